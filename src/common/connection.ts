@@ -1,0 +1,209 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import type { EntityClass, FilterQuery } from "@mikro-orm/core";
+import type { SqlEntityManager } from "@mikro-orm/knex";
+import type { BaseEntity } from "./base.entity";
+import { InvalidInputError } from "./errors";
+
+/**
+ * Relay connections with keyset (cursor) pagination: a page is "the next `first` rows after the
+ * row the cursor names, in a fixed order", so it stays correct and fast however deep a client
+ * pages, and no OFFSET is ever used. Every order ends on the storage id, so it is total.
+ */
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ObjectType({ description: "Where a page lies in the whole list." })
+export class PageInfo {
+  @Field(() => Boolean, { description: "True when rows follow the last edge of this page." })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: "True when this page was asked for with `after` (rows precede it)." })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first edge." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last edge; pass it as `after` for the next page." })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Number of rows (at most ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." })
+  after?: string | null;
+}
+
+/** GraphQL types `<Name>Connection` and `<Name>Edge` for a node type. */
+export function ConnectionType<T extends object>(node: ClassType<T>, name = node.name) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} rows.` })
+  class ConnectionClass {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return ConnectionClass;
+}
+
+/** One sort key; the storage id is always appended as the last one. */
+export interface SortKey {
+  property: string;
+  direction: "asc" | "desc";
+}
+
+export const NEWEST_FIRST: SortKey[] = [];
+
+function sortKeys(order: SortKey[]): SortKey[] {
+  const direction = order.length ? order[order.length - 1].direction : "desc";
+  return [...order, { property: "id", direction }];
+}
+
+type CursorValue = string | number | boolean | null | { d: string };
+
+function encodeCursor(values: unknown[]): string {
+  const plain: CursorValue[] = values.map((v) => (v instanceof Date ? { d: v.toISOString() } : (v as CursorValue)));
+  return Buffer.from(JSON.stringify(plain)).toString("base64url");
+}
+
+function decodeCursor(cursor: string, keys: number): unknown[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, "base64url").toString()) as CursorValue[];
+    if (!Array.isArray(values) || values.length !== keys) throw new Error("wrong length");
+    return values.map((v) => (v && typeof v === "object" && "d" in v ? new Date(v.d) : v));
+  } catch {
+    throw InvalidInputError.of("after", "invalid", "Ongeldige cursor; gebruik een endCursor uit een eerder antwoord.");
+  }
+}
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw InvalidInputError.of("first", "max_value", `first moet tussen 0 en ${MAX_PAGE_SIZE} liggen.`);
+  }
+  return first;
+}
+
+/** The rows that come after the cursor in the given order: (a < x) or (a = x and b < y) or ... */
+function afterCursor(keys: SortKey[], after: string | null | undefined): FilterQuery<object> | undefined {
+  if (!after) return undefined;
+  const values = decodeCursor(after, keys.length);
+  const alternatives = keys.map((key, i) => {
+    const condition: Record<string, unknown> = {};
+    for (let j = 0; j < i; j++) condition[keys[j].property] = values[j];
+    condition[key.property] = { [key.direction === "desc" ? "$lt" : "$gt"]: values[i] };
+    return condition;
+  });
+  return { $or: alternatives } as FilterQuery<object>;
+}
+
+function toConnection<T>(rows: T[], keys: SortKey[], size: number, hadCursor: boolean): Connection<T> {
+  const page = rows.slice(0, size);
+  const edges = page.map((node) => ({
+    node,
+    cursor: encodeCursor(keys.map((key) => (node as Record<string, unknown>)[key.property])),
+  }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: hadCursor,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+function and<T>(...conditions: Array<FilterQuery<T> | undefined>): FilterQuery<T> {
+  const present = conditions.filter((c) => c && Object.keys(c).length > 0) as FilterQuery<T>[];
+  if (present.length === 0) return {} as FilterQuery<T>;
+  if (present.length === 1) return present[0];
+  return { $and: present } as FilterQuery<T>;
+}
+
+/** One page of a root list: one SQL statement. */
+export async function paginate<T extends BaseEntity>(
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  order: SortKey[],
+  args: PageArgs,
+): Promise<Connection<T>> {
+  const size = pageSize(args.first);
+  const keys = sortKeys(order);
+  const rows = await em.find(entity, and<T>(where, afterCursor(keys, args.after) as FilterQuery<T>), {
+    orderBy: Object.fromEntries(keys.map((k) => [k.property, k.direction])) as never,
+    limit: size + 1,
+  });
+  return toConnection(rows, keys, size, Boolean(args.after));
+}
+
+/**
+ * One page for each of many parents (e.g. the betrokkenen of 50 partijen) in one SQL statement:
+ * rows are numbered per parent with a window function and cut at `first + 1`, so a parent with
+ * ten thousand rows costs no more than one with ten. SQLite (3.25+) and PostgreSQL both have it.
+ */
+export async function paginatePerParent<T extends BaseEntity>(
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
+  foreignKey: keyof T & string,
+  parentIds: readonly number[],
+  where: FilterQuery<T>,
+  order: SortKey[],
+  args: PageArgs,
+): Promise<Map<number, Connection<T>>> {
+  const size = pageSize(args.first);
+  const keys = sortKeys(order);
+  const meta = em.getMetadata().get(entity.name);
+  const column = (property: string) => `e.${meta.properties[property as keyof typeof meta.properties].fieldNames[0]}`;
+  const knex = em.getKnex();
+
+  const inner = em
+    .createQueryBuilder(entity, "e")
+    .select("*")
+    .where(and<T>(where, { [foreignKey]: { $in: [...parentIds] } } as FilterQuery<T>, afterCursor(keys, args.after) as FilterQuery<T>))
+    .getKnexQuery();
+  const orderSql = keys.map((k) => `?? ${k.direction}`).join(", ");
+  inner.select(
+    knex.raw(`row_number() over (partition by ?? order by ${orderSql}) as page_position`, [
+      column(foreignKey),
+      ...keys.map((k) => column(k.property)),
+    ]),
+  );
+  const ranked = knex.select("*").from(inner.as("ranked")).where("page_position", "<=", size + 1).orderBy("page_position");
+  const rows: Array<Record<string, unknown>> = await em.getConnection().execute(ranked as never);
+
+  const fkColumn = meta.properties[foreignKey as keyof typeof meta.properties].fieldNames[0];
+  const byParent = new Map<number, T[]>();
+  for (const row of rows) {
+    const parentId = Number(row[fkColumn]);
+    delete row.page_position;
+    const list = byParent.get(parentId) ?? [];
+    list.push(em.map(entity, row as never));
+    byParent.set(parentId, list);
+  }
+  return new Map(parentIds.map((id) => [id, toConnection(byParent.get(id) ?? [], keys, size, Boolean(args.after))]));
+}

@@ -1,0 +1,70 @@
+import type { MikroORM } from "@mikro-orm/core";
+import type { SqlEntityManager } from "@mikro-orm/knex";
+import type DataLoader from "dataloader";
+import type { Config } from "../config";
+
+/**
+ * Everything one GraphQL request owns: its own EntityManager (identity map and unit of work) and
+ * its DataLoaders, and the services built on them, each created once on first use. Nothing here
+ * outlives the request, so any number of subgraph processes can serve the same database.
+ */
+export class RequestContext {
+  readonly em: SqlEntityManager;
+  private readonly services = new Map<unknown, unknown>();
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(
+    orm: MikroORM,
+    readonly config: Config,
+  ) {
+    this.em = orm.em.fork() as SqlEntityManager;
+  }
+
+  /** The request's instance of a service class (constructed with this context on first use). */
+  service<T>(type: new (ctx: RequestContext) => T): T {
+    let instance = this.services.get(type) as T | undefined;
+    if (!instance) {
+      instance = new type(this);
+      this.services.set(type, instance);
+    }
+    return instance;
+  }
+
+  /** The request's DataLoader under `key`, made by `create` on first use. */
+  loader<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(key) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = create();
+      this.loaders.set(key, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+
+  /**
+   * After a write, what the loaders cached may be stale (a new address, a deleted betrokkene);
+   * mutations call this before their result is resolved.
+   */
+  clearLoaders(): void {
+    for (const loader of this.loaders.values()) loader.clearAll();
+  }
+
+  /**
+   * Runs a mutation as one database transaction: all of it or nothing. The transaction is opened
+   * on the request's own EntityManager, so loaders and services used inside it see (and take part
+   * in) it; a fork would need a second connection, and SQLite has one.
+   */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.em.begin();
+    try {
+      const result = await work();
+      await this.em.commit();
+      this.clearLoaders();
+      return result;
+    } catch (err) {
+      await this.em.rollback();
+      this.em.clear();
+      this.clearLoaders();
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import DataLoader from "dataloader";
+import type { EntityClass, FilterQuery } from "@mikro-orm/core";
+import type { BaseEntity } from "./base.entity";
+import type { RequestContext } from "./context";
+
+/**
+ * Generic batched lookups: whatever the number of keys asked in one tick, one SQL statement.
+ * Module loaders (*.loader.ts) are built from these.
+ */
+
+/** Entities by storage id (to follow a many-to-one reference). Missing ids give null. */
+export function byIdLoader<T extends BaseEntity>(ctx: RequestContext, entity: EntityClass<T>): DataLoader<number, T | null> {
+  return ctx.loader(`${entity.name}:byId`, () =>
+    new DataLoader<number, T | null>(async (ids) => {
+      const rows = await ctx.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+      const found = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+  );
+}
+
+/** Entities by uuid (root fields and federation references). Unknown uuids give null. */
+export function byUuidLoader<T extends BaseEntity>(ctx: RequestContext, entity: EntityClass<T>): DataLoader<string, T | null> {
+  return ctx.loader(`${entity.name}:byUuid`, () =>
+    new DataLoader<string, T | null>(async (uuids) => {
+      const rows = await ctx.em.find(entity, { uuid: { $in: [...uuids] } } as unknown as FilterQuery<T>);
+      const found = new Map(rows.map((row) => [row.uuid, row]));
+      return uuids.map((uuid) => found.get(uuid) ?? null);
+    }),
+  );
+}
+
+/**
+ * The children of many parents through one foreign key, e.g. DigitaalAdres by verstrektDoorPartij.
+ * For small bounded lists only (identificatoren, digitale adressen); lists that can grow without
+ * bound are connections (connection.ts).
+ */
+export function childrenLoader<T extends BaseEntity>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  foreignKey: keyof T & string,
+): DataLoader<number, T[]> {
+  return ctx.loader(`${entity.name}:by:${foreignKey}`, () =>
+    new DataLoader<number, T[]>(async (parentIds) => {
+      const rows = await ctx.em.find(entity, { [foreignKey]: { $in: [...parentIds] } } as unknown as FilterQuery<T>, {
+        orderBy: { id: "asc" } as never,
+      });
+      const byParent = new Map<number, T[]>();
+      for (const row of rows) {
+        const parentId = (row[foreignKey] as unknown as BaseEntity).id;
+        const list = byParent.get(parentId) ?? [];
+        list.push(row);
+        byParent.set(parentId, list);
+      }
+      return parentIds.map((id) => byParent.get(id) ?? []);
+    }),
+  );
+}

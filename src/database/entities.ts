@@ -1,0 +1,14 @@
+import { Adres, Contactnaam, Objectidentificator } from "../common/embeddables";
+import { partijenEntities } from "../partijen/entities";
+import { klantcontactenEntities } from "../klantcontacten/entities";
+import { opvolgingEntities } from "../opvolging/entities";
+
+/** Every stored class, for MikroORM. */
+export const entities = [
+  Adres,
+  Contactnaam,
+  Objectidentificator,
+  ...partijenEntities,
+  ...klantcontactenEntities,
+  ...opvolgingEntities,
+];

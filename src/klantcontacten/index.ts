@@ -1,0 +1,6 @@
+import type { SchemaModule } from "../schema";
+
+export const klantcontactenModule: SchemaModule = {
+  resolvers: [],
+  references: {},
+};

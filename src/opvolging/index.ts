@@ -1,0 +1,6 @@
+import type { SchemaModule } from "../schema";
+
+export const opvolgingModule: SchemaModule = {
+  resolvers: [],
+  references: {},
+};

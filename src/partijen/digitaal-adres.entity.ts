@@ -1,0 +1,65 @@
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from "@mikro-orm/core";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { DateResolver } from "graphql-scalars";
+import { BaseEntity } from "../common/base.entity";
+import { Betrokkene } from "../klantcontacten/betrokkene.entity";
+import { SoortDigitaalAdres } from "./enums";
+import { Partij } from "./partij.entity";
+
+/**
+ * DigitaalAdres: an e-mail address, phone number or other digital address, given by a partij (for
+ * future contact) or by a betrokkene (for the follow-up of one contact).
+ * At most one standaard adres per partij and soort, and a referentie is unique per partij and
+ * soort: both are partial unique indexes as well as service checks.
+ */
+@Entity()
+@Unique({
+  name: "digitaal_adres_een_standaard_per_partij_en_soort",
+  expression:
+    "create unique index digitaal_adres_een_standaard_per_partij_en_soort on digitaal_adres " +
+    "(verstrekt_door_partij_id, soort_digitaal_adres) where is_standaard_adres = true",
+})
+@Unique({
+  name: "digitaal_adres_referentie_uniek_per_partij_en_soort",
+  expression:
+    "create unique index digitaal_adres_referentie_uniek_per_partij_en_soort on digitaal_adres " +
+    "(verstrekt_door_partij_id, referentie, soort_digitaal_adres) where referentie <> ''",
+})
+@Index({ name: "digitaal_adres_adres_index", properties: ["adres"] })
+@ObjectType({
+  description: "Digitaal adres (e-mailadres, telefoonnummer of ander) waarop een partij of betrokkene bereikbaar is.",
+})
+@Directive('@key(fields: "uuid")')
+export class DigitaalAdres extends BaseEntity {
+  @ManyToOne({ entity: () => Betrokkene, nullable: true, deleteRule: "set null" })
+  verstrektDoorBetrokkene?: Rel<Betrokkene> | null;
+
+  @ManyToOne({ entity: () => Partij, nullable: true, deleteRule: "cascade" })
+  verstrektDoorPartij?: Rel<Partij> | null;
+
+  @Field(() => String, { description: "Digitaal adres waarmee een partij of betrokkene bereikbaar is." })
+  @Property({ type: "string", length: 80 })
+  adres!: string;
+
+  @Field(() => SoortDigitaalAdres, { description: "Soort digitaal adres." })
+  @Enum({ items: () => SoortDigitaalAdres, type: "string", length: 14 })
+  soortDigitaalAdres!: SoortDigitaalAdres;
+
+  @Field(() => Boolean, { description: "Geeft aan of dit het standaard adres van deze soort is voor de partij." })
+  @Property({ type: "boolean", default: false })
+  isStandaardAdres: boolean = false;
+
+  @Field(() => String, { description: "Omschrijving van het digitaal adres." })
+  @Property({ type: "string", length: 40, default: "" })
+  omschrijving: string = "";
+
+  @Field(() => String, {
+    description: "Korte machineleesbare aanduiding van het adres, bijvoorbeeld 'portaalvoorkeur'.",
+  })
+  @Property({ type: "string", length: 50, default: "" })
+  referentie: string = "";
+
+  @Field(() => DateResolver, { nullable: true, description: "Datum waarop het adres is geverifieerd." })
+  @Property({ type: "date", nullable: true })
+  verificatieDatum?: string | null;
+}
