@@ -1,0 +1,73 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloGateway, LocalGraphQLDataSource } from "@apollo/gateway";
+import type { GraphQLRequest } from "@apollo/server";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
+import { RequestContext } from "../../src/common/context";
+import { buildKlantinteractiesSchema } from "../../src/schema";
+import { composeSupergraph } from "../federation/compose";
+import { buildZaakSubgraph } from "../federation/zaak-subgraph";
+import { TestApp, type Result } from "./app";
+
+/** Every fetch the router sends to a subgraph, in order. */
+export interface SubgraphFetch {
+  subgraph: string;
+  query: string;
+}
+
+/**
+ * The supergraph in-process: an Apollo Gateway (router) composed from this subgraph and the Zaak
+ * subgraph double, each executed locally. This subgraph gets a fresh request context per fetch,
+ * as it would per HTTP request behind a real router.
+ */
+export class FederatedTestApp {
+  readonly fetches: SubgraphFetch[] = [];
+
+  private constructor(
+    readonly subgraph: TestApp,
+    private readonly router: ApolloServer,
+  ) {}
+
+  static async start(): Promise<FederatedTestApp> {
+    const subgraph = await TestApp.start();
+    const klantinteracties = await buildKlantinteractiesSchema();
+    const zaken = buildZaakSubgraph();
+    const fetches: SubgraphFetch[] = [];
+
+    const gateway = new ApolloGateway({
+      supergraphSdl: await composeSupergraph(),
+      buildService: ({ name }) => {
+        const source = new LocalGraphQLDataSource(name === "zaken" ? zaken : klantinteracties);
+        return {
+          process: ({ request }: { request: GraphQLRequest }) => {
+            fetches.push({ subgraph: name, query: request.query ?? "" });
+            const context = name === "zaken" ? {} : new RequestContext(subgraph.orm, subgraph.config);
+            return source.process({ request, context } as never);
+          },
+        };
+      },
+    });
+    const router = new ApolloServer({ gateway });
+    await router.start();
+    const app = new FederatedTestApp(subgraph, router);
+    (app as { fetches: SubgraphFetch[] }).fetches = fetches;
+    return app;
+  }
+
+  /** One query through the router; the fetches it caused are in `this.fetches` afterwards. */
+  async query<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables> | string,
+    variables?: TVariables,
+  ): Promise<Result<TData>> {
+    this.fetches.length = 0;
+    const query = typeof document === "string" ? document : print(document);
+    const response = await this.router.executeOperation({ query, variables });
+    if (response.body.kind !== "single") throw new Error("incremental responses are not used");
+    return response.body.singleResult as Result<TData>;
+  }
+
+  async stop(): Promise<void> {
+    await this.router.stop();
+    await this.subgraph.stop();
+  }
+}
