@@ -1,6 +1,5 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloGateway, LocalGraphQLDataSource } from "@apollo/gateway";
-import type { GraphQLRequest } from "@apollo/server";
+import { ApolloGateway, LocalGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 import { RequestContext } from "../../src/common/context";
@@ -39,10 +38,10 @@ export class FederatedTestApp {
       buildService: ({ name }) => {
         const source = new LocalGraphQLDataSource(name === "zaken" ? zaken : klantinteracties);
         return {
-          process: ({ request }: { request: GraphQLRequest }) => {
-            fetches.push({ subgraph: name, query: request.query ?? "" });
+          process: (options: GraphQLDataSourceProcessOptions) => {
+            fetches.push({ subgraph: name, query: options.request.query ?? "" });
             const context = name === "zaken" ? {} : new RequestContext(subgraph.orm, subgraph.config);
-            return source.process({ request, context } as never);
+            return source.process({ ...options, context } as GraphQLDataSourceProcessOptions);
           },
         };
       },
