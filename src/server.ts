@@ -5,7 +5,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import type { MikroORM } from "@mikro-orm/core";
 import { UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from "@mikro-orm/core";
 import type { Logger } from "pino";
@@ -53,13 +53,12 @@ export function formatError(logger: Logger) {
         },
       };
     }
-    if (original instanceof GraphQLError || !(original instanceof Error)) {
-      // Parse, validation and variable errors of GraphQL itself carry their own code.
-      const code = formatted.extensions?.code;
-      if (code && code !== "INTERNAL_SERVER_ERROR") {
-        const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-        return { ...formatted, extensions };
-      }
+    // GraphQL's own errors (parse, validation, variable coercion) arrive with their code. Not
+    // checked with instanceof GraphQLError: graphql can be loaded twice (CommonJS and ESM).
+    const code = formatted.extensions?.code;
+    if (code && code !== "INTERNAL_SERVER_ERROR") {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
     }
     logger.error({ err: original, path: formatted.path }, "unexpected error in resolver");
     return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
