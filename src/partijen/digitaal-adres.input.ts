@@ -1,9 +1,12 @@
 import { Field, ID, InputType } from "type-graphql";
 import { DateResolver } from "graphql-scalars";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
-import { checkReferentie } from "../common/validators";
+import { checkReferentie, type Check } from "../common/validators";
 import { Rol } from "../klantcontacten/enums";
 import { CodeObjecttype, CodeRegister, CodeSoortObjectId, SoortDigitaalAdres, SoortPartij } from "./enums";
+
+/** A referentie may be left empty (the standard's blank slug); a given one must be a slug. */
+const referentieOfLeeg: Check = (value) => (value === "" ? null : checkReferentie(value));
 
 @InputType({ description: "Een nieuw digitaal adres." })
 export class DigitaalAdresInput {
@@ -40,7 +43,7 @@ export class DigitaalAdresInput {
     description: "Machineleesbare aanduiding (ten hoogste 50 tekens: letters, cijfers, '-' en '_').",
   })
   @MaxLength(50)
-  @Satisfies(checkReferentie)
+  @Satisfies(referentieOfLeeg)
   referentie?: string | null;
 
   @Field(() => DateResolver, { nullable: true, description: "Datum waarop het adres is geverifieerd." })
@@ -74,7 +77,7 @@ export class DigitaalAdresUpdateInput {
 
   @Field(() => String, { nullable: true, description: "Machineleesbare aanduiding; null maakt leeg." })
   @MaxLength(50)
-  @Satisfies(checkReferentie)
+  @Satisfies(referentieOfLeeg)
   referentie?: string | null;
 
   @Field(() => DateResolver, { nullable: true, description: "Datum waarop het adres is geverifieerd; null wist de datum." })
