@@ -20,8 +20,8 @@ export class DigitaalAdresInput {
   verstrektDoorBetrokkene?: string | null;
 
   @Field(() => String, { description: "Digitaal adres (ten hoogste 80 tekens), gecontroleerd volgens de soort." })
-  @MaxLength(80)
   @NotBlank()
+  @MaxLength(80)
   adres!: string;
 
   @Field(() => SoortDigitaalAdres, { description: "Soort digitaal adres." })
@@ -42,8 +42,8 @@ export class DigitaalAdresInput {
     nullable: true,
     description: "Machineleesbare aanduiding (ten hoogste 50 tekens: letters, cijfers, '-' en '_').",
   })
-  @MaxLength(50)
   @Satisfies(referentieOfLeeg)
+  @MaxLength(50)
   referentie?: string | null;
 
   @Field(() => DateResolver, { nullable: true, description: "Datum waarop het adres is geverifieerd." })
@@ -60,8 +60,8 @@ export class DigitaalAdresUpdateInput {
 
   @Field(() => String, { nullable: true, description: "Digitaal adres (ten hoogste 80 tekens), gecontroleerd volgens de soort." })
   @NotNull()
-  @MaxLength(80)
   @NotBlank()
+  @MaxLength(80)
   adres?: string | null;
 
   @Field(() => SoortDigitaalAdres, { nullable: true, description: "Soort digitaal adres; het adres wordt opnieuw gecontroleerd." })
@@ -76,8 +76,8 @@ export class DigitaalAdresUpdateInput {
   omschrijving?: string | null;
 
   @Field(() => String, { nullable: true, description: "Machineleesbare aanduiding; null maakt leeg." })
-  @MaxLength(50)
   @Satisfies(referentieOfLeeg)
+  @MaxLength(50)
   referentie?: string | null;
 
   @Field(() => DateResolver, { nullable: true, description: "Datum waarop het adres is geverifieerd; null wist de datum." })

@@ -2,6 +2,9 @@ import { Field, ID, InputType } from "type-graphql";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
 import { checkBic, checkIban } from "../common/validators";
 
+// Decorators apply bottom-up and the first failing rule is reported, so the most basic rule
+// (length) goes last in the list: it is the one a client hears about first.
+
 @InputType({ description: "Een nieuw bankrekeningnummer." })
 export class RekeningnummerInput {
   @Field(() => ID, { nullable: true, description: "uuid van de partij van wie de rekening is." })
@@ -10,9 +13,9 @@ export class RekeningnummerInput {
   @Field(() => String, {
     description: "IBAN zonder spaties (ten hoogste 34 tekens, geldig controlegetal); wordt in hoofdletters opgeslagen.",
   })
-  @MaxLength(34)
-  @NotBlank()
   @Satisfies(checkIban)
+  @NotBlank()
+  @MaxLength(34)
   iban!: string;
 
   @Field(() => String, { nullable: true, description: "BIC: 8 tot 11 tekens zonder spaties." })
@@ -27,9 +30,9 @@ export class RekeningnummerUpdateInput {
 
   @Field(() => String, { nullable: true, description: "IBAN zonder spaties; mag niet leeg gemaakt worden." })
   @NotNull()
-  @MaxLength(34)
-  @NotBlank()
   @Satisfies(checkIban)
+  @NotBlank()
+  @MaxLength(34)
   iban?: string | null;
 
   @Field(() => String, { nullable: true, description: "BIC: 8 tot 11 tekens zonder spaties; null maakt leeg." })
