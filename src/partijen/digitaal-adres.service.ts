@@ -122,12 +122,14 @@ export class DigitaalAdresService {
     if (filter.verstrektDoorPartijSoort) conditions.push({ verstrektDoorPartij: { soortPartij: filter.verstrektDoorPartijSoort } });
 
     const identificator = filter.verstrektDoorPartijIdentificator;
+    const on: FilterQuery<PartijIdentificator> = {};
     if (identificator) {
-      const on: FilterQuery<PartijIdentificator> = {};
       if (identificator.codeObjecttype) on.codeObjecttype = identificator.codeObjecttype;
       if (identificator.codeSoortObjectId) on.codeSoortObjectId = identificator.codeSoortObjectId;
       if (identificator.objectId != null) on.objectId = identificator.objectId;
       if (identificator.codeRegister) on.codeRegister = identificator.codeRegister;
+    }
+    if (Object.keys(on).length > 0) {
       // A subquery (not a join): all codes on the same identificator row, and no duplicate adressen.
       const partijen = this.ctx.em
         .createQueryBuilder(PartijIdentificator, "pi")

@@ -412,6 +412,8 @@ describe("DigitaalAdres", () => {
       expect(await uuids({ verstrektDoorPartij: organisatie.uuid })).toEqual([tel.uuid]);
       expect(await uuids({ verstrektDoorPartij: "geen-uuid" })).toEqual([]);
       expect(await uuids({ verstrektDoorPartijSoort: "PERSOON" })).toEqual([email.uuid]);
+      expect(await uuids({ verstrektDoorPartij: persoon.uuid, verstrektDoorPartijSoort: "PERSOON" })).toEqual([email.uuid]);
+      expect(await uuids({ verstrektDoorPartij: persoon.uuid, verstrektDoorPartijSoort: "ORGANISATIE" })).toEqual([]);
       expect(await uuids({ verstrektDoorPartijSoort: "ORGANISATIE", soortDigitaalAdres: "EMAIL" })).toEqual([]);
 
       const bsn = {
@@ -422,6 +424,7 @@ describe("DigitaalAdres", () => {
       } as const;
       expect(await uuids({ verstrektDoorPartijIdentificator: bsn })).toEqual([email.uuid]);
       expect(await uuids({ verstrektDoorPartijIdentificator: { objectId: "111222333" } })).toEqual([email.uuid]);
+      expect(await uuids({ verstrektDoorPartijIdentificator: {} })).toEqual([overig.uuid, tel.uuid, email.uuid]); // no condition
       // all codes must hold on the same identificator
       expect(await uuids({ verstrektDoorPartijIdentificator: { ...bsn, codeRegister: "HR" } })).toEqual([]);
       expect(await uuids({ verstrektDoorPartijIdentificator: { ...bsn, objectId: "999999999" } })).toEqual([]);
