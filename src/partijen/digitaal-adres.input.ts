@@ -1,0 +1,155 @@
+import { Field, ID, InputType } from "type-graphql";
+import { DateResolver } from "graphql-scalars";
+import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
+import { checkReferentie, type Check } from "../common/validators";
+import { Rol } from "../klantcontacten/enums";
+import { CodeObjecttype, CodeRegister, CodeSoortObjectId, SoortDigitaalAdres, SoortPartij } from "./enums";
+
+/** A referentie may be left empty (the standard's blank slug); a given one must be a slug. */
+const referentieOfLeeg: Check = (value) => (value === "" ? null : checkReferentie(value));
+
+@InputType({ description: "Een nieuw digitaal adres." })
+export class DigitaalAdresInput {
+  @Field(() => ID, { nullable: true, description: "uuid van de partij die het adres verstrekte (voor toekomstig contact)." })
+  verstrektDoorPartij?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "uuid van de betrokkene die het adres verstrekte (voor de opvolging van één klantcontact).",
+  })
+  verstrektDoorBetrokkene?: string | null;
+
+  @Field(() => String, { description: "Digitaal adres (ten hoogste 80 tekens), gecontroleerd volgens de soort." })
+  @NotBlank()
+  @MaxLength(80)
+  adres!: string;
+
+  @Field(() => SoortDigitaalAdres, { description: "Soort digitaal adres." })
+  soortDigitaalAdres!: SoortDigitaalAdres;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Maakt dit het standaard adres van deze soort voor de partij (andere worden dan uitgezet); alleen met verstrektDoorPartij.",
+  })
+  isStandaardAdres?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "Omschrijving (ten hoogste 40 tekens)." })
+  @MaxLength(40)
+  omschrijving?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Machineleesbare aanduiding (ten hoogste 50 tekens: letters, cijfers, '-' en '_').",
+  })
+  @Satisfies(referentieOfLeeg)
+  @MaxLength(50)
+  referentie?: string | null;
+
+  @Field(() => DateResolver, { nullable: true, description: "Datum waarop het adres is geverifieerd." })
+  verificatieDatum?: Date | null;
+}
+
+@InputType({ description: "Wijziging van een digitaal adres; weggelaten velden blijven ongewijzigd." })
+export class DigitaalAdresUpdateInput {
+  @Field(() => ID, { nullable: true, description: "uuid van de partij die het adres verstrekte; null ontkoppelt." })
+  verstrektDoorPartij?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "uuid van de betrokkene die het adres verstrekte; null ontkoppelt." })
+  verstrektDoorBetrokkene?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Digitaal adres (ten hoogste 80 tekens), gecontroleerd volgens de soort." })
+  @NotNull()
+  @NotBlank()
+  @MaxLength(80)
+  adres?: string | null;
+
+  @Field(() => SoortDigitaalAdres, { nullable: true, description: "Soort digitaal adres; het adres wordt opnieuw gecontroleerd." })
+  @NotNull()
+  soortDigitaalAdres?: SoortDigitaalAdres | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Maakt dit het standaard adres van deze soort voor de partij; null zet het uit." })
+  isStandaardAdres?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "Omschrijving (ten hoogste 40 tekens); null maakt leeg." })
+  @MaxLength(40)
+  omschrijving?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Machineleesbare aanduiding; null maakt leeg." })
+  @Satisfies(referentieOfLeeg)
+  @MaxLength(50)
+  referentie?: string | null;
+
+  @Field(() => DateResolver, { nullable: true, description: "Datum waarop het adres is geverifieerd; null wist de datum." })
+  verificatieDatum?: Date | null;
+}
+
+/**
+ * The four codes of one partij-identificator; a digitaal adres matches when one identificator row
+ * of its partij has all the given values (Open Klant's filter, but on the same row).
+ */
+@InputType({ description: "Filter op een identificator van de partij die het digitaal adres verstrekte." })
+export class VerstrektDoorPartijIdentificatorFilter {
+  @Field(() => CodeObjecttype, { nullable: true, description: "Type van het geïdentificeerde object." })
+  codeObjecttype?: CodeObjecttype | null;
+
+  @Field(() => CodeSoortObjectId, { nullable: true, description: "Naam van de identificerende eigenschap." })
+  codeSoortObjectId?: CodeSoortObjectId | null;
+
+  @Field(() => String, { nullable: true, description: "Waarde van de identificerende eigenschap (exact)." })
+  objectId?: string | null;
+
+  @Field(() => CodeRegister, { nullable: true, description: "Register waaruit de identificator komt." })
+  codeRegister?: CodeRegister | null;
+}
+
+@InputType({ description: "Filter op digitale adressen; alle gegeven voorwaarden gelden samen." })
+export class DigitaalAdresFilter {
+  @Field(() => String, { nullable: true, description: "Adres is gelijk aan (exact)." })
+  adres?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Adres bevat (hoofdletterongevoelig)." })
+  adresBevat?: string | null;
+
+  @Field(() => SoortDigitaalAdres, { nullable: true, description: "Soort digitaal adres." })
+  soortDigitaalAdres?: SoortDigitaalAdres | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Is (of is niet) het standaard adres." })
+  isStandaardAdres?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "Omschrijving bevat (hoofdletterongevoelig)." })
+  omschrijving?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Referentie is gelijk aan (exact)." })
+  referentie?: string | null;
+
+  @Field(() => DateResolver, { nullable: true, description: "Verificatiedatum is gelijk aan." })
+  verificatieDatum?: Date | null;
+
+  @Field(() => DateResolver, { nullable: true, description: "Verificatiedatum op of na deze datum." })
+  verificatieDatumVanaf?: Date | null;
+
+  @Field(() => DateResolver, { nullable: true, description: "Verificatiedatum op of voor deze datum." })
+  verificatieDatumTot?: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Heeft (true) of heeft geen (false) verificatiedatum." })
+  isGeverifieerd?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: "uuid van de betrokkene die het adres verstrekte." })
+  verstrektDoorBetrokkene?: string | null;
+
+  @Field(() => Rol, { nullable: true, description: "Rol van de betrokkene die het adres verstrekte." })
+  verstrektDoorBetrokkeneRol?: Rol | null;
+
+  @Field(() => ID, { nullable: true, description: "uuid van de partij die het adres verstrekte." })
+  verstrektDoorPartij?: string | null;
+
+  @Field(() => SoortPartij, { nullable: true, description: "Soort van de partij die het adres verstrekte." })
+  verstrektDoorPartijSoort?: SoortPartij | null;
+
+  @Field(() => VerstrektDoorPartijIdentificatorFilter, {
+    nullable: true,
+    description: "Een identificator van de partij die het adres verstrekte (alle gegeven codes op dezelfde identificator).",
+  })
+  verstrektDoorPartijIdentificator?: VerstrektDoorPartijIdentificatorFilter | null;
+}

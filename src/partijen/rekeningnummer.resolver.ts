@@ -1,0 +1,50 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../common/context";
+import { ConnectionType, PageArgs } from "../common/connection";
+import { Partij } from "./partij.entity";
+import { Rekeningnummer } from "./rekeningnummer.entity";
+import { RekeningnummerFilter, RekeningnummerInput, RekeningnummerUpdateInput } from "./rekeningnummer.input";
+import { RekeningnummerService } from "./rekeningnummer.service";
+
+export const RekeningnummerConnection = ConnectionType(Rekeningnummer);
+
+@Resolver(() => Rekeningnummer)
+export class RekeningnummerResolver {
+  @Query(() => Rekeningnummer, { nullable: true, description: "Een bankrekeningnummer op uuid." })
+  rekeningnummer(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
+    return ctx.service(RekeningnummerService).byUuid(uuid);
+  }
+
+  @Query(() => RekeningnummerConnection, { description: "Bankrekeningnummers, nieuwste eerst." })
+  rekeningnummers(
+    @Arg("filter", () => RekeningnummerFilter, { nullable: true }) filter: RekeningnummerFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.service(RekeningnummerService).list(filter, page);
+  }
+
+  @FieldResolver(() => Partij, { nullable: true, description: "De partij van wie de rekening is." })
+  partij(@Root() rekeningnummer: Rekeningnummer, @Ctx() ctx: RequestContext) {
+    return ctx.service(RekeningnummerService).partij(rekeningnummer);
+  }
+
+  @Mutation(() => Rekeningnummer, { description: "Legt een bankrekeningnummer vast." })
+  createRekeningnummer(@Arg("input", () => RekeningnummerInput) input: RekeningnummerInput, @Ctx() ctx: RequestContext) {
+    return ctx.service(RekeningnummerService).create(input);
+  }
+
+  @Mutation(() => Rekeningnummer, { description: "Wijzigt een bankrekeningnummer (alleen de meegegeven velden)." })
+  updateRekeningnummer(
+    @Arg("uuid", () => ID) uuid: string,
+    @Arg("input", () => RekeningnummerUpdateInput) input: RekeningnummerUpdateInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.service(RekeningnummerService).update(uuid, input);
+  }
+
+  @Mutation(() => ID, { description: "Verwijdert een bankrekeningnummer (niet de partij); geeft de uuid terug." })
+  deleteRekeningnummer(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
+    return ctx.service(RekeningnummerService).delete(uuid);
+  }
+}

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  RekeningnummerCreateDocument,
+  RekeningnummerDeleteDocument,
+  RekeningnummerDocument,
+  RekeningnummerLijstDocument,
+  RekeningnummerLijstMetPartijDocument,
+  RekeningnummerUpdateDocument,
+  type RekeningnummerFilter,
+  type RekeningnummerInput,
+} from "../generated/graphql";
+import { SoortPartij } from "../../src/partijen/enums";
+import { errorCode, invalidParams, TestApp } from "../support/app";
+import { leesPartij, maakPartij, zetVoorkeur } from "../support/fixtures-adres";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await TestApp.start();
+});
+afterAll(() => app.stop());
+
+const ONBEKEND = "6a7e7f3c-4d0b-4a8e-9f0e-000000000000";
+
+async function maak(input: RekeningnummerInput) {
+  return (await app.ok(RekeningnummerCreateDocument, { input })).createRekeningnummer;
+}
+
+async function lijst(filter?: RekeningnummerFilter) {
+  return (await app.ok(RekeningnummerLijstDocument, { filter, first: 100 })).rekeningnummers.edges.map((e) => e.node);
+}
+
+describe("Rekeningnummer", () => {
+  it("is created, read, updated (PATCH) and deleted", async () => {
+    const partij = await maakPartij(app);
+    const created = await maak({ partij: partij.uuid, iban: "NL91ABNA0417164300", bic: "ABNANL2A" });
+    expect(created).toMatchObject({ iban: "NL91ABNA0417164300", bic: "ABNANL2A", partij: { uuid: partij.uuid } });
+    expect((await app.ok(RekeningnummerDocument, { uuid: created.uuid })).rekeningnummer).toEqual(created);
+
+    const { updateRekeningnummer } = await app.ok(RekeningnummerUpdateDocument, {
+      uuid: created.uuid,
+      input: { iban: "DE89370400440532013000" },
+    });
+    expect(updateRekeningnummer).toEqual({ ...created, iban: "DE89370400440532013000" });
+    expect((await app.ok(RekeningnummerUpdateDocument, { uuid: created.uuid, input: {} })).updateRekeningnummer).toEqual(
+      updateRekeningnummer,
+    );
+    const cleared = await app.ok(RekeningnummerUpdateDocument, { uuid: created.uuid, input: { bic: null, partij: null } });
+    expect(cleared.updateRekeningnummer).toMatchObject({ bic: "", partij: null });
+
+    expect((await app.ok(RekeningnummerDeleteDocument, { uuid: created.uuid })).deleteRekeningnummer).toBe(created.uuid);
+    expect((await app.ok(RekeningnummerDocument, { uuid: created.uuid })).rekeningnummer).toBeNull();
+  });
+
+  it("stores the IBAN in upper case", async () => {
+    const created = await maak({ iban: "gb29nwbk60161331926819" });
+    expect(created).toMatchObject({ iban: "GB29NWBK60161331926819", bic: "", partij: null });
+    const updated = await app.ok(RekeningnummerUpdateDocument, { uuid: created.uuid, input: { iban: "be68539007547034" } });
+    expect(updated.updateRekeningnummer.iban).toBe("BE68539007547034");
+  });
+
+  it("answers NOT_FOUND when updating or deleting an unknown uuid", async () => {
+    expect(errorCode(await app.execute(RekeningnummerUpdateDocument, { uuid: ONBEKEND, input: {} }))).toBe("NOT_FOUND");
+    expect(errorCode(await app.execute(RekeningnummerDeleteDocument, { uuid: ONBEKEND }))).toBe("NOT_FOUND");
+    expect((await app.ok(RekeningnummerDocument, { uuid: "geen-uuid" })).rekeningnummer).toBeNull();
+  });
+
+  describe("rules", () => {
+    it.each([
+      ["NL91ABNA0417164301", "invalid", "controlegetal"], // pattern holds, checksum does not
+      ["DE89370400440532013001", "invalid", "controlegetal"],
+      ["NL91 ABNA 0417 1643 00", "invalid", "zonder spaties"],
+      ["NL91-ABNA-0417164300", "invalid", "zonder spaties"],
+      ["1234ABNA0417164300", "invalid", "zonder spaties"],
+      ["NL91", "invalid", "zonder spaties"],
+      ["", "blank", "leeg"],
+      [`NL91${"1".repeat(31)}`, "max_length", "34"],
+    ])("refuses the iban %j (%s) and writes nothing", async (iban, code, reason) => {
+      const before = (await lijst()).length;
+      const result = await app.execute(RekeningnummerCreateDocument, { input: { iban } });
+      expect(errorCode(result)).toBe("BAD_USER_INPUT");
+      expect(invalidParams(result)).toEqual([["iban", code]]);
+      const params = result.errors?.[0]?.extensions?.invalidParams as Array<{ reason: string }>;
+      expect(params[0].reason).toContain(reason);
+      expect((await lijst()).length).toBe(before);
+    });
+
+    it.each(["ABNANL2A", "ABNANL2AXXX", "RABONL2U"])("accepts the bic %s", async (bic) => {
+      expect((await maak({ iban: "NL91ABNA0417164300", bic })).bic).toBe(bic);
+    });
+
+    it.each(["ABNANL2", "ABNANL2AXXXX", "ABNA NL2A", " ABNANL2A"])("refuses the bic %j", async (bic) => {
+      const result = await app.execute(RekeningnummerCreateDocument, { input: { iban: "NL91ABNA0417164300", bic } });
+      expect(invalidParams(result)).toEqual([["bic", "invalid"]]);
+    });
+
+    it("reports every problem at once, also an unknown partij", async () => {
+      const result = await app.execute(RekeningnummerCreateDocument, {
+        input: { iban: "NL00ABNA0417164300", bic: "kort", partij: ONBEKEND },
+      });
+      expect(invalidParams(result)).toEqual([
+        ["iban", "invalid"],
+        ["bic", "invalid"],
+        ["partij", "does_not_exist"],
+      ]);
+      expect(invalidParams(await app.execute(RekeningnummerCreateDocument, { input: { iban: "NL91ABNA0417164300", partij: "rommel" } }))).toEqual(
+        [["partij", "invalid"]],
+      );
+    });
+
+    it("refuses clearing the iban on update, and a bad iban changes nothing", async () => {
+      const { uuid } = await maak({ iban: "NL91ABNA0417164300", bic: "ABNANL2A" });
+      expect(invalidParams(await app.execute(RekeningnummerUpdateDocument, { uuid, input: { iban: null } }))).toEqual([["iban", "required"]]);
+      expect(
+        invalidParams(await app.execute(RekeningnummerUpdateDocument, { uuid, input: { iban: "NL91ABNA0417164301", bic: "RABONL2U" } })),
+      ).toEqual([["iban", "invalid"]]);
+      expect((await app.ok(RekeningnummerDocument, { uuid })).rekeningnummer).toMatchObject({ iban: "NL91ABNA0417164300", bic: "ABNANL2A" });
+    });
+  });
+
+  it("deleting never deletes the partij; its voorkeursRekeningnummer becomes null", async () => {
+    const partij = await maakPartij(app);
+    const rekening = await maak({ partij: partij.uuid, iban: "NL91ABNA0417164300" });
+    await zetVoorkeur(app, partij.uuid, { rekeningnummer: rekening.uuid });
+    expect((await leesPartij(app, partij.uuid))?.voorkeursRekeningnummer).not.toBeNull();
+
+    await app.ok(RekeningnummerDeleteDocument, { uuid: rekening.uuid });
+    const after = await leesPartij(app, partij.uuid);
+    expect(after).not.toBeNull();
+    expect(after?.voorkeursRekeningnummer ?? null).toBeNull();
+  });
+
+  describe("list", () => {
+    it("filters on iban (any case), bic and partij, newest first, and pages", async () => {
+      const partij = await maakPartij(app, SoortPartij.ORGANISATIE);
+      const a = await maak({ partij: partij.uuid, iban: "NL02ABNA0123456789", bic: "ABNANL2A" });
+      const b = await maak({ partij: partij.uuid, iban: "NL18RABO0123459876", bic: "RABONL2U" });
+      const c = await maak({ iban: "NL02ABNA0123456789", bic: "FILTERNL" });
+      const uuids = async (filter: RekeningnummerFilter) => (await lijst(filter)).map((r) => r.uuid);
+
+      expect(await uuids({ partij: partij.uuid })).toEqual([b.uuid, a.uuid]);
+      expect(await uuids({ partij: partij.uuid.toUpperCase() })).toEqual([b.uuid, a.uuid]);
+      expect(await uuids({ partij: "geen-uuid" })).toEqual([]);
+      expect(await uuids({ iban: "nl02abna0123456789" })).toEqual([c.uuid, a.uuid]);
+      expect(await uuids({ iban: "NL02ABNA0123456789", partij: partij.uuid })).toEqual([a.uuid]);
+      expect(await uuids({ bic: "RABONL2U", partij: partij.uuid })).toEqual([b.uuid]);
+      expect(await uuids({ bic: "FILTERNL" })).toEqual([c.uuid]);
+
+      const first = await app.ok(RekeningnummerLijstDocument, { filter: { partij: partij.uuid }, first: 1 });
+      expect(first.rekeningnummers.edges.map((e) => e.node.uuid)).toEqual([b.uuid]);
+      expect(first.rekeningnummers.pageInfo.hasNextPage).toBe(true);
+      const next = await app.ok(RekeningnummerLijstDocument, {
+        filter: { partij: partij.uuid },
+        first: 1,
+        after: first.rekeningnummers.pageInfo.endCursor,
+      });
+      expect(next.rekeningnummers.edges.map((e) => e.node.uuid)).toEqual([a.uuid]);
+      expect(next.rekeningnummers.pageInfo.hasNextPage).toBe(false);
+    });
+
+    it("resolves partij with the same number of SQL statements for 2 and for 10 rekeningnummers", async () => {
+      async function tel(n: number) {
+        const bic = `TELN${String(n).padStart(4, "0")}`;
+        for (let i = 0; i < n; i++) {
+          const partij = await maakPartij(app);
+          await maak({ partij: partij.uuid, iban: "NL91ABNA0417164300", bic });
+        }
+        const { count, data } = await app.countStatements(RekeningnummerLijstMetPartijDocument, { filter: { bic } });
+        expect(data.rekeningnummers.edges).toHaveLength(n);
+        expect(data.rekeningnummers.edges.every((e) => e.node.partij?.soortPartij === "PERSOON")).toBe(true);
+        return count;
+      }
+      const two = await tel(2);
+      expect(await tel(10)).toBe(two);
+      expect(two).toBe(2);
+    });
+  });
+});
