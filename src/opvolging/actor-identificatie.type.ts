@@ -16,8 +16,13 @@ export class Medewerker {
   @Field(() => String, { nullable: true, description: "Elektronisch postadres waaronder de medewerker in de regel bereikbaar is." })
   emailadres!: string | null;
 
-  @Field(() => String, { description: "Telefoonnummer waaronder de medewerker in de regel bereikbaar is." })
-  telefoonnummer!: string;
+  // Required for a medewerker, yet nullable here: fields of the same name must have the same type in
+  // every member of the union, or a client cannot select them side by side (OrganisatorischeEenheid).
+  @Field(() => String, {
+    nullable: true,
+    description: "Telefoonnummer waaronder de medewerker in de regel bereikbaar is (verplicht bij het vastleggen).",
+  })
+  telefoonnummer!: string | null;
 }
 
 @ObjectType({ description: "Identificatie van een geautomatiseerde actor (bijvoorbeeld een chatbot of formulierenservice)." })

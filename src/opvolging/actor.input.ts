@@ -1,4 +1,4 @@
-import { ValidateNested } from "class-validator";
+import { IsOptional, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { ObjectidentificatorInput } from "../common/embeddables.input";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
@@ -22,16 +22,16 @@ export class ActorIdentificatieInput {
   functie?: string | null;
 
   @Field(() => String, { nullable: true, description: "E-mailadres (ten hoogste 254 tekens); medewerker en organisatorische eenheid." })
-  @MaxLength(254)
   @Satisfies(checkEmail)
+  @MaxLength(254)
   emailadres?: string | null;
 
   @Field(() => String, {
     nullable: true,
     description: "Telefoonnummer zonder spaties, bijvoorbeeld 0201234567 of +31201234567 (ten hoogste 20 tekens); medewerker en organisatorische eenheid.",
   })
-  @MaxLength(20)
   @Satisfies(checkTelefoonnummer)
+  @MaxLength(20)
   telefoonnummer?: string | null;
 
   @Field(() => String, { nullable: true, description: "Omschrijving (ten hoogste 200 tekens); geautomatiseerde actor en organisatorische eenheid." })
@@ -58,10 +58,12 @@ export class ActorInput {
   indicatieActief?: boolean | null;
 
   @Field(() => ObjectidentificatorInput, { nullable: true, description: "Identificatie van de actor in een extern register." })
+  @IsOptional()
   @ValidateNested()
   actoridentificator?: ObjectidentificatorInput | null;
 
   @Field(() => ActorIdentificatieInput, { nullable: true, description: "Identificatie naar soort (zie ActorIdentificatieInput); optioneel." })
+  @IsOptional()
   @ValidateNested()
   actorIdentificatie?: ActorIdentificatieInput | null;
 }
@@ -86,10 +88,12 @@ export class ActorUpdateInput {
   indicatieActief?: boolean | null;
 
   @Field(() => ObjectidentificatorInput, { nullable: true, description: "Identificatie van de actor in een extern register; null maakt haar leeg." })
+  @IsOptional()
   @ValidateNested()
   actoridentificator?: ObjectidentificatorInput | null;
 
   @Field(() => ActorIdentificatieInput, { nullable: true, description: "Identificatie naar soort; vervangt de hele identificatie, null maakt haar leeg." })
+  @IsOptional()
   @ValidateNested()
   actorIdentificatie?: ActorIdentificatieInput | null;
 }
