@@ -99,12 +99,13 @@ export class InterneTaakService {
   /** Checks the whole input against the task as it would become, then writes it (or nothing). */
   private async write(bestaand: InterneTaak | null, input: Input): Promise<InterneTaak> {
     const nieuw = bestaand === null;
+    // An empty number is "no number" (KISS sends nummer: "").
+    if (input.nummer === "") input.nummer = null;
+    if (input.referentienummer === "") input.referentienummer = null;
+    const { nummer, referentienummer } = input;
+
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input));
-
-    // An empty number is "no number" (KISS sends nummer: "").
-    const nummer = input.nummer === "" ? null : input.nummer;
-    const referentienummer = input.referentienummer === "" ? null : input.referentienummer;
     await this.checkUnique(bestaand, "nummer", nummer, problems);
     await this.checkUnique(bestaand, "referentienummer", referentienummer, problems);
 
@@ -181,9 +182,12 @@ export class InterneTaakService {
       seen.add(key);
       return uuid;
     });
+    // Looked up together (one statement); problems reported in list order.
+    const perActor = uuids.map(() => new InvalidParams());
     const actoren = await Promise.all(
-      uuids.map((uuid, i) => resolveReference(this.ctx, Actor, uuid, path("toegewezenAanActoren", i), problems)),
+      uuids.map((uuid, i) => resolveReference(this.ctx, Actor, uuid, path("toegewezenAanActoren", i), perActor[i])),
     );
+    for (const found of perActor) problems.addAll(found.params);
     return actoren.every((a) => a) ? (actoren as Actor[]) : undefined;
   }
 

@@ -1,6 +1,8 @@
 import { ActorKlantcontact } from "../../src/klantcontacten/actor-klantcontact.entity";
 import { Klantcontact } from "../../src/klantcontacten/klantcontact.entity";
 import { Actor } from "../../src/opvolging/actor.entity";
+import { InterneTaak } from "../../src/opvolging/interne-taak.entity";
+import { Toewijzing } from "../../src/opvolging/toewijzing.entity";
 import type { TestApp } from "./app";
 
 /**
@@ -36,4 +38,13 @@ export async function koppelActorAanKlantcontact(app: TestApp, actorUuid: string
 
 export async function aantalActorKlantcontacten(app: TestApp, actorUuid: string): Promise<number> {
   return app.orm.em.fork().count(ActorKlantcontact, { actor: { uuid: actorUuid } });
+}
+
+/** toegewezenOp is read-only through the API; tests that filter on time set it here. */
+export async function zetToegewezenOp(app: TestApp, taakUuid: string, toegewezenOp: Date): Promise<void> {
+  await app.orm.em.fork().nativeUpdate(InterneTaak, { uuid: taakUuid }, { toegewezenOp });
+}
+
+export async function aantalToewijzingen(app: TestApp): Promise<number> {
+  return app.orm.em.fork().count(Toewijzing, {});
 }
