@@ -1,6 +1,14 @@
 import type { SchemaModule } from "../schema";
+import { ActorResolver } from "./actor.resolver";
+import { ActorService } from "./actor.service";
+import { InterneTaakResolver, KlantcontactInterneTakenResolver } from "./interne-taak.resolver";
+import { InterneTaakService } from "./interne-taak.service";
 
 export const opvolgingModule: SchemaModule = {
-  resolvers: [],
-  references: {},
+  resolvers: [ActorResolver, InterneTaakResolver, KlantcontactInterneTakenResolver],
+  references: {
+    // Batched: byUuid goes through the request's uuid loader.
+    Actor: (reference, ctx) => ctx.service(ActorService).byUuid(reference.uuid),
+    InterneTaak: (reference, ctx) => ctx.service(InterneTaakService).byUuid(reference.uuid),
+  },
 };

@@ -1,0 +1,74 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../common/context";
+import { ConnectionType, PageArgs } from "../common/connection";
+import { Klantcontact } from "../klantcontacten/klantcontact.entity";
+import { Actor } from "./actor.entity";
+import { InterneTaak } from "./interne-taak.entity";
+import { InterneTaakFilter, InterneTaakInput, InterneTaakUpdateInput } from "./interne-taak.input";
+import { InterneTaakService } from "./interne-taak.service";
+
+export const InterneTaakConnection = ConnectionType(InterneTaak);
+
+@Resolver(() => InterneTaak)
+export class InterneTaakResolver {
+  @Query(() => InterneTaak, { nullable: true, description: "Een interne taak op uuid." })
+  interneTaak(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
+    return ctx.service(InterneTaakService).byUuid(uuid);
+  }
+
+  @Query(() => InterneTaakConnection, { description: "Interne taken, nieuwste eerst." })
+  interneTaken(
+    @Arg("filter", () => InterneTaakFilter, { nullable: true }) filter: InterneTaakFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.service(InterneTaakService).list(filter, page);
+  }
+
+  @FieldResolver(() => Klantcontact, { description: "Het klantcontact dat tot deze taak leidde." })
+  aanleidinggevendKlantcontact(@Root() taak: InterneTaak, @Ctx() ctx: RequestContext) {
+    return ctx.service(InterneTaakService).aanleidinggevendKlantcontact(taak);
+  }
+
+  @FieldResolver(() => [Actor], { description: "De actoren aan wie de taak is toegewezen, in de volgorde van toewijzing." })
+  toegewezenAanActoren(@Root() taak: InterneTaak, @Ctx() ctx: RequestContext) {
+    return ctx.service(InterneTaakService).toegewezenAanActoren(taak);
+  }
+
+  @FieldResolver(() => Actor, {
+    nullable: true,
+    deprecationReason: "Gebruik toegewezenAanActoren.",
+    description: "De eerste actor aan wie de taak is toegewezen.",
+  })
+  toegewezenAanActor(@Root() taak: InterneTaak, @Ctx() ctx: RequestContext) {
+    return ctx.service(InterneTaakService).toegewezenAanActor(taak);
+  }
+
+  @Mutation(() => InterneTaak, { description: "Maakt een interne taak naar aanleiding van een klantcontact." })
+  createInterneTaak(@Arg("input", () => InterneTaakInput) input: InterneTaakInput, @Ctx() ctx: RequestContext) {
+    return ctx.service(InterneTaakService).create(input);
+  }
+
+  @Mutation(() => InterneTaak, { description: "Wijzigt een interne taak (alleen de meegegeven velden)." })
+  updateInterneTaak(
+    @Arg("uuid", () => ID) uuid: string,
+    @Arg("input", () => InterneTaakUpdateInput) input: InterneTaakUpdateInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.service(InterneTaakService).update(uuid, input);
+  }
+
+  @Mutation(() => ID, { description: "Verwijdert een interne taak en haar toewijzingen (niet de actoren); geeft de uuid terug." })
+  deleteInterneTaak(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
+    return ctx.service(InterneTaakService).delete(uuid);
+  }
+}
+
+/** Klantcontact.leiddeTotInterneTaken, from this side so that the klantcontacten module need not know taken. */
+@Resolver(() => Klantcontact)
+export class KlantcontactInterneTakenResolver {
+  @FieldResolver(() => [InterneTaak], { description: "Interne taken waartoe het klantcontact leidde." })
+  leiddeTotInterneTaken(@Root() klantcontact: Klantcontact, @Ctx() ctx: RequestContext) {
+    return ctx.service(InterneTaakService).vanKlantcontact(klantcontact);
+  }
+}

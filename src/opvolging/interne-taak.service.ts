@@ -1,0 +1,212 @@
+import type { FilterQuery } from "@mikro-orm/core";
+import type { RequestContext } from "../common/context";
+import { paginate, type Connection, type PageArgs } from "../common/connection";
+import { InvalidParams, path } from "../common/errors";
+import { TextFilters } from "../common/filters";
+import { byIdLoader, childrenLoader } from "../common/loaders";
+import { findByUuid, getByUuid, resolveReference } from "../common/references";
+import { fieldErrors } from "../common/validation";
+import { checkUuid } from "../common/validators";
+import { Klantcontact } from "../klantcontacten/klantcontact.entity";
+import { Actor } from "./actor.entity";
+import { Taakstatus } from "./enums";
+import { InterneTaak } from "./interne-taak.entity";
+import type { InterneTaakFilter, InterneTaakInput, InterneTaakUpdateInput } from "./interne-taak.input";
+import { Toewijzing } from "./toewijzing.entity";
+import { toegewezenActorenLoader } from "./toewijzing.loader";
+
+// Open Klant's texts.
+const BEIDE_ACTORVELDEN = "`toegewezen_aan_actor` en `toegewezen_aan_actoren` mag niet beiden gebruikt worden.";
+const GEEN_ACTORVELD = "`toegewezen_aan_actor` of `toegewezen_aan_actoren` is required (mag niet beiden gebruiken).";
+const AFGEHANDELD_OP_ZONDER_VERWERKT =
+  "De Internetaak kan geen afgehandeld op datum bevatten als de status niet op 'verwerkt' staat.";
+
+type Input = InterneTaakInput | InterneTaakUpdateInput;
+
+export class InterneTaakService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  byUuid(uuid: string): Promise<InterneTaak | null> {
+    return findByUuid(this.ctx, InterneTaak, uuid);
+  }
+
+  list(filter: InterneTaakFilter | null | undefined, page: PageArgs): Promise<Connection<InterneTaak>> {
+    const em = this.ctx.em;
+    const where: Record<string, unknown> = {};
+    const and: Array<Record<string, unknown>> = [];
+    const uuidOrNothing = (uuid: string) => (checkUuid(uuid) ? null : uuid.toLowerCase());
+    if (filter?.nummer) where.nummer = filter.nummer;
+    if (filter?.referentienummer) where.referentienummer = filter.referentienummer;
+    if (filter?.status) where.status = filter.status;
+    if (filter?.toegewezenOp) where.toegewezenOp = filter.toegewezenOp;
+    const toegewezenOp: Record<string, Date> = {};
+    if (filter?.toegewezenNa) toegewezenOp.$gt = filter.toegewezenNa;
+    if (filter?.toegewezenVoor) toegewezenOp.$lt = filter.toegewezenVoor;
+    if (Object.keys(toegewezenOp).length) and.push({ toegewezenOp });
+    const klantcontact: Record<string, unknown> = {};
+    if (filter?.aanleidinggevendKlantcontact) klantcontact.uuid = uuidOrNothing(filter.aanleidinggevendKlantcontact);
+    if (filter?.klantcontactNummer) klantcontact.nummer = filter.klantcontactNummer;
+    if (filter?.klantcontactReferentienummer) klantcontact.referentienummer = filter.klantcontactReferentienummer;
+    if (Object.keys(klantcontact).length) where.aanleidinggevendKlantcontact = klantcontact;
+    // Conditions on "any assigned actor" are subqueries, so a task with several actors appears once.
+    const actor: Record<string, unknown> = {};
+    if (filter?.toegewezenAanActor) actor.uuid = uuidOrNothing(filter.toegewezenAanActor);
+    if (filter?.actorNaam) actor.naam = new TextFilters(em).icontains(filter.actorNaam);
+    if (Object.keys(actor).length) {
+      const toegewezen = em.createQueryBuilder(Toewijzing, "tw").select("tw.interne_taak_id").where({ actor });
+      and.push({ id: { $in: toegewezen.getKnexQuery() } });
+    }
+    if (and.length) where.$and = and;
+    return paginate(em, InterneTaak, where as FilterQuery<InterneTaak>, [], page);
+  }
+
+  /** The actors of a task in the order they were given (batched over all tasks in the request). */
+  toegewezenAanActoren(taak: InterneTaak): Promise<Actor[]> {
+    return toegewezenActorenLoader(this.ctx).load(taak.id);
+  }
+
+  async toegewezenAanActor(taak: InterneTaak): Promise<Actor | null> {
+    return (await this.toegewezenAanActoren(taak))[0] ?? null;
+  }
+
+  async aanleidinggevendKlantcontact(taak: InterneTaak): Promise<Klantcontact> {
+    const klantcontact = await byIdLoader(this.ctx, Klantcontact).load(taak.aanleidinggevendKlantcontact.id);
+    if (!klantcontact) throw new Error(`klantcontact ${taak.aanleidinggevendKlantcontact.id} of interne taak ${taak.uuid} is missing`);
+    return klantcontact;
+  }
+
+  /** The taken a klantcontact led to (batched over all klantcontacten in the request). */
+  vanKlantcontact(klantcontact: Klantcontact): Promise<InterneTaak[]> {
+    return childrenLoader(this.ctx, InterneTaak, "aanleidinggevendKlantcontact").load(klantcontact.id);
+  }
+
+  async create(input: InterneTaakInput): Promise<InterneTaak> {
+    return this.write(null, input);
+  }
+
+  async update(uuid: string, input: InterneTaakUpdateInput): Promise<InterneTaak> {
+    const taak = await getByUuid(this.ctx, InterneTaak, uuid);
+    return this.write(taak, input);
+  }
+
+  /** Deleting a task deletes its toewijzingen (the database cascades), not the actors. */
+  async delete(uuid: string): Promise<string> {
+    const taak = await getByUuid(this.ctx, InterneTaak, uuid);
+    await this.ctx.transaction(() => this.ctx.em.nativeDelete(InterneTaak, { id: taak.id }));
+    return taak.uuid;
+  }
+
+  /** Checks the whole input against the task as it would become, then writes it (or nothing). */
+  private async write(bestaand: InterneTaak | null, input: Input): Promise<InterneTaak> {
+    const nieuw = bestaand === null;
+    // An empty number is "no number" (KISS sends nummer: "").
+    if (input.nummer === "") input.nummer = null;
+    if (input.referentienummer === "") input.referentienummer = null;
+    const { nummer, referentienummer } = input;
+
+    const problems = new InvalidParams();
+    problems.addAll(await fieldErrors(input));
+    await this.checkUnique(bestaand, "nummer", nummer, problems);
+    await this.checkUnique(bestaand, "referentienummer", referentienummer, problems);
+
+    const [klantcontact, actoren] = await Promise.all([
+      resolveReference(this.ctx, Klantcontact, input.aanleidinggevendKlantcontact, "aanleidinggevendKlantcontact", problems),
+      this.actoren(input, nieuw, problems),
+    ]);
+
+    const status = (input.status ?? bestaand?.status) as Taakstatus;
+    const afgehandeldOp = this.afgehandeldOp(bestaand, status, input.afgehandeldOp, problems);
+    problems.throwIfAny();
+
+    return this.ctx.transaction(async () => {
+      const taak = bestaand ?? this.ctx.em.create(InterneTaak, { toegewezenOp: new Date() } as never);
+      if (nummer !== undefined) taak.nummer = nummer;
+      if (referentienummer !== undefined) taak.referentienummer = referentienummer;
+      if (input.gevraagdeHandeling !== undefined && input.gevraagdeHandeling !== null) taak.gevraagdeHandeling = input.gevraagdeHandeling;
+      if (klantcontact) taak.aanleidinggevendKlantcontact = klantcontact;
+      if (input.toelichting !== undefined) taak.toelichting = input.toelichting ?? "";
+      taak.status = status;
+      taak.afgehandeldOp = afgehandeldOp;
+      if (actoren) {
+        if (!nieuw) await this.ctx.em.nativeDelete(Toewijzing, { interneTaak: taak.id });
+        // Persisted in order, so the toewijzing ids keep the order the client gave.
+        for (const actor of actoren) this.ctx.em.create(Toewijzing, { interneTaak: taak, actor } as never);
+      }
+      await this.ctx.em.flush();
+      return taak;
+    });
+  }
+
+  private async checkUnique(
+    taak: InterneTaak | null,
+    field: "nummer" | "referentienummer",
+    value: string | null | undefined,
+    problems: InvalidParams,
+  ): Promise<void> {
+    if (value === undefined || value === null || value === taak?.[field]) return;
+    const taken = await this.ctx.em.count(InterneTaak, { [field]: value });
+    if (taken > 0) problems.add(field, "unique", `Er bestaat al een interne taak met eenzelfde ${field}.`);
+  }
+
+  /**
+   * The actors to assign, from exactly one of toegewezenAanActoren and the deprecated
+   * toegewezenAanActor; undefined when an update leaves the assignment alone.
+   */
+  private async actoren(input: Input, nieuw: boolean, problems: InvalidParams): Promise<Actor[] | undefined> {
+    const lijst = input.toegewezenAanActoren ?? undefined;
+    const enkel = input.toegewezenAanActor ?? undefined;
+    if (lijst !== undefined && enkel !== undefined) {
+      problems.add("nonFieldErrors", "invalid", BEIDE_ACTORVELDEN);
+      return undefined;
+    }
+    if (lijst === undefined && enkel === undefined) {
+      // null on an update is NotNull's ("required") business.
+      if (nieuw) problems.add("toegewezenAanActoren", "required", GEEN_ACTORVELD);
+      return undefined;
+    }
+    if (enkel !== undefined) {
+      const actor = await resolveReference(this.ctx, Actor, enkel, "toegewezenAanActor", problems);
+      return actor ? [actor] : undefined;
+    }
+    if (lijst!.length === 0) {
+      problems.add("toegewezenAanActoren", "required", "Wijs de taak toe aan ten minste één actor.");
+      return undefined;
+    }
+    const seen = new Set<string>();
+    const uuids = lijst!.map((uuid, i) => {
+      const key = uuid.toLowerCase();
+      if (seen.has(key)) {
+        problems.add(path("toegewezenAanActoren", i), "unique", "Deze actor staat al eerder in de lijst.");
+        return undefined;
+      }
+      seen.add(key);
+      return uuid;
+    });
+    // Looked up together (one statement); problems reported in list order.
+    const perActor = uuids.map(() => new InvalidParams());
+    const actoren = await Promise.all(
+      uuids.map((uuid, i) => resolveReference(this.ctx, Actor, uuid, path("toegewezenAanActoren", i), perActor[i])),
+    );
+    for (const found of perActor) problems.addAll(found.params);
+    return actoren.every((a) => a) ? (actoren as Actor[]) : undefined;
+  }
+
+  /**
+   * afgehandeldOp follows the status: only allowed with verwerkt, set to now when the task becomes
+   * verwerkt without one, cleared when it goes back to te_verwerken, otherwise left where it is.
+   */
+  private afgehandeldOp(
+    taak: InterneTaak | null,
+    status: Taakstatus,
+    gegeven: Date | null | undefined,
+    problems: InvalidParams,
+  ): Date | null {
+    if (status !== Taakstatus.VERWERKT) {
+      if (gegeven) problems.add("afgehandeldOp", "invalid", AFGEHANDELD_OP_ZONDER_VERWERKT);
+      return null;
+    }
+    if (gegeven) return gegeven;
+    if (gegeven === undefined && taak?.afgehandeldOp) return taak.afgehandeldOp;
+    return new Date();
+  }
+}
