@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config";
+import { seedDemoDataIfEmpty } from "./database/demo-data";
 import { databaseOptions, openDatabase } from "./database/orm";
 import { createLogger } from "./logger";
 import { buildKlantinteractiesSchema } from "./schema";
@@ -25,6 +26,7 @@ async function main() {
     { database: config.databaseUrl ? "postgresql" : `sqlite:${config.databaseFile}` },
     "database migrated",
   );
+  if (config.seedDemoData && (await seedDemoDataIfEmpty(orm.em.fork()))) logger.info("demo data loaded");
   const schema = await buildKlantinteractiesSchema();
   const server = await startHttpServer(schema, orm, config, logger);
   logger.info(`Klantinteracties subgraph ready at ${server.url}`);

@@ -1,3 +1,5 @@
+import { DEMO } from "../../src/database/demo-data";
+
 /**
  * The zaken the Zaak subgraph double serves. Each rol carries the identification the real Zaken
  * API filters on (rol__betrokkeneIdentificatie__...), which the contract does not expose.
@@ -50,17 +52,11 @@ const behandelaar: FixtureRol = {
   naam: "Fatima El Amrani",
 };
 
-/** BSN, KvK and vestigingsnummer values the demo data and the tests give their partijen. */
-export const DEMO_BSN = "999993653";
-export const DEMO_KVK = "69599084";
-export const DEMO_VESTIGINGSNUMMER = "000038509504";
-export const DEMO_RSIN = "857567433";
 
 export const zaken: FixtureZaak[] = [
   {
-    uuid: "d3c5e6a1-7b8f-4c2d-9e0a-1b2c3d4e5f60",
-    identificatie: "ZAAK-2026-0000042",
-    url: `${ZAKEN_API}/d3c5e6a1-7b8f-4c2d-9e0a-1b2c3d4e5f60`,
+    ...DEMO.zaken.parkeervergunning,
+    url: `${ZAKEN_API}/${DEMO.zaken.parkeervergunning.uuid}`,
     bronorganisatie: "002220647",
     omschrijving: "Aanvraag parkeervergunning bewoners",
     toelichting: null,
@@ -71,14 +67,13 @@ export const zaken: FixtureZaak[] = [
     einddatum: null,
     status: status("In behandeling", 2, false, "2026-10-03T09:12:00Z"),
     rollen: [
-      { betrokkeneType: "NATUURLIJK_PERSOON", omschrijvingGeneriek: "initiator", roltoelichting: null, naam: "Jan de Vries", inpBsn: DEMO_BSN },
+      { betrokkeneType: "NATUURLIJK_PERSOON", omschrijvingGeneriek: "initiator", roltoelichting: null, naam: "Jan de Vries", inpBsn: DEMO.bsn },
       behandelaar,
     ],
   },
   {
-    uuid: "5b1f2a3c-4d5e-4f60-8a7b-9c0d1e2f3a4b",
-    identificatie: "ZAAK-2026-0000007",
-    url: `${ZAKEN_API}/5b1f2a3c-4d5e-4f60-8a7b-9c0d1e2f3a4b`,
+    ...DEMO.zaken.stoeptegel,
+    url: `${ZAKEN_API}/${DEMO.zaken.stoeptegel.uuid}`,
     bronorganisatie: "002220647",
     omschrijving: "Melding losliggende stoeptegel",
     toelichting: "Voor huisnummer 12",
@@ -89,13 +84,12 @@ export const zaken: FixtureZaak[] = [
     einddatum: "2026-03-20",
     status: status("Afgehandeld", 3, true, "2026-03-20T15:40:00Z"),
     rollen: [
-      { betrokkeneType: "NATUURLIJK_PERSOON", omschrijvingGeneriek: "initiator", roltoelichting: null, naam: "Jan de Vries", inpBsn: DEMO_BSN },
+      { betrokkeneType: "NATUURLIJK_PERSOON", omschrijvingGeneriek: "initiator", roltoelichting: null, naam: "Jan de Vries", inpBsn: DEMO.bsn },
     ],
   },
   {
-    uuid: "8e9f0a1b-2c3d-4e5f-a6b7-c8d9e0f1a2b3",
-    identificatie: "ZAAK-2026-0000113",
-    url: `${ZAKEN_API}/8e9f0a1b-2c3d-4e5f-a6b7-c8d9e0f1a2b3`,
+    ...DEMO.zaken.terras,
+    url: `${ZAKEN_API}/${DEMO.zaken.terras.uuid}`,
     bronorganisatie: "002220647",
     omschrijving: "Aanvraag terrasvergunning",
     toelichting: null,
@@ -106,8 +100,8 @@ export const zaken: FixtureZaak[] = [
     einddatum: null,
     status: null,
     rollen: [
-      { betrokkeneType: "VESTIGING", omschrijvingGeneriek: "initiator", roltoelichting: null, naam: "Bakkerij De Korenaar", vestigingsNummer: DEMO_VESTIGINGSNUMMER },
-      { betrokkeneType: "NIET_NATUURLIJK_PERSOON", omschrijvingGeneriek: "belanghebbende", roltoelichting: null, naam: "De Korenaar B.V.", innNnpId: DEMO_KVK },
+      { betrokkeneType: "VESTIGING", omschrijvingGeneriek: "initiator", roltoelichting: null, naam: "Bakkerij De Korenaar", vestigingsNummer: DEMO.vestigingsnummer },
+      { betrokkeneType: "NIET_NATUURLIJK_PERSOON", omschrijvingGeneriek: "belanghebbende", roltoelichting: null, naam: "De Korenaar B.V.", innNnpId: DEMO.kvkNummer },
     ],
   },
 ];
