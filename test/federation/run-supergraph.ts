@@ -1,0 +1,44 @@
+import "reflect-metadata";
+import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
+import { ApolloGateway } from "@apollo/gateway";
+import { loadConfig } from "../../src/config";
+import { closeOnSignal, startSubgraph } from "../../src/main";
+import { composeSupergraph } from "./compose";
+import { buildZaakSubgraph } from "./zaak-subgraph";
+
+/**
+ * `npm run supergraph`: the whole house on one machine for people trying it: this subgraph on
+ * the embedded database with demo data (port 4001), the Zaak subgraph double (4002), and a router
+ * (Apollo Gateway) on http://localhost:4000/graphql with Apollo's landing page.
+ */
+async function main() {
+  const config = loadConfig({
+    DATABASE_FILE: "data/supergraph-demo.db",
+    SEED_DEMO_DATA: "true",
+    LOG_LEVEL: "warn",
+    ...process.env,
+    PORT: "4001",
+  });
+  const klantinteracties = await startSubgraph(config);
+
+  const zaken = new ApolloServer({ schema: buildZaakSubgraph() });
+  const zakenUrl = (await startStandaloneServer(zaken, { listen: { port: 4002 } })).url;
+
+  const router = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: await composeSupergraph() }) });
+  const { url } = await startStandaloneServer(router, { listen: { port: 4000 } });
+  console.log(`Klantinteracties subgraph: ${klantinteracties.url}`);
+  console.log(`Zaak subgraph (test double): ${zakenUrl}`);
+  console.log(`Router: ${url}  (open it in a browser for Apollo's sandbox)`);
+
+  closeOnSignal(async () => {
+    await router.stop();
+    await zaken.stop();
+    await klantinteracties.close();
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
