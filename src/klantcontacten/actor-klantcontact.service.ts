@@ -5,11 +5,11 @@ import { InvalidParams } from "../common/errors";
 import { byIdLoader } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
-import { checkUuid } from "../common/validators";
 import { Actor } from "../opvolging/actor.entity";
 import { ActorKlantcontact } from "./actor-klantcontact.entity";
 import type { ActorKlantcontactFilter, ActorKlantcontactInput, ActorKlantcontactUpdateInput } from "./actor-klantcontact.input";
 import { Klantcontact } from "./klantcontact.entity";
+import { uuidFilter } from "./subquery";
 
 export class ActorKlantcontactService {
   constructor(private readonly ctx: RequestContext) {}
@@ -20,9 +20,8 @@ export class ActorKlantcontactService {
 
   list(filter: ActorKlantcontactFilter | null | undefined, page: PageArgs): Promise<Connection<ActorKlantcontact>> {
     const where: FilterQuery<ActorKlantcontact> = {};
-    const uuid = (value: string) => (checkUuid(value) ? null : value.toLowerCase());
-    if (filter?.actor != null) where.actor = { uuid: uuid(filter.actor) };
-    if (filter?.klantcontact != null) where.klantcontact = { uuid: uuid(filter.klantcontact) };
+    if (filter?.actor != null) where.actor = { uuid: uuidFilter(filter.actor) };
+    if (filter?.klantcontact != null) where.klantcontact = { uuid: uuidFilter(filter.klantcontact) };
     return paginate(this.ctx.em, ActorKlantcontact, where, NEWEST_FIRST, page);
   }
 

@@ -7,7 +7,6 @@ import { InvalidParams, path, type InvalidParam } from "../common/errors";
 import { byIdLoader } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
-import { checkUuid } from "../common/validators";
 import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
 import { Partij } from "../partijen/partij.entity";
 import { PartijIdentificator } from "../partijen/partij-identificator.entity";
@@ -20,7 +19,7 @@ import type {
 } from "./betrokkene.input";
 import { toAdres, toContactnaam } from "./gegevensgroepen";
 import { Klantcontact } from "./klantcontact.entity";
-import { subquery } from "./subquery";
+import { subquery, uuidFilter } from "./subquery";
 
 type AnyBetrokkeneInput = BetrokkeneInput | BetrokkeneUpdateInput | MaakKlantcontactBetrokkeneInput;
 
@@ -28,10 +27,6 @@ type AnyBetrokkeneInput = BetrokkeneInput | BetrokkeneUpdateInput | MaakKlantcon
 export interface BetrokkeneReferences {
   wasPartij: Partij | null | undefined;
   hadKlantcontact: Klantcontact | null | undefined;
-}
-
-function uuidValue(value: string): string | null {
-  return checkUuid(value) === null ? value.toLowerCase() : null;
 }
 
 export class BetrokkeneService {
@@ -44,8 +39,8 @@ export class BetrokkeneService {
   list(filter: BetrokkeneFilter | null | undefined, page: PageArgs): Promise<Connection<Betrokkene>> {
     const em = this.ctx.em;
     const conditions: Array<FilterQuery<Betrokkene>> = [];
-    if (filter?.hadKlantcontact != null) conditions.push({ hadKlantcontact: { uuid: uuidValue(filter.hadKlantcontact) } });
-    if (filter?.wasPartij != null) conditions.push({ wasPartij: { uuid: uuidValue(filter.wasPartij) } });
+    if (filter?.hadKlantcontact != null) conditions.push({ hadKlantcontact: { uuid: uuidFilter(filter.hadKlantcontact) } });
+    if (filter?.wasPartij != null) conditions.push({ wasPartij: { uuid: uuidFilter(filter.wasPartij) } });
     if (filter?.wasPartijIdentificator) {
       const identificator: Record<string, unknown> = {};
       for (const key of ["codeObjecttype", "codeSoortObjectId", "objectId", "codeRegister"] as const) {

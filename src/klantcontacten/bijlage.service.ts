@@ -5,11 +5,11 @@ import { InvalidParams } from "../common/errors";
 import { byIdLoader } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
-import { checkUuid } from "../common/validators";
 import { Bijlage } from "./bijlage.entity";
 import type { BijlageFilter, BijlageInput, BijlageUpdateInput } from "./bijlage.input";
 import { identificatorCondition, toObjectidentificator } from "./gegevensgroepen";
 import { Klantcontact } from "./klantcontact.entity";
+import { uuidFilter } from "./subquery";
 
 export class BijlageService {
   constructor(private readonly ctx: RequestContext) {}
@@ -21,7 +21,7 @@ export class BijlageService {
   list(filter: BijlageFilter | null | undefined, page: PageArgs): Promise<Connection<Bijlage>> {
     const where: FilterQuery<Bijlage> = {};
     if (filter?.klantcontact != null) {
-      where.wasBijlageVanKlantcontact = { uuid: checkUuid(filter.klantcontact) ? null : filter.klantcontact.toLowerCase() };
+      where.wasBijlageVanKlantcontact = { uuid: uuidFilter(filter.klantcontact) };
     }
     const identificator = identificatorCondition(filter?.bijlageidentificator);
     if (identificator) (where as Record<string, unknown>).bijlageidentificator = identificator;

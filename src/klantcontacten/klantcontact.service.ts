@@ -7,7 +7,6 @@ import { TextFilters } from "../common/filters";
 import { byIdLoader, childrenLoader } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
 import { fieldErrors } from "../common/validation";
-import { checkUuid } from "../common/validators";
 import { Actor } from "../opvolging/actor.entity";
 import { InterneTaak } from "../opvolging/interne-taak.entity";
 import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
@@ -19,7 +18,7 @@ import { Klantcontact } from "./klantcontact.entity";
 import type { KlantcontactFilter, KlantcontactInput, KlantcontactUpdateInput } from "./klantcontact.input";
 import { actorenVanKlantcontactLoader } from "./klantcontact.loader";
 import { Onderwerpobject } from "./onderwerpobject.entity";
-import { subquery } from "./subquery";
+import { subquery, uuidFilter } from "./subquery";
 
 /** Klantcontacten are listed as Open Klant does: latest plaatsgevondenOp first, then newest id. */
 export const KLANTCONTACT_ORDER: SortKey[] = [{ property: "plaatsgevondenOp", direction: "desc" }];
@@ -27,11 +26,6 @@ export const KLANTCONTACT_ORDER: SortKey[] = [{ property: "plaatsgevondenOp", di
 const GEEN_VERDERE_ACTIE = "Als het contact gelukt is kan er geen verdere actie zijn ondernomen";
 const NUMMER_BESTAAT = "Er bestaat al een klantcontact met eenzelfde nummer.";
 const METADATA_MAX = 255;
-
-/** A uuid filter value that is no uuid matches nothing (rather than failing the query). */
-function uuidValue(value: string): string | null {
-  return checkUuid(value) === null ? value.toLowerCase() : null;
-}
 
 export class KlantcontactService {
   constructor(private readonly ctx: RequestContext) {}
@@ -69,11 +63,11 @@ export class KlantcontactService {
     if (filter.plaatsgevondenVanaf != null) conditions.push({ plaatsgevondenOp: { $gte: filter.plaatsgevondenVanaf } });
     if (filter.plaatsgevondenTot != null) conditions.push({ plaatsgevondenOp: { $lt: filter.plaatsgevondenTot } });
 
-    if (filter.hadBetrokkene != null) viaBetrokkene({ uuid: uuidValue(filter.hadBetrokkene) });
+    if (filter.hadBetrokkene != null) viaBetrokkene({ uuid: uuidFilter(filter.hadBetrokkene) });
     if (filter.betrokkeneHeeftPartij != null) {
       viaBetrokkene({ wasPartij: filter.betrokkeneHeeftPartij ? { $ne: null } : null });
     }
-    if (filter.wasPartij != null) viaBetrokkene({ wasPartij: { uuid: uuidValue(filter.wasPartij) } });
+    if (filter.wasPartij != null) viaBetrokkene({ wasPartij: { uuid: uuidFilter(filter.wasPartij) } });
     if (filter.wasPartijIdentificator) {
       const identificator: Record<string, unknown> = {};
       for (const key of ["codeObjecttype", "codeSoortObjectId", "objectId", "codeRegister"] as const) {
@@ -98,7 +92,7 @@ export class KlantcontactService {
       else idNotIn(taken);
     }
     if (filter.onderwerpobject != null) {
-      idIn(subquery(em, Onderwerpobject, "klantcontact", { uuid: uuidValue(filter.onderwerpobject) }));
+      idIn(subquery(em, Onderwerpobject, "klantcontact", { uuid: uuidFilter(filter.onderwerpobject) }));
     }
     const identificator = identificatorCondition(filter.onderwerpobjectidentificator);
     if (identificator) {
@@ -110,7 +104,7 @@ export class KlantcontactService {
       );
     }
     if (filter.wasOnderwerpobject != null) {
-      idIn(subquery(em, Onderwerpobject, "wasKlantcontact", { uuid: uuidValue(filter.wasOnderwerpobject) }));
+      idIn(subquery(em, Onderwerpobject, "wasKlantcontact", { uuid: uuidFilter(filter.wasOnderwerpobject) }));
     }
     if (conditions.length === 0) return {};
     return conditions.length === 1 ? conditions[0] : { $and: conditions };

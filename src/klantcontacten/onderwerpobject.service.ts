@@ -5,12 +5,12 @@ import { InvalidParams, path, type InvalidParam } from "../common/errors";
 import { byIdLoader } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
-import { checkUuid } from "../common/validators";
 import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
 import { Betrokkene } from "./betrokkene.entity";
 import { identificatorCondition, toObjectidentificator } from "./gegevensgroepen";
 import { Klantcontact } from "./klantcontact.entity";
 import { Onderwerpobject } from "./onderwerpobject.entity";
+import { uuidFilter } from "./subquery";
 import type {
   DeleteOnderwerpobjectResult,
   MaakKlantcontactOnderwerpobjectInput,
@@ -24,10 +24,6 @@ export interface OnderwerpobjectReferences {
   wasKlantcontact: Klantcontact | null | undefined;
 }
 
-function uuidValue(value: string): string | null {
-  return checkUuid(value) === null ? value.toLowerCase() : null;
-}
-
 export class OnderwerpobjectService {
   constructor(private readonly ctx: RequestContext) {}
 
@@ -37,8 +33,8 @@ export class OnderwerpobjectService {
 
   list(filter: OnderwerpobjectFilter | null | undefined, page: PageArgs): Promise<Connection<Onderwerpobject>> {
     const where: FilterQuery<Onderwerpobject> = {};
-    if (filter?.klantcontact != null) where.klantcontact = { uuid: uuidValue(filter.klantcontact) };
-    if (filter?.wasKlantcontact != null) where.wasKlantcontact = { uuid: uuidValue(filter.wasKlantcontact) };
+    if (filter?.klantcontact != null) where.klantcontact = { uuid: uuidFilter(filter.klantcontact) };
+    if (filter?.wasKlantcontact != null) where.wasKlantcontact = { uuid: uuidFilter(filter.wasKlantcontact) };
     const identificator = identificatorCondition(filter?.onderwerpobjectidentificator);
     if (identificator) (where as Record<string, unknown>).onderwerpobjectidentificator = identificator;
     return paginate(this.ctx.em, Onderwerpobject, where, NEWEST_FIRST, page);

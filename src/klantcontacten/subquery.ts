@@ -1,3 +1,4 @@
+import { checkUuid } from "../common/validators";
 import type { EntityClass, FilterQuery } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 
@@ -18,4 +19,13 @@ export function subquery<T extends object>(
   // Own alias per subquery, so nested subqueries never shadow each other.
   const alias = `sq${(counter = (counter + 1) % 1_000_000)}`;
   return em.createQueryBuilder(entity, alias).select(`${alias}.${property}`).where(where).getKnexQuery();
+}
+
+/**
+ * A uuid filter value as stored (lower case). Something that is no uuid matches nothing: it becomes
+ * the nil uuid, which no row has (uuids are random v4). A plain null would match rows whose
+ * relation is empty through the left join.
+ */
+export function uuidFilter(value: string): string {
+  return checkUuid(value) === null ? value.toLowerCase() : "00000000-0000-0000-0000-000000000000";
 }
