@@ -1,3 +1,4 @@
+import type { EventSubscriber } from "@mikro-orm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MaakKlantcontactDocument } from "../generated/graphql";
 import { errorCode, invalidParams, TestApp } from "../support/app";
@@ -83,5 +84,31 @@ describe("maakKlantcontact", () => {
     expect(invalidParams(dubbel)).toEqual([["klantcontact.referentienummer", "unique"]]);
     const after = await counts();
     expect(after).toEqual([before[0] + 1, before[1], before[2]]);
+  });
+
+  it("rolls back the klantcontact already inserted when the database write of the betrokkene fails", async () => {
+    // A fresh app, because MikroORM subscribers cannot be removed again.
+    const fresh = await TestApp.start();
+    try {
+      const failing: EventSubscriber<Betrokkene> = {
+        getSubscribedEntities: () => [Betrokkene],
+        beforeCreate: () => {
+          throw new Error("simulated failure while inserting the betrokkene");
+        },
+      };
+      fresh.orm.em.getEventManager().registerSubscriber(failing);
+      const start = fresh.statements.length;
+      const result = await fresh.execute(MaakKlantcontactDocument, {
+        input: { klantcontact, betrokkene: { rol: "KLANT", initiator: true } },
+      });
+      expect(errorCode(result)).toBe("INTERNAL_SERVER_ERROR");
+      const sent = fresh.statements.slice(start).join("\n").toLowerCase();
+      expect(sent).toMatch(/insert into .klantcontact./);
+      expect(sent).toContain("rollback");
+      expect(await rows(fresh, Klantcontact)).toBe(0);
+      expect(await rows(fresh, Betrokkene)).toBe(0);
+    } finally {
+      await fresh.stop();
+    }
   });
 });
