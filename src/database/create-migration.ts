@@ -1,7 +1,12 @@
 import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../config";
-import { migrationsPath, type Dialect } from "./mikro-orm.config";
+
+type Dialect = "sqlite" | "postgresql";
+
+// Not imported from mikro-orm.config: that module loads the migrations index, which this script
+// rewrites before the ORM starts.
+const migrationsPath = (dialect: Dialect) => path.join(__dirname, "migrations", dialect);
 
 /**
  * `npm run migration:create`: writes the migration that brings a database migrated to the latest

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123193634 extends Migration {
+export class Migration20261123193704 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`actor\` (\`id\` integer not null primary key autoincrement, \`uuid\` text not null, \`naam\` text not null, \`soort_actor\` text check (\`soort_actor\` in ('medewerker', 'geautomatiseerde_actor', 'organisatorische_eenheid')) not null, \`indicatie_actief\` integer not null default true, \`actoridentificator_code_objecttype\` text null, \`actoridentificator_code_register\` text null, \`actoridentificator_code_soort_object_id\` text null, \`actoridentificator_object_id\` text null, \`functie\` text null, \`emailadres\` text null, \`telefoonnummer\` text null, \`omschrijving\` text null, \`faxnummer\` text null);`);

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123193323 extends Migration {
+export class Migration20261123193706 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "actor" ("id" serial primary key, "uuid" uuid not null, "naam" varchar(200) not null, "soort_actor" text check ("soort_actor" in ('medewerker', 'geautomatiseerde_actor', 'organisatorische_eenheid')) not null, "indicatie_actief" boolean not null default true, "actoridentificator_code_objecttype" varchar(200) null, "actoridentificator_code_register" varchar(200) null, "actoridentificator_code_soort_object_id" varchar(200) null, "actoridentificator_object_id" varchar(200) null, "functie" varchar(40) null, "emailadres" varchar(254) null, "telefoonnummer" varchar(20) null, "omschrijving" varchar(200) null, "faxnummer" varchar(20) null);`);
