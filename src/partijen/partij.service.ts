@@ -362,7 +362,7 @@ export class PartijService {
     resolved: Resolved,
     problems: InvalidParams,
   ): Promise<{ plans: IdentificatorPlan[]; removed: PartijIdentificator[] }> {
-    const before = problems.params.length;
+    const itemProblems = () => problems.params.filter((p) => p.name.startsWith("partijIdentificatoren")).length;
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
       const uuid = item.uuid?.toLowerCase();
@@ -400,7 +400,7 @@ export class PartijService {
     const current = partij ? await this.identificatoren.vanPartij(partij) : [];
     const removed = current.filter((row) => !plans.some((p) => p.existing?.id === row.id));
     // The rules need whole plans: duplicates and unknown references come first.
-    if (problems.params.length === before) await this.identificatoren.check(plans, removed, problems);
+    if (itemProblems() === 0) await this.identificatoren.check(plans, removed, problems);
     return { plans, removed };
   }
 

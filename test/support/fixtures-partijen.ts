@@ -1,4 +1,9 @@
+import { Betrokkene } from "../../src/klantcontacten/betrokkene.entity";
+import { Klantcontact } from "../../src/klantcontacten/klantcontact.entity";
+import { Categorie } from "../../src/partijen/categorie.entity";
+import { CategorieRelatie } from "../../src/partijen/categorie-relatie.entity";
 import { DigitaalAdres } from "../../src/partijen/digitaal-adres.entity";
+import { Partij } from "../../src/partijen/partij.entity";
 import { SoortDigitaalAdres } from "../../src/partijen/enums";
 import { Rekeningnummer } from "../../src/partijen/rekeningnummer.entity";
 import type { TestApp } from "./app";
@@ -61,3 +66,30 @@ let kvk = 30_000_000;
 export const kvkNummer = () => String(kvk++);
 let vestiging = 100_000_000_000;
 export const vestigingsnummer = () => String(vestiging++);
+
+/** A betrokkene of a new klantcontact with this partij as wasPartij (klantcontacten is another module). */
+export async function maakBetrokkene(app: TestApp, partijUuid: string): Promise<string> {
+  const em = app.orm.em.fork();
+  const partij = await em.findOneOrFail(Partij, { uuid: partijUuid });
+  const klantcontact = em.create(Klantcontact, { kanaal: "telefoon", onderwerp: "vraag", taal: "nld", vertrouwelijk: false } as never);
+  const betrokkene = em.create(Betrokkene, { wasPartij: partij, hadKlantcontact: klantcontact, rol: "klant", initiator: true } as never);
+  await em.flush();
+  return betrokkene.uuid;
+}
+
+export async function bestaatBetrokkene(app: TestApp, uuid: string): Promise<boolean> {
+  return (await app.orm.em.fork().count(Betrokkene, { uuid })) > 0;
+}
+
+/** Puts a partij in a new categorie with this naam (categorie-relaties are written with the ORM). */
+export async function deelIn(app: TestApp, partijUuid: string, naam: string): Promise<void> {
+  const em = app.orm.em.fork();
+  const partij = await em.findOneOrFail(Partij, { uuid: partijUuid });
+  const categorie = em.create(Categorie, { naam } as never);
+  em.create(CategorieRelatie, { partij, categorie } as never);
+  await em.flush();
+}
+
+export async function partijId(app: TestApp, uuid: string): Promise<number> {
+  return (await app.orm.em.fork().findOneOrFail(Partij, { uuid })).id;
+}
