@@ -21,6 +21,8 @@ import { NEW_PARTIJ, PartijIdentificatorService, type IdentificatorPlan } from "
 import { Rekeningnummer } from "./rekeningnummer.entity";
 import { Vertegenwoordiging } from "./vertegenwoordiging.entity";
 
+const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+
 /** A uuid from an input, looked up in a batch; invalid uuids find nothing. */
 function lookup<T extends { uuid: string }>(loader: { load(uuid: string): Promise<T | null> }, uuid: string): Promise<T | null> {
   return checkUuid(uuid) === null ? loader.load(uuid.toLowerCase()) : Promise.resolve(null);
@@ -90,7 +92,8 @@ export class PartijService {
       conditions.push({ id: { $in: sub.getKnexQuery() } } as unknown as FilterQuery<Partij>);
     }
     if (filter.vertegenwoordigdDoor) {
-      const uuid = checkUuid(filter.vertegenwoordigdDoor) ? "" : filter.vertegenwoordigdDoor.toLowerCase();
+      // not a uuid: matches nothing (the nil uuid is never generated), without a type error in PostgreSQL
+      const uuid = checkUuid(filter.vertegenwoordigdDoor) ? NIL_UUID : filter.vertegenwoordigdDoor.toLowerCase();
       const sub = em
         .createQueryBuilder(Vertegenwoordiging, "v")
         .select("v.vertegenwoordigde_partij_id")

@@ -19,7 +19,8 @@ export class VertegenwoordigingService {
 
   list(filter: VertegenwoordigingFilter | null | undefined, page: PageArgs): Promise<Connection<Vertegenwoordiging>> {
     const where: FilterQuery<Vertegenwoordiging> = {};
-    const uuid = (value: string) => (checkUuid(value) ? "" : value.toLowerCase());
+    // not a uuid: the nil uuid, which matches nothing and is a valid uuid for PostgreSQL
+    const uuid = (value: string) => (checkUuid(value) ? "00000000-0000-0000-0000-000000000000" : value.toLowerCase());
     if (filter?.vertegenwoordigendePartij) where.vertegenwoordigendePartij = { uuid: uuid(filter.vertegenwoordigendePartij) };
     if (filter?.vertegenwoordigdePartij) where.vertegenwoordigdePartij = { uuid: uuid(filter.vertegenwoordigdePartij) };
     return paginate(this.ctx.em, Vertegenwoordiging, where, [], page);
