@@ -68,10 +68,9 @@ export class VertegenwoordigingService {
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input));
     problems.throwIfAny();
-    const [vertegenwoordigende, vertegenwoordigde] = await Promise.all([
-      resolveReference(this.ctx, Partij, input.vertegenwoordigendePartij, "vertegenwoordigendePartij", problems),
-      resolveReference(this.ctx, Partij, input.vertegenwoordigdePartij, "vertegenwoordigdePartij", problems),
-    ]);
+    // one after the other, so that the problems come in field order
+    const vertegenwoordigende = await resolveReference(this.ctx, Partij, input.vertegenwoordigendePartij, "vertegenwoordigendePartij", problems);
+    const vertegenwoordigde = await resolveReference(this.ctx, Partij, input.vertegenwoordigdePartij, "vertegenwoordigdePartij", problems);
     problems.throwIfAny();
     const vanId = vertegenwoordigende?.id ?? relatie!.vertegenwoordigendePartij.id;
     const voorId = vertegenwoordigde?.id ?? relatie!.vertegenwoordigdePartij.id;
