@@ -644,6 +644,9 @@ describe("Partij", () => {
     expect(vestigingen).toHaveLength(10);
     expect(vestigingen.every((e) => e.node.digitaleAdressen.length === 1 && e.node.vertegenwoordigden[0].bsn && e.node.kvkNummer)).toBe(true);
     expect(ten.count).toBe(two.count);
+    // the page, then one batch per relation (identificatoren, their parents, adressen, voorkeur,
+    // rekeningnummers, vertegenwoordigingen, represented partijen with their identificatoren, ...)
+    expect(ten.count).toBeLessThanOrEqual(12);
   });
 
   it("resolves federation references in one batch", async () => {
