@@ -1,6 +1,7 @@
 import { Field, InputType, Int } from "type-graphql";
 import { MaxLength, Range, Satisfies } from "./validation";
 import { checkLand, checkNummeraanduidingId, checkPostcode } from "./validators";
+import { Adres, Contactnaam, Objectidentificator } from "./embeddables";
 
 /**
  * Inputs for the gegevensgroepen of embeddables.ts, with the standard's field rules. A group is
@@ -48,6 +49,7 @@ export class AdresInput {
   adresregel3?: string | null;
 
   @Field(() => String, { nullable: true, description: "Landcode volgens ISO 3166-1 alpha-2, in hoofdletters (NL)." })
+  @MaxLength(2)
   @Satisfies(checkLand)
   land?: string | null;
 }
@@ -89,3 +91,24 @@ export class ObjectidentificatorInput {
   @MaxLength(200)
   objectId?: string | null;
 }
+
+/**
+ * The stored group for an input group: undefined stays undefined (leave as is), null stays null
+ * (clear), and a group replaces the stored one as a whole; a group with every field empty is
+ * stored as null, as if it was not given.
+ */
+function toGroup<T extends object>(type: new () => T, fields: readonly (keyof T)[], input: object | null | undefined): T | null | undefined {
+  if (input === undefined || input === null) return input;
+  const values = input as Record<keyof T, unknown>;
+  const group = Object.assign(new type(), Object.fromEntries(fields.map((f) => [f, values[f] ?? null])));
+  return fields.some((f) => group[f] !== null) ? group : null;
+}
+
+export const toAdres = (input: AdresInput | null | undefined) =>
+  toGroup(Adres, ["nummeraanduidingId", "straatnaam", "huisnummer", "huisnummertoevoeging", "postcode", "stad", "adresregel1", "adresregel2", "adresregel3", "land"], input);
+
+export const toContactnaam = (input: ContactnaamInput | null | undefined) =>
+  toGroup(Contactnaam, ["voorletters", "voornaam", "voorvoegselAchternaam", "achternaam"], input);
+
+export const toObjectidentificator = (input: ObjectidentificatorInput | null | undefined) =>
+  toGroup(Objectidentificator, ["codeObjecttype", "codeRegister", "codeSoortObjectId", "objectId"], input);

@@ -78,7 +78,10 @@ function collect(errors: ValidationError[], prefix: string, out: InvalidParam[])
   for (const error of errors) {
     const name = path(prefix, error.property);
     // One reason per field is enough: the first rule that failed.
-    const [code, reason] = Object.entries(error.constraints ?? {})[0] ?? [];
+    // class-validator's "nestedValidation" only says that a nested input is null (GraphQL has
+    // checked the shape already): null is how PATCH clears a group, and NotNull forbids it where
+    // the standard requires the group.
+    const [code, reason] = Object.entries(error.constraints ?? {}).filter(([c]) => c !== "nestedValidation")[0] ?? [];
     if (code && reason) out.push({ name, code, reason });
     if (error.children?.length) collect(error.children, name, out);
   }

@@ -9,7 +9,7 @@ import { Actor } from "../opvolging/actor.entity";
 import { ActorKlantcontact } from "./actor-klantcontact.entity";
 import type { ActorKlantcontactFilter, ActorKlantcontactInput, ActorKlantcontactUpdateInput } from "./actor-klantcontact.input";
 import { Klantcontact } from "./klantcontact.entity";
-import { uuidFilter } from "./subquery";
+import { uuidFilter } from "../common/filters";
 
 export class ActorKlantcontactService {
   constructor(private readonly ctx: RequestContext) {}

@@ -1,8 +1,8 @@
+import { ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { AdresInput, ContactnaamInput } from "../common/embeddables.input";
 import { MaxLength, NotNull } from "../common/validation";
 import { Rol } from "./enums";
-import { OptionalNested } from "./gegevensgroepen";
 import { WasPartijIdentificatorFilter } from "./klantcontact.input";
 
 /** Fields that are optional on create as well as on update. */
@@ -12,15 +12,15 @@ abstract class BetrokkeneVelden {
   wasPartij?: string | null;
 
   @Field(() => AdresInput, { nullable: true, description: "Bezoekadres dat bij dit klantcontact is opgegeven." })
-  @OptionalNested()
+  @ValidateNested()
   bezoekadres?: AdresInput | null;
 
   @Field(() => AdresInput, { nullable: true, description: "Correspondentieadres dat bij dit klantcontact is opgegeven." })
-  @OptionalNested()
+  @ValidateNested()
   correspondentieadres?: AdresInput | null;
 
   @Field(() => ContactnaamInput, { nullable: true, description: "Naam die voor de opvolging van het contact gebruikt wordt." })
-  @OptionalNested()
+  @ValidateNested()
   contactnaam?: ContactnaamInput | null;
 
   @Field(() => String, { nullable: true, description: "Naam van de organisatie waarmee de betrokkene verbonden was (ten hoogste 200 tekens)." })

@@ -17,9 +17,9 @@ import type {
   BetrokkeneUpdateInput,
   MaakKlantcontactBetrokkeneInput,
 } from "./betrokkene.input";
-import { toAdres, toContactnaam } from "./gegevensgroepen";
+import { toAdres, toContactnaam } from "../common/embeddables.input";
 import { Klantcontact } from "./klantcontact.entity";
-import { subquery, uuidFilter } from "./subquery";
+import { subquery, uuidFilter } from "../common/filters";
 
 type AnyBetrokkeneInput = BetrokkeneInput | BetrokkeneUpdateInput | MaakKlantcontactBetrokkeneInput;
 

@@ -1,6 +1,6 @@
+import { ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { ObjectidentificatorInput } from "../common/embeddables.input";
-import { OptionalNested } from "./gegevensgroepen";
 
 @InputType({ description: "Een nieuwe bijlage." })
 export class BijlageInput {
@@ -11,7 +11,7 @@ export class BijlageInput {
     nullable: true,
     description: "Identificatie van het document in een extern register, bijvoorbeeld Open Zaak.",
   })
-  @OptionalNested()
+  @ValidateNested()
   bijlageidentificator?: ObjectidentificatorInput | null;
 }
 

@@ -7,9 +7,10 @@ import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { Bijlage } from "./bijlage.entity";
 import type { BijlageFilter, BijlageInput, BijlageUpdateInput } from "./bijlage.input";
-import { identificatorCondition, toObjectidentificator } from "./gegevensgroepen";
+import { toObjectidentificator } from "../common/embeddables.input";
+import { identificatorCondition } from "../common/filters";
 import { Klantcontact } from "./klantcontact.entity";
-import { uuidFilter } from "./subquery";
+import { uuidFilter } from "../common/filters";
 
 export class BijlageService {
   constructor(private readonly ctx: RequestContext) {}

@@ -13,12 +13,12 @@ import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
 import { PartijIdentificator } from "../partijen/partij-identificator.entity";
 import { Betrokkene } from "./betrokkene.entity";
 import { Bijlage } from "./bijlage.entity";
-import { identificatorCondition } from "./gegevensgroepen";
+import { identificatorCondition } from "../common/filters";
 import { Klantcontact } from "./klantcontact.entity";
 import type { KlantcontactFilter, KlantcontactInput, KlantcontactUpdateInput } from "./klantcontact.input";
 import { actorenVanKlantcontactLoader } from "./klantcontact.loader";
 import { Onderwerpobject } from "./onderwerpobject.entity";
-import { subquery, uuidFilter } from "./subquery";
+import { subquery, uuidFilter } from "../common/filters";
 
 /** Klantcontacten are listed as Open Klant does: latest plaatsgevondenOp first, then newest id. */
 export const KLANTCONTACT_ORDER: SortKey[] = [{ property: "plaatsgevondenOp", direction: "desc" }];

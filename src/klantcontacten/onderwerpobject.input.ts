@@ -1,6 +1,6 @@
+import { ValidateNested } from "class-validator";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { ObjectidentificatorInput } from "../common/embeddables.input";
-import { OptionalNested } from "./gegevensgroepen";
 import { Klantcontact } from "./klantcontact.entity";
 
 @InputType({ description: "Een onderwerpobject van het klantcontact dat in dezelfde aanroep wordt gemaakt (maakKlantcontact)." })
@@ -15,7 +15,7 @@ export class MaakKlantcontactOnderwerpobjectInput {
     nullable: true,
     description: "Identificatie van het object in een extern register, bijvoorbeeld een zaak in Open Zaak.",
   })
-  @OptionalNested()
+  @ValidateNested()
   onderwerpobjectidentificator?: ObjectidentificatorInput | null;
 }
 

@@ -7,10 +7,11 @@ import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
 import { Betrokkene } from "./betrokkene.entity";
-import { identificatorCondition, toObjectidentificator } from "./gegevensgroepen";
+import { toObjectidentificator } from "../common/embeddables.input";
+import { identificatorCondition } from "../common/filters";
 import { Klantcontact } from "./klantcontact.entity";
 import { Onderwerpobject } from "./onderwerpobject.entity";
-import { uuidFilter } from "./subquery";
+import { uuidFilter } from "../common/filters";
 import type {
   DeleteOnderwerpobjectResult,
   MaakKlantcontactOnderwerpobjectInput,

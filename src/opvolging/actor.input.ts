@@ -1,4 +1,4 @@
-import { IsOptional, ValidateNested } from "class-validator";
+import { ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { ObjectidentificatorInput } from "../common/embeddables.input";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
@@ -58,12 +58,10 @@ export class ActorInput {
   indicatieActief?: boolean | null;
 
   @Field(() => ObjectidentificatorInput, { nullable: true, description: "Identificatie van de actor in een extern register." })
-  @IsOptional()
   @ValidateNested()
   actoridentificator?: ObjectidentificatorInput | null;
 
   @Field(() => ActorIdentificatieInput, { nullable: true, description: "Identificatie naar soort (zie ActorIdentificatieInput); optioneel." })
-  @IsOptional()
   @ValidateNested()
   actorIdentificatie?: ActorIdentificatieInput | null;
 }
@@ -88,12 +86,10 @@ export class ActorUpdateInput {
   indicatieActief?: boolean | null;
 
   @Field(() => ObjectidentificatorInput, { nullable: true, description: "Identificatie van de actor in een extern register; null maakt haar leeg." })
-  @IsOptional()
   @ValidateNested()
   actoridentificator?: ObjectidentificatorInput | null;
 
   @Field(() => ActorIdentificatieInput, { nullable: true, description: "Identificatie naar soort; vervangt de hele identificatie, null maakt haar leeg." })
-  @IsOptional()
   @ValidateNested()
   actorIdentificatie?: ActorIdentificatieInput | null;
 }

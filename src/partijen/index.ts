@@ -3,18 +3,28 @@ import { CategorieResolver } from "./categorie.resolver";
 import { CategorieRelatieResolver, PartijCategorieRelatiesResolver } from "./categorie-relatie.resolver";
 import { BetrokkeneDigitaleAdressenResolver, DigitaalAdresResolver } from "./digitaal-adres.resolver";
 import { DigitaalAdresService } from "./digitaal-adres.service";
+import { ContactpersoonResolver, PartijResolver } from "./partij.resolver";
+import { PartijService } from "./partij.service";
+import { PartijIdentificatorResolver } from "./partij-identificator.resolver";
 import { RekeningnummerResolver } from "./rekeningnummer.resolver";
+import { VertegenwoordigingResolver } from "./vertegenwoordiging.resolver";
 
 export const partijenModule: SchemaModule = {
   resolvers: [
-    CategorieResolver,
-    CategorieRelatieResolver,
-    PartijCategorieRelatiesResolver,
+    PartijResolver,
+    ContactpersoonResolver,
+    PartijIdentificatorResolver,
+    VertegenwoordigingResolver,
     DigitaalAdresResolver,
     BetrokkeneDigitaleAdressenResolver,
     RekeningnummerResolver,
+    CategorieResolver,
+    CategorieRelatieResolver,
+    PartijCategorieRelatiesResolver,
   ],
+  // Batched through the services' uuid loaders: N references, one statement per type.
   references: {
+    Partij: (ref, ctx) => ctx.service(PartijService).byUuid(ref.uuid),
     DigitaalAdres: (ref, ctx) => ctx.service(DigitaalAdresService).byUuid(ref.uuid),
   },
 };

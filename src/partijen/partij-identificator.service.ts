@@ -1,0 +1,354 @@
+import type { FilterQuery } from "@mikro-orm/core";
+import type { RequestContext } from "../common/context";
+import { paginate, type Connection, type PageArgs } from "../common/connection";
+import { InvalidInputError, InvalidParams, path } from "../common/errors";
+import { byIdLoader, childrenLoader } from "../common/loaders";
+import { findByUuid, getByUuid, resolveReference } from "../common/references";
+import { fieldErrors } from "../common/validation";
+import { checkBsn, checkKvkNummer, checkRsin, checkUuid, checkVestigingsnummer, type Check } from "../common/validators";
+import { CodeObjecttype, CodeRegister, CodeSoortObjectId } from "./enums";
+import { Partij } from "./partij.entity";
+import { PartijIdentificator } from "./partij-identificator.entity";
+import type {
+  PartijIdentificatorFilter,
+  PartijIdentificatorGroep,
+  PartijIdentificatorInput,
+  PartijIdentificatorUpdateInput,
+} from "./partij-identificator.input";
+
+/** Allowed combinations: register → objecttypes, objecttype → soorten object-id (model.md 2.2). */
+const OBJECTTYPES: Record<CodeRegister, CodeObjecttype[]> = {
+  [CodeRegister.BRP]: [CodeObjecttype.NATUURLIJK_PERSOON],
+  [CodeRegister.HR]: [CodeObjecttype.NIET_NATUURLIJK_PERSOON, CodeObjecttype.VESTIGING],
+};
+const SOORTEN: Record<CodeObjecttype, CodeSoortObjectId[]> = {
+  [CodeObjecttype.NATUURLIJK_PERSOON]: [CodeSoortObjectId.BSN],
+  [CodeObjecttype.NIET_NATUURLIJK_PERSOON]: [CodeSoortObjectId.RSIN, CodeSoortObjectId.KVK_NUMMER],
+  [CodeObjecttype.VESTIGING]: [CodeSoortObjectId.VESTIGINGSNUMMER],
+};
+const FORMATS: Record<CodeSoortObjectId, Check> = {
+  [CodeSoortObjectId.BSN]: checkBsn,
+  [CodeSoortObjectId.RSIN]: checkRsin,
+  [CodeSoortObjectId.KVK_NUMMER]: checkKvkNummer,
+  [CodeSoortObjectId.VESTIGINGSNUMMER]: checkVestigingsnummer,
+};
+
+const choices = (values: string[]) => `[${values.map((v) => `'${v}'`).join(", ")}]`;
+
+/** Stands for the partij that a createPartij is about to make (it has no id yet). */
+export const NEW_PARTIJ = -1;
+
+/**
+ * The state one identificator will have after a write, before anything is written: the rules
+ * are checked on these plans together, so that a list of identificatoren (nested in a partij)
+ * is judged as a whole and a bad one writes nothing.
+ */
+export interface IdentificatorPlan {
+  /** Input path of this identificator ("" or "partijIdentificatoren.2"); invalid params are named below it. */
+  path: string;
+  /** The stored row that is updated; null when the identificator is created. */
+  existing: PartijIdentificator | null;
+  /** Storage id of the partij it identifies, NEW_PARTIJ, or null for none. */
+  partijId: number | null;
+  partij: Partij | null | typeof NEW_PARTIJ;
+  anderePartijIdentificator: string;
+  codeObjecttype: CodeObjecttype;
+  codeSoortObjectId: CodeSoortObjectId;
+  objectId: string;
+  codeRegister: CodeRegister;
+  /** Its parent: a stored identificator, another plan of the same write, or none. */
+  sub: { row: PartijIdentificator } | { plan: IdentificatorPlan } | null;
+  /** The entity written for this plan (set by write()). */
+  entity?: PartijIdentificator;
+}
+
+const GLOBAL_UNIQUE = "`PartijIdentificator` moet uniek zijn, er bestaat er al een met deze gegevenscombinatie.";
+const LOCAL_UNIQUE = "`CodeSoortObjectId` moet uniek zijn voor de Partij.";
+
+export class PartijIdentificatorService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  byUuid(uuid: string): Promise<PartijIdentificator | null> {
+    return findByUuid(this.ctx, PartijIdentificator, uuid);
+  }
+
+  list(filter: PartijIdentificatorFilter | null | undefined, page: PageArgs): Promise<Connection<PartijIdentificator>> {
+    const where: FilterQuery<PartijIdentificator> = {};
+    if (filter?.codeObjecttype) where.codeObjecttype = filter.codeObjecttype;
+    if (filter?.codeSoortObjectId) where.codeSoortObjectId = filter.codeSoortObjectId;
+    if (filter?.objectId) where.objectId = filter.objectId;
+    if (filter?.codeRegister) where.codeRegister = filter.codeRegister;
+    if (filter?.identificeerdePartij) {
+      where.identificeerdePartij = { uuid: checkUuid(filter.identificeerdePartij) ? null : filter.identificeerdePartij.toLowerCase() };
+    }
+    return paginate(this.ctx.em, PartijIdentificator, where, [], page);
+  }
+
+  /** The identificatoren of a partij (batched over all partijen in the request), oldest first. */
+  vanPartij(partij: Partij): Promise<PartijIdentificator[]> {
+    return childrenLoader(this.ctx, PartijIdentificator, "identificeerdePartij").load(partij.id);
+  }
+
+  identificeerdePartij(identificator: PartijIdentificator): Promise<Partij | null> {
+    const ref = identificator.identificeerdePartij;
+    return ref ? byIdLoader(this.ctx, Partij).load(ref.id) : Promise.resolve(null);
+  }
+
+  subIdentificatorVan(identificator: PartijIdentificator): Promise<PartijIdentificator | null> {
+    const ref = identificator.subIdentificatorVan;
+    return ref ? byIdLoader(this.ctx, PartijIdentificator).load(ref.id) : Promise.resolve(null);
+  }
+
+  groep(identificator: PartijIdentificator): PartijIdentificatorGroep {
+    const { codeObjecttype, codeSoortObjectId, objectId, codeRegister } = identificator;
+    return { codeObjecttype, codeSoortObjectId, objectId, codeRegister };
+  }
+
+  async create(input: PartijIdentificatorInput): Promise<PartijIdentificator> {
+    const problems = new InvalidParams();
+    problems.addAll(await fieldErrors(input));
+    problems.throwIfAny();
+    const partij = await resolveReference(this.ctx, Partij, input.identificeerdePartij, "identificeerdePartij", problems);
+    const sub = await resolveReference(this.ctx, PartijIdentificator, input.subIdentificatorVan, "subIdentificatorVan", problems);
+    problems.throwIfAny();
+    const groep = input.partijIdentificator;
+    const plan: IdentificatorPlan = {
+      path: "",
+      existing: null,
+      partijId: partij?.id ?? null,
+      partij: partij ?? null,
+      anderePartijIdentificator: input.anderePartijIdentificator ?? "",
+      ...groep,
+      sub: sub ? { row: sub } : null,
+    };
+    await this.check([plan], [], problems);
+    problems.throwIfAny();
+    return this.ctx.transaction(async () => {
+      await this.write([plan], []);
+      return plan.entity!;
+    });
+  }
+
+  async update(uuid: string, input: PartijIdentificatorUpdateInput): Promise<PartijIdentificator> {
+    const existing = await getByUuid(this.ctx, PartijIdentificator, uuid);
+    const problems = new InvalidParams();
+    problems.addAll(await fieldErrors(input));
+    problems.throwIfAny();
+    const partij = await resolveReference(this.ctx, Partij, input.identificeerdePartij, "identificeerdePartij", problems);
+    const sub = await resolveReference(this.ctx, PartijIdentificator, input.subIdentificatorVan, "subIdentificatorVan", problems);
+    problems.throwIfAny();
+    const currentSub = existing.subIdentificatorVan ? await this.subIdentificatorVan(existing) : null;
+    const newSub = sub !== undefined ? sub : currentSub;
+    const partijId = partij !== undefined ? (partij?.id ?? null) : (existing.identificeerdePartij?.id ?? null);
+    const plan: IdentificatorPlan = {
+      path: "",
+      existing,
+      partijId,
+      partij: partij !== undefined ? partij : ((existing.identificeerdePartij as Partij | null | undefined) ?? null),
+      anderePartijIdentificator:
+        input.anderePartijIdentificator !== undefined ? (input.anderePartijIdentificator ?? "") : existing.anderePartijIdentificator,
+      ...(input.partijIdentificator ?? this.groep(existing)),
+      sub: newSub ? { row: newSub } : null,
+    };
+    await this.check([plan], [], problems);
+    problems.throwIfAny();
+    return this.ctx.transaction(async () => {
+      await this.write([plan], []);
+      return existing;
+    });
+  }
+
+  /** An identificator that others fall under (a kvk_nummer with vestigingen) is protected. */
+  async delete(uuid: string): Promise<string> {
+    const identificator = await getByUuid(this.ctx, PartijIdentificator, uuid);
+    const children = await this.ctx.em.count(PartijIdentificator, { subIdentificatorVan: identificator.id });
+    if (children > 0) {
+      throw InvalidInputError.of(
+        "nonFieldErrors",
+        "protected",
+        "Deze identificator kan niet verwijderd worden: er vallen nog sub-identificatoren (vestigingen) onder.",
+      );
+    }
+    await this.ctx.transaction(() => this.ctx.em.nativeDelete(PartijIdentificator, { id: identificator.id }));
+    return identificator.uuid;
+  }
+
+  /**
+   * Checks the rules of model.md 2.2 on the planned states of some identificatoren; `removed` are
+   * stored identificatoren that the same write deletes. A constant number of SQL statements.
+   */
+  async check(plans: IdentificatorPlan[], removed: PartijIdentificator[], problems: InvalidParams): Promise<void> {
+    const field = (plan: IdentificatorPlan, ...names: string[]) => path(plan.path, ...names);
+    const subSoort = (plan: IdentificatorPlan) =>
+      plan.sub === null ? null : "row" in plan.sub ? plan.sub.row.codeSoortObjectId : plan.sub.plan.codeSoortObjectId;
+
+    for (const plan of plans) {
+      // 1. register → objecttype → soort object-id
+      const objecttypes = OBJECTTYPES[plan.codeRegister];
+      const soorten = SOORTEN[plan.codeObjecttype];
+      if (!objecttypes.includes(plan.codeObjecttype)) {
+        problems.add(
+          field(plan, "partijIdentificator", "codeObjecttype"),
+          "invalid",
+          `voor \`codeRegister\` ${plan.codeRegister} zijn alleen deze waarden toegestaan: ${choices(objecttypes)}`,
+        );
+      } else if (!soorten.includes(plan.codeSoortObjectId)) {
+        problems.add(
+          field(plan, "partijIdentificator", "codeSoortObjectId"),
+          "invalid",
+          `voor \`codeObjecttype\` ${plan.codeObjecttype} zijn alleen deze waarden toegestaan: ${choices(soorten)}`,
+        );
+      }
+      // 2. the format of the objectId
+      const reason = plan.objectId.trim() ? FORMATS[plan.codeSoortObjectId](plan.objectId) : null;
+      if (reason) problems.add(field(plan, "partijIdentificator", "objectId"), "invalid", `Deze waarde is ongeldig, reden: ${reason}`);
+      // 5. a vestigingsnummer falls under a kvk_nummer; 6. nothing falls under itself
+      const ownSub = plan.sub !== null && ("plan" in plan.sub ? plan.sub.plan === plan : plan.sub.row === plan.existing);
+      if (ownSub) {
+        problems.add(field(plan, "subIdentificatorVan"), "invalid", "Een identificator kan niet zijn eigen subIdentificatorVan zijn.");
+      } else if (plan.codeSoortObjectId === CodeSoortObjectId.VESTIGINGSNUMMER) {
+        if (plan.sub === null) {
+          problems.add(
+            field(plan, "subIdentificatorVan"),
+            "required",
+            "Een vestigingsnummer valt onder een KvK-nummer: geef de kvk_nummer-identificator op in subIdentificatorVan.",
+          );
+        } else if (subSoort(plan) !== CodeSoortObjectId.KVK_NUMMER) {
+          problems.add(
+            field(plan, "subIdentificatorVan"),
+            "invalid",
+            "subIdentificatorVan van een vestigingsnummer moet een identificator met codeSoortObjectId 'kvk_nummer' zijn.",
+          );
+        }
+      }
+      if (plan.sub && "row" in plan.sub && removed.includes(plan.sub.row)) {
+        problems.add(field(plan, "subIdentificatorVan"), "invalid", "Deze identificator wordt in dezelfde wijziging verwijderd.");
+      }
+    }
+
+    const em = this.ctx.em;
+    const planned = new Set(plans.flatMap((p) => (p.existing ? [p.existing.id] : [])));
+    const removedIds = new Set(removed.map((r) => r.id));
+    const untouched = (row: PartijIdentificator) => !planned.has(row.id) && !removedIds.has(row.id);
+    const subKey = (plan: IdentificatorPlan) =>
+      plan.sub === null ? null : "row" in plan.sub ? `row:${plan.sub.row.id}` : `plan:${plans.indexOf(plan.sub.plan)}`;
+    const key = (plan: IdentificatorPlan) =>
+      [plan.codeObjecttype, plan.codeSoortObjectId, plan.objectId, plan.codeRegister, subKey(plan)].join("\u0000");
+
+    // 3. uniqueness of the four codes, globally or under the same parent: among the plans, and
+    // against the stored rows this write leaves alone
+    const stored = await em.find(PartijIdentificator, { objectId: { $in: [...new Set(plans.map((p) => p.objectId))] } });
+    const storedKeys = new Set(
+      stored
+        .filter(untouched)
+        .map((row) =>
+          [row.codeObjecttype, row.codeSoortObjectId, row.objectId, row.codeRegister, row.subIdentificatorVan ? `row:${row.subIdentificatorVan.id}` : null].join("\u0000"),
+        ),
+    );
+    const seen = new Set<string>();
+    for (const plan of plans) {
+      const k = key(plan);
+      if (storedKeys.has(k) || seen.has(k)) problems.add(field(plan, "nonFieldErrors"), "unique", GLOBAL_UNIQUE);
+      seen.add(k);
+    }
+
+    // 4. one identificator of each codeSoortObjectId per partij
+    const partijIds = [...new Set(plans.flatMap((p) => (p.partijId !== null && p.partijId !== NEW_PARTIJ ? [p.partijId] : [])))];
+    const ofPartijen = partijIds.length
+      ? await em.find(PartijIdentificator, { identificeerdePartij: { $in: partijIds } })
+      : [];
+    const storedSoorten = new Set(
+      ofPartijen.filter(untouched).map((row) => `${row.identificeerdePartij!.id}:${row.codeSoortObjectId}`),
+    );
+    const seenSoorten = new Set<string>();
+    for (const plan of plans) {
+      if (plan.partijId === null) continue;
+      const k = `${plan.partijId}:${plan.codeSoortObjectId}`;
+      if (storedSoorten.has(k) || seenSoorten.has(k)) problems.add(field(plan, "nonFieldErrors"), "unique", LOCAL_UNIQUE);
+      seenSoorten.add(k);
+    }
+
+    // 7. an identificator with sub-identificatoren keeps its codeSoortObjectId and is not deleted
+    const parents = [...plans.flatMap((p) => (p.existing ? [p.existing] : [])), ...removed];
+    const children = parents.length
+      ? await em.find(PartijIdentificator, { subIdentificatorVan: { $in: parents.map((p) => p.id) } })
+      : [];
+    // A child that this write deletes, or moves to another parent, no longer holds its parent.
+    const stays = (child: PartijIdentificator) => {
+      if (removedIds.has(child.id)) return false;
+      const plan = plans.find((p) => p.existing === child);
+      return !plan || (plan.sub !== null && "row" in plan.sub && plan.sub.row.id === child.subIdentificatorVan!.id);
+    };
+    const hasChildren = (parent: PartijIdentificator) =>
+      children.some((c) => c.subIdentificatorVan!.id === parent.id && stays(c));
+    for (const plan of plans) {
+      if (plan.existing && plan.existing.codeSoortObjectId !== plan.codeSoortObjectId && hasChildren(plan.existing)) {
+        problems.add(
+          field(plan, "partijIdentificator", "codeSoortObjectId"),
+          "protected",
+          `Het is niet mogelijk om de codeSoortObjectId van ${plan.existing.objectId} te wijzigen: er vallen nog sub-identificatoren onder.`,
+        );
+      }
+    }
+    for (const row of removed) {
+      if (hasChildren(row)) {
+        problems.add(
+          "partijIdentificatoren",
+          "protected",
+          `De identificator ${row.objectId} (${row.codeSoortObjectId}) kan niet verwijderd worden: er vallen nog sub-identificatoren onder.`,
+        );
+      }
+    }
+  }
+
+  /**
+   * Writes checked plans: first the removed identificatoren go (after they let go of their
+   * parents), then the plans, parents before the identificatoren that fall under them, so that
+   * every foreign key and unique index holds after each statement.
+   */
+  async write(plans: IdentificatorPlan[], removed: PartijIdentificator[], partij?: Partij): Promise<void> {
+    const em = this.ctx.em;
+    if (removed.length) {
+      const ids = removed.map((r) => r.id);
+      await em.nativeUpdate(PartijIdentificator, { id: { $in: ids }, subIdentificatorVan: { $ne: null } }, { subIdentificatorVan: null });
+      await em.nativeDelete(PartijIdentificator, { id: { $in: ids } });
+      for (const row of removed) em.getUnitOfWork().unsetIdentity(row);
+    }
+    let pending = [...plans];
+    while (pending.length) {
+      const ready = pending.filter((p) => p.sub === null || "row" in p.sub || p.sub.plan.entity);
+      if (!ready.length) throw new Error("circular subIdentificatorVan among planned identificatoren");
+      for (const plan of ready) {
+        const entity = plan.existing ?? em.create(PartijIdentificator, {} as never);
+        entity.identificeerdePartij = plan.partij === NEW_PARTIJ ? partij! : plan.partij;
+        entity.anderePartijIdentificator = plan.anderePartijIdentificator;
+        entity.codeObjecttype = plan.codeObjecttype;
+        entity.codeSoortObjectId = plan.codeSoortObjectId;
+        entity.objectId = plan.objectId;
+        entity.codeRegister = plan.codeRegister;
+        entity.subIdentificatorVan = plan.sub === null ? null : "row" in plan.sub ? plan.sub.row : plan.sub.plan.entity!;
+        plan.entity = entity;
+      }
+      await em.flush();
+      pending = pending.filter((p) => !ready.includes(p));
+    }
+  }
+
+  /** A cycle among plans (a → b → a) would never be written; report it as an input problem. */
+  static checkCycles(plans: IdentificatorPlan[], problems: InvalidParams): void {
+    for (const plan of plans) {
+      // (pointing at itself is reported by check())
+      if (plan.sub && "plan" in plan.sub && plan.sub.plan === plan) continue;
+      const visited = new Set<IdentificatorPlan>();
+      let current: IdentificatorPlan | null = plan;
+      while (current && current.sub && "plan" in current.sub) {
+        if (visited.has(current)) {
+          problems.add(path(plan.path, "subIdentificatorVanIndex"), "invalid", "De subIdentificatorVan-verwijzingen vormen een kring.");
+          break;
+        }
+        visited.add(current);
+        current = current.sub.plan;
+      }
+    }
+  }
+}

@@ -1,0 +1,232 @@
+import { ValidateNested } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+import { AdresInput, ContactnaamInput } from "../common/embeddables.input";
+import { MaxLength, NotNull, Satisfies } from "../common/validation";
+import { checkGeheelGetal } from "../common/validators";
+import { CodeObjecttype, CodeRegister, CodeSoortObjectId, SoortPartij } from "./enums";
+import { PartijIdentificatorItemInput } from "./partij-identificator.input";
+
+/**
+ * partijIdentificatie in an input. GraphQL has no input unions, so this one input carries the
+ * fields of all three subtypes; which ones may be given follows from soortPartij:
+ * persoon → contactnaam; organisatie → naam; contactpersoon → contactnaam and werkteVoorPartij.
+ */
+@InputType({ description: "Identificatie van de partij; welke velden zijn toegestaan hangt af van soortPartij." })
+export class PartijIdentificatieInput {
+  @Field(() => ContactnaamInput, { nullable: true, description: "Naam van een persoon of contactpersoon." })
+  @ValidateNested()
+  contactnaam?: ContactnaamInput | null;
+
+  @Field(() => String, { nullable: true, description: "Naam van een organisatie (ten hoogste 200 tekens)." })
+  @MaxLength(200)
+  naam?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "uuid van de organisatie (een partij van soort organisatie) waarvoor de contactpersoon werkte.",
+  })
+  werkteVoorPartij?: string | null;
+}
+
+@InputType({ description: "Een nieuwe partij." })
+export class PartijInput {
+  @Field(() => SoortPartij, { description: "Soort partij." })
+  soortPartij!: SoortPartij;
+
+  @Field(() => Boolean, { description: "Geeft aan of de contactgegevens van de partij nog gebruikt mogen worden." })
+  indicatieActief!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: "Vervallen in Klantinteracties 0.7.0; gebruik uuid.",
+    description: "Uniek nummer: een geheel getal van ten hoogste 10 tekens.",
+  })
+  @MaxLength(10)
+  @Satisfies(checkGeheelGetal)
+  nummer?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Interne notitie (ten hoogste 1000 tekens)." })
+  @MaxLength(1000)
+  interneNotitie?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Geeft aan of de gegevens van de partij geheim zijn." })
+  indicatieGeheimhouding?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "Voorkeurstaal (ISO 639-2/B, bijv. 'nld'), ten hoogste 3 tekens." })
+  @MaxLength(3)
+  voorkeurstaal?: string | null;
+
+  @Field(() => AdresInput, { nullable: true, description: "Adres waar de partij fysiek bezocht kan worden." })
+  @ValidateNested()
+  bezoekadres?: AdresInput | null;
+
+  @Field(() => AdresInput, { nullable: true, description: "Adres waarop de partij post ontvangt." })
+  @ValidateNested()
+  correspondentieadres?: AdresInput | null;
+
+  @Field(() => PartijIdentificatieInput, { nullable: true, description: "Identificatie volgens soortPartij." })
+  @ValidateNested()
+  partijIdentificatie?: PartijIdentificatieInput | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: "uuids van bestaande digitale adressen die aan deze partij gekoppeld worden; weggelaten adressen worden ontkoppeld (niet verwijderd).",
+  })
+  digitaleAdressen?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: "uuid van het voorkeurs digitaal adres; moet een van de gekoppelde adressen zijn." })
+  voorkeursDigitaalAdres?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: "uuids van bestaande rekeningnummers die aan deze partij gekoppeld worden; weggelaten nummers worden ontkoppeld (niet verwijderd).",
+  })
+  rekeningnummers?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: "uuid van het voorkeursrekeningnummer; moet een van de gekoppelde rekeningnummers zijn." })
+  voorkeursRekeningnummer?: string | null;
+
+  @Field(() => [PartijIdentificatorItemInput], {
+    nullable: true,
+    description:
+      "Alle identificatoren van de partij: met uuid wordt een bestaande bijgewerkt en gekoppeld, zonder uuid wordt er een gemaakt; bij een wijziging worden niet genoemde identificatoren verwijderd.",
+  })
+  @ValidateNested()
+  partijIdentificatoren?: PartijIdentificatorItemInput[] | null;
+}
+
+@InputType({ description: "Wijziging van een partij; weggelaten velden blijven ongewijzigd, null maakt een veld leeg." })
+export class PartijUpdateInput {
+  @Field(() => SoortPartij, { nullable: true, description: "Soort partij." })
+  @NotNull()
+  soortPartij?: SoortPartij | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Geeft aan of de contactgegevens van de partij nog gebruikt mogen worden." })
+  @NotNull()
+  indicatieActief?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: "Vervallen in Klantinteracties 0.7.0; gebruik uuid.",
+    description: "Uniek nummer: een geheel getal van ten hoogste 10 tekens.",
+  })
+  @MaxLength(10)
+  @Satisfies(checkGeheelGetal)
+  nummer?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Interne notitie (ten hoogste 1000 tekens)." })
+  @MaxLength(1000)
+  interneNotitie?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Geeft aan of de gegevens van de partij geheim zijn." })
+  indicatieGeheimhouding?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "Voorkeurstaal (ISO 639-2/B, bijv. 'nld'), ten hoogste 3 tekens." })
+  @MaxLength(3)
+  voorkeurstaal?: string | null;
+
+  @Field(() => AdresInput, { nullable: true, description: "Adres waar de partij fysiek bezocht kan worden (vervangt het geheel)." })
+  @ValidateNested()
+  bezoekadres?: AdresInput | null;
+
+  @Field(() => AdresInput, { nullable: true, description: "Adres waarop de partij post ontvangt (vervangt het geheel)." })
+  @ValidateNested()
+  correspondentieadres?: AdresInput | null;
+
+  @Field(() => PartijIdentificatieInput, { nullable: true, description: "Identificatie volgens soortPartij (vervangt het geheel)." })
+  @ValidateNested()
+  partijIdentificatie?: PartijIdentificatieInput | null;
+
+  @Field(() => [ID], { nullable: true, description: "Alle gekoppelde digitale adressen; weggelaten adressen worden ontkoppeld, null = geen." })
+  digitaleAdressen?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: "uuid van het voorkeurs digitaal adres; moet een van de gekoppelde adressen zijn." })
+  voorkeursDigitaalAdres?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: "Alle gekoppelde rekeningnummers; weggelaten nummers worden ontkoppeld, null = geen." })
+  rekeningnummers?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: "uuid van het voorkeursrekeningnummer; moet een van de gekoppelde rekeningnummers zijn." })
+  voorkeursRekeningnummer?: string | null;
+
+  @Field(() => [PartijIdentificatorItemInput], {
+    nullable: true,
+    description:
+      "Alle identificatoren van de partij (vervangt de lijst): met uuid bijgewerkt, zonder uuid gemaakt, niet genoemde verwijderd; null = geen.",
+  })
+  @ValidateNested()
+  partijIdentificatoren?: PartijIdentificatorItemInput[] | null;
+}
+
+@InputType({ description: "Filter op een adres van de partij (exacte waarden)." })
+export class AdresFilter {
+  @Field(() => String, { nullable: true })
+  nummeraanduidingId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  adresregel1?: string | null;
+
+  @Field(() => String, { nullable: true })
+  adresregel2?: string | null;
+
+  @Field(() => String, { nullable: true })
+  adresregel3?: string | null;
+
+  @Field(() => String, { nullable: true })
+  land?: string | null;
+}
+
+@InputType({ description: "Voorwaarden op één identificator; alle gegeven voorwaarden gelden voor dezelfde identificator." })
+export class PartijIdentificatorGroepFilter {
+  @Field(() => CodeObjecttype, { nullable: true })
+  codeObjecttype?: CodeObjecttype | null;
+
+  @Field(() => CodeSoortObjectId, { nullable: true })
+  codeSoortObjectId?: CodeSoortObjectId | null;
+
+  @Field(() => String, { nullable: true })
+  objectId?: string | null;
+
+  @Field(() => CodeRegister, { nullable: true })
+  codeRegister?: CodeRegister | null;
+}
+
+@InputType({ description: "Filter op partijen; alle gegeven voorwaarden gelden samen." })
+export class PartijFilter {
+  @Field(() => String, { nullable: true, description: "Nummer is gelijk aan." })
+  nummer?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  indicatieActief?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  indicatieGeheimhouding?: boolean | null;
+
+  @Field(() => SoortPartij, { nullable: true })
+  soortPartij?: SoortPartij | null;
+
+  @Field(() => AdresFilter, { nullable: true })
+  bezoekadres?: AdresFilter | null;
+
+  @Field(() => AdresFilter, { nullable: true })
+  correspondentieadres?: AdresFilter | null;
+
+  @Field(() => PartijIdentificatorGroepFilter, {
+    nullable: true,
+    description: "De partij heeft een identificator die aan al deze voorwaarden voldoet.",
+  })
+  partijIdentificator?: PartijIdentificatorGroepFilter | null;
+
+  @Field(() => PartijIdentificatorGroepFilter, {
+    nullable: true,
+    description:
+      "De partij heeft een identificator die valt onder een identificator met deze gegevens (bijv. de vestiging onder een KvK-nummer); samen met partijIdentificator gelden beide voor dezelfde identificator.",
+  })
+  subIdentificatorVan?: PartijIdentificatorGroepFilter | null;
+
+  @Field(() => String, { nullable: true, description: "De partij is ingedeeld in een categorie met deze naam (hoofdletterongevoelig)." })
+  categorieNaam?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "uuid van een partij: geeft de partijen die door die partij vertegenwoordigd worden." })
+  vertegenwoordigdDoor?: string | null;
+}

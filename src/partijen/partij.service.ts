@@ -1,0 +1,469 @@
+import { randomUUID } from "node:crypto";
+import type { FilterQuery } from "@mikro-orm/core";
+import type { RequestContext } from "../common/context";
+import { paginate, type Connection, type PageArgs } from "../common/connection";
+import { toAdres, toContactnaam } from "../common/embeddables.input";
+import { InvalidInputError, InvalidParams, path } from "../common/errors";
+import { TextFilters } from "../common/filters";
+import { byIdLoader, byUuidLoader, childrenLoader } from "../common/loaders";
+import { findByUuid, getByUuid } from "../common/references";
+import { fieldErrors } from "../common/validation";
+import { checkUuid } from "../common/validators";
+import { CategorieRelatie } from "./categorie-relatie.entity";
+import { DigitaalAdres } from "./digitaal-adres.entity";
+import { CodeSoortObjectId, SoortPartij } from "./enums";
+import { partijIdentificatie, type Contactpersoon } from "./partij-identificatie.type";
+import { Partij } from "./partij.entity";
+import type { PartijFilter, PartijIdentificatorGroepFilter, PartijInput, PartijUpdateInput } from "./partij.input";
+import { PartijIdentificator } from "./partij-identificator.entity";
+import type { PartijIdentificatorItemInput } from "./partij-identificator.input";
+import { NEW_PARTIJ, PartijIdentificatorService, type IdentificatorPlan } from "./partij-identificator.service";
+import { Rekeningnummer } from "./rekeningnummer.entity";
+import { Vertegenwoordiging } from "./vertegenwoordiging.entity";
+
+const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+
+/** A uuid from an input, looked up in a batch; invalid uuids find nothing. */
+function lookup<T extends { uuid: string }>(loader: { load(uuid: string): Promise<T | null> }, uuid: string): Promise<T | null> {
+  return checkUuid(uuid) === null ? loader.load(uuid.toLowerCase()) : Promise.resolve(null);
+}
+
+/** Everything a partij input refers to, resolved before anything is checked or written. */
+interface Resolved {
+  werkteVoorPartij: Partij | null | undefined;
+  digitaleAdressen: Array<DigitaalAdres | null> | undefined;
+  rekeningnummers: Array<Rekeningnummer | null> | undefined;
+  voorkeursDigitaalAdres: DigitaalAdres | null | undefined;
+  voorkeursRekeningnummer: Rekeningnummer | null | undefined;
+  identificatoren: Array<PartijIdentificator | null>;
+  subIdentificatoren: Array<PartijIdentificator | null>;
+}
+
+export class PartijService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private get identificatoren() {
+    return this.ctx.service(PartijIdentificatorService);
+  }
+
+  /** By uuid (root field and federation references: batched through the byUuid loader). */
+  byUuid(uuid: string): Promise<Partij | null> {
+    return findByUuid(this.ctx, Partij, uuid);
+  }
+
+  byId(id: number): Promise<Partij | null> {
+    return byIdLoader(this.ctx, Partij).load(id);
+  }
+
+  list(filter: PartijFilter | null | undefined, page: PageArgs): Promise<Connection<Partij>> {
+    return paginate(this.ctx.em, Partij, this.where(filter), [], page);
+  }
+
+  private where(filter: PartijFilter | null | undefined): FilterQuery<Partij> {
+    const em = this.ctx.em;
+    const conditions: FilterQuery<Partij>[] = [];
+    if (!filter) return {};
+    if (filter.nummer != null) conditions.push({ nummer: filter.nummer });
+    if (filter.indicatieActief != null) conditions.push({ indicatieActief: filter.indicatieActief });
+    if (filter.indicatieGeheimhouding != null) conditions.push({ indicatieGeheimhouding: filter.indicatieGeheimhouding });
+    if (filter.soortPartij != null) conditions.push({ soortPartij: filter.soortPartij });
+    for (const adres of ["bezoekadres", "correspondentieadres"] as const) {
+      const given = Object.entries(filter[adres] ?? {}).filter(([, v]) => v !== null && v !== undefined);
+      if (given.length) conditions.push({ [adres]: Object.fromEntries(given) } as FilterQuery<Partij>);
+    }
+    // partijIdentificator and subIdentificatorVan: all conditions on one identificator row (a
+    // vestiging with this number under this KvK number), as one sub-query
+    const groep = (f: PartijIdentificatorGroepFilter | null | undefined) =>
+      Object.fromEntries(Object.entries(f ?? {}).filter(([, v]) => v !== null && v !== undefined));
+    const own = groep(filter.partijIdentificator);
+    const parent = groep(filter.subIdentificatorVan);
+    if (Object.keys(own).length || Object.keys(parent).length) {
+      const sub = em
+        .createQueryBuilder(PartijIdentificator, "pi")
+        .select("pi.identificeerde_partij_id")
+        .where({ ...own, ...(Object.keys(parent).length ? { subIdentificatorVan: parent } : {}) } as never);
+      conditions.push({ id: { $in: sub.getKnexQuery() } } as unknown as FilterQuery<Partij>);
+    }
+    if (filter.categorieNaam) {
+      const sub = em
+        .createQueryBuilder(CategorieRelatie, "cr")
+        .select("cr.partij_id")
+        .where({ categorie: { naam: new TextFilters(em).iexact(filter.categorieNaam) } });
+      conditions.push({ id: { $in: sub.getKnexQuery() } } as unknown as FilterQuery<Partij>);
+    }
+    if (filter.vertegenwoordigdDoor) {
+      // not a uuid: matches nothing (the nil uuid is never generated), without a type error in PostgreSQL
+      const uuid = checkUuid(filter.vertegenwoordigdDoor) ? NIL_UUID : filter.vertegenwoordigdDoor.toLowerCase();
+      const sub = em
+        .createQueryBuilder(Vertegenwoordiging, "v")
+        .select("v.vertegenwoordigde_partij_id")
+        .where({ vertegenwoordigendePartij: { uuid } });
+      conditions.push({ id: { $in: sub.getKnexQuery() } } as unknown as FilterQuery<Partij>);
+    }
+    return conditions.length ? { $and: conditions } : {};
+  }
+
+  identificatie(partij: Partij) {
+    return partijIdentificatie(partij);
+  }
+
+  werkteVoorPartij(contactpersoon: Contactpersoon): Promise<Partij | null> {
+    return contactpersoon.werkteVoorPartijId === null ? Promise.resolve(null) : this.byId(contactpersoon.werkteVoorPartijId);
+  }
+
+  digitaleAdressen(partij: Partij): Promise<DigitaalAdres[]> {
+    return childrenLoader(this.ctx, DigitaalAdres, "verstrektDoorPartij").load(partij.id);
+  }
+
+  voorkeursDigitaalAdres(partij: Partij): Promise<DigitaalAdres | null> {
+    const ref = partij.voorkeursDigitaalAdres;
+    return ref ? byIdLoader(this.ctx, DigitaalAdres).load(ref.id) : Promise.resolve(null);
+  }
+
+  rekeningnummers(partij: Partij): Promise<Rekeningnummer[]> {
+    return childrenLoader(this.ctx, Rekeningnummer, "partij").load(partij.id);
+  }
+
+  voorkeursRekeningnummer(partij: Partij): Promise<Rekeningnummer | null> {
+    const ref = partij.voorkeursRekeningnummer;
+    return ref ? byIdLoader(this.ctx, Rekeningnummer).load(ref.id) : Promise.resolve(null);
+  }
+
+  /** The partijen this partij represents (two batched statements for any number of partijen). */
+  async vertegenwoordigden(partij: Partij): Promise<Partij[]> {
+    const relaties = await childrenLoader(this.ctx, Vertegenwoordiging, "vertegenwoordigendePartij").load(partij.id);
+    const partijen = await Promise.all(relaties.map((r) => this.byId(r.vertegenwoordigdePartij.id)));
+    return partijen.filter((p): p is Partij => p !== null);
+  }
+
+  /**
+   * The value of the partij's identificator of one soort (bsn, kvkNummer, ...), for the Zaak
+   * subgraph. A vestiging has no kvk_nummer of its own; its kvkNummer is that of the kvk_nummer
+   * its vestigingsnummer falls under.
+   */
+  async identificatorWaarde(partij: Partij, soort: CodeSoortObjectId): Promise<string | null> {
+    const own = await this.identificatoren.vanPartij(partij);
+    const found = own.find((i) => i.codeSoortObjectId === soort);
+    if (found) return found.objectId;
+    if (soort === CodeSoortObjectId.KVK_NUMMER) {
+      const vestiging = own.find((i) => i.codeSoortObjectId === CodeSoortObjectId.VESTIGINGSNUMMER && i.subIdentificatorVan);
+      const parent = vestiging ? await this.identificatoren.subIdentificatorVan(vestiging) : null;
+      if (parent?.codeSoortObjectId === CodeSoortObjectId.KVK_NUMMER) return parent.objectId;
+    }
+    return null;
+  }
+
+  async create(input: PartijInput): Promise<Partij> {
+    const problems = new InvalidParams();
+    problems.addAll(await fieldErrors(input));
+    problems.throwIfAny();
+    const resolved = await this.resolve(input, problems);
+    const plans = await this.check(null, input, resolved, problems);
+    problems.throwIfAny();
+    const partij = await this.ctx.transaction(async () => {
+      const partij = this.ctx.em.create(Partij, { soortPartij: input.soortPartij, indicatieActief: input.indicatieActief } as never);
+      await this.write(partij, input, resolved, plans);
+      return partij;
+    });
+    return this.afterWrite(partij);
+  }
+
+  async update(uuid: string, input: PartijUpdateInput): Promise<Partij> {
+    const partij = await getByUuid(this.ctx, Partij, uuid);
+    const problems = new InvalidParams();
+    problems.addAll(await fieldErrors(input));
+    problems.throwIfAny();
+    const resolved = await this.resolve(input, problems);
+    const plans = await this.check(partij, input, resolved, problems);
+    problems.throwIfAny();
+    await this.ctx.transaction(() => this.write(partij, input, resolved, plans));
+    return this.afterWrite(partij);
+  }
+
+  /**
+   * Links were written with plain UPDATE statements, which the identity map does not see: the
+   * result is read afresh, so that its relation fields show what is stored.
+   */
+  private afterWrite(partij: Partij): Partij {
+    this.ctx.em.clear();
+    return partij;
+  }
+
+  /**
+   * Deleting a partij deletes its identificatoren, adressen, rekeningnummers, betrokkenen and
+   * vertegenwoordigingen (ON DELETE CASCADE), but not while another partij's vestigingsnummer
+   * (or one without partij) falls under one of its identificatoren.
+   */
+  async delete(uuid: string): Promise<string> {
+    const partij = await getByUuid(this.ctx, Partij, uuid);
+    const em = this.ctx.em;
+    const dependants = await em.find(PartijIdentificator, {
+      subIdentificatorVan: { identificeerdePartij: partij.id },
+      $or: [{ identificeerdePartij: null }, { identificeerdePartij: { $ne: partij.id } }],
+    });
+    if (dependants.length) {
+      throw InvalidInputError.of(
+        "nonFieldErrors",
+        "protected",
+        `Deze partij kan niet verwijderd worden: andere identificatoren (${dependants.map((d) => d.objectId).join(", ")}) vallen onder een identificator van deze partij.`,
+      );
+    }
+    await this.ctx.transaction(async () => {
+      // Its own vestigingen let go of its own kvk_nummer first: that foreign key is RESTRICT.
+      await em.nativeUpdate(
+        PartijIdentificator,
+        { identificeerdePartij: partij.id, subIdentificatorVan: { $ne: null } },
+        { subIdentificatorVan: null },
+      );
+      await em.nativeDelete(Partij, { id: partij.id });
+    });
+    return partij.uuid;
+  }
+
+  /** Looks up every uuid the input names, batched per entity. */
+  private async resolve(input: PartijInput | PartijUpdateInput, problems: InvalidParams): Promise<Resolved> {
+    const ctx = this.ctx;
+    const partijen = byUuidLoader(ctx, Partij);
+    const adressen = byUuidLoader(ctx, DigitaalAdres);
+    const nummers = byUuidLoader(ctx, Rekeningnummer);
+    const identificatoren = byUuidLoader(ctx, PartijIdentificator);
+    const items = input.partijIdentificatoren ?? [];
+    const many = <T extends { uuid: string }>(loader: Parameters<typeof lookup<T>>[0], uuids: string[] | null | undefined) =>
+      uuids === undefined ? Promise.resolve(undefined) : Promise.all((uuids ?? []).map((u) => lookup(loader, u)));
+    const one = <T extends { uuid: string }>(loader: Parameters<typeof lookup<T>>[0], uuid: string | null | undefined) =>
+      uuid === undefined || uuid === null ? Promise.resolve(uuid) : lookup(loader, uuid);
+
+    const [werkteVoorPartij, digitaleAdressen, rekeningnummers, voorkeursDigitaalAdres, voorkeursRekeningnummer, ids, subs] =
+      await Promise.all([
+        one(partijen, input.partijIdentificatie?.werkteVoorPartij),
+        many(adressen, input.digitaleAdressen),
+        many(nummers, input.rekeningnummers),
+        one(adressen, input.voorkeursDigitaalAdres),
+        one(nummers, input.voorkeursRekeningnummer),
+        Promise.all(items.map((item) => (item.uuid ? lookup(identificatoren, item.uuid) : Promise.resolve(null)))),
+        Promise.all(items.map((item) => (item.subIdentificatorVan ? lookup(identificatoren, item.subIdentificatorVan) : Promise.resolve(null)))),
+      ]);
+
+    const missing = (name: string, what: string, uuid: string) =>
+      problems.add(name, "does_not_exist", `${what} object met uuid ${uuid} bestaat niet.`);
+    if (input.partijIdentificatie?.werkteVoorPartij && !werkteVoorPartij) {
+      missing("partijIdentificatie.werkteVoorPartij", "Partij", input.partijIdentificatie.werkteVoorPartij);
+    }
+    digitaleAdressen?.forEach((a, i) => a || missing(path("digitaleAdressen", i), "DigitaalAdres", input.digitaleAdressen![i]));
+    rekeningnummers?.forEach((r, i) => r || missing(path("rekeningnummers", i), "Rekeningnummer", input.rekeningnummers![i]));
+    if (input.voorkeursDigitaalAdres && !voorkeursDigitaalAdres) {
+      missing("voorkeursDigitaalAdres", "DigitaalAdres", input.voorkeursDigitaalAdres);
+    }
+    if (input.voorkeursRekeningnummer && !voorkeursRekeningnummer) {
+      missing("voorkeursRekeningnummer", "Rekeningnummer", input.voorkeursRekeningnummer);
+    }
+    items.forEach((item, i) => {
+      if (item.uuid && !ids[i]) missing(path("partijIdentificatoren", i, "uuid"), "PartijIdentificator", item.uuid);
+      if (item.subIdentificatorVan && !subs[i]) {
+        missing(path("partijIdentificatoren", i, "subIdentificatorVan"), "PartijIdentificator", item.subIdentificatorVan);
+      }
+    });
+    return {
+      werkteVoorPartij,
+      digitaleAdressen,
+      rekeningnummers,
+      voorkeursDigitaalAdres,
+      voorkeursRekeningnummer,
+      identificatoren: ids,
+      subIdentificatoren: subs,
+    };
+  }
+
+  /** The rules of model.md 2.1 and open-klant.md 2.2; returns the planned identificatoren. */
+  private async check(
+    partij: Partij | null,
+    input: PartijInput | PartijUpdateInput,
+    resolved: Resolved,
+    problems: InvalidParams,
+  ): Promise<{ plans: IdentificatorPlan[]; removed: PartijIdentificator[] } | null> {
+    const em = this.ctx.em;
+    const soort = input.soortPartij ?? partij!.soortPartij;
+
+    if (input.nummer) {
+      const taken = await em.count(Partij, { nummer: input.nummer, ...(partij ? { id: { $ne: partij.id } } : {}) });
+      if (taken) problems.add("nummer", "unique", "Er bestaat al een partij met eenzelfde nummer.");
+    }
+
+    const identificatie = input.partijIdentificatie;
+    if (identificatie) {
+      const notFor = (field: string, soorten: string) =>
+        problems.add(path("partijIdentificatie", field), "invalid", `Dit veld hoort alleen bij soortPartij ${soorten}.`);
+      if (identificatie.naam != null && soort !== SoortPartij.ORGANISATIE) notFor("naam", "'organisatie'");
+      if (identificatie.contactnaam != null && soort === SoortPartij.ORGANISATIE) notFor("contactnaam", "'persoon' of 'contactpersoon'");
+      if (identificatie.werkteVoorPartij != null && soort !== SoortPartij.CONTACTPERSOON) notFor("werkteVoorPartij", "'contactpersoon'");
+      const organisatie = resolved.werkteVoorPartij;
+      if (organisatie && soort === SoortPartij.CONTACTPERSOON) {
+        const itsSoort = organisatie === partij ? soort : organisatie.soortPartij;
+        if (itsSoort !== SoortPartij.ORGANISATIE) {
+          problems.add("partijIdentificatie.werkteVoorPartij", "invalid", "Partij object moet het soort 'organisatie' hebben.");
+        }
+      }
+    }
+
+    // voorkeurs: must be one of the linked ones (those sent, or else those linked now)
+    const voorkeur = async <T extends { id: number }>(
+      listName: string,
+      name: string,
+      listed: Array<T | null> | undefined,
+      current: () => Promise<T[]>,
+      chosen: T | null | undefined,
+      notLinked: string,
+    ) => {
+      if (!chosen) return;
+      const linked = listed !== undefined ? listed.filter((x): x is T => x !== null) : partij ? await current() : [];
+      if (linked.length === 0) {
+        problems.add(name, "invalid", `${name} mag niet meegegeven worden als ${listName} leeg is.`);
+      } else if (!linked.some((x) => x.id === chosen.id)) {
+        problems.add(name, "invalid", notLinked);
+      }
+    };
+    await voorkeur(
+      "digitaleAdressen",
+      "voorkeursDigitaalAdres",
+      resolved.digitaleAdressen,
+      () => this.digitaleAdressen(partij!),
+      resolved.voorkeursDigitaalAdres,
+      "Het voorkeurs adres moet een gelinkte digitaal adres zijn.",
+    );
+    await voorkeur(
+      "rekeningnummers",
+      "voorkeursRekeningnummer",
+      resolved.rekeningnummers,
+      () => this.rekeningnummers(partij!),
+      resolved.voorkeursRekeningnummer,
+      "Het voorkeursrekeningnummer moet een gelinkt rekeningnummer zijn.",
+    );
+
+    // Linked addresses keep the DigitaalAdres rules: one standaard adres and one referentie per soort.
+    const adressen = (resolved.digitaleAdressen ?? []).filter((a): a is DigitaalAdres => a !== null);
+    const standaard = adressen.filter((a) => a.isStandaardAdres).map((a) => a.soortDigitaalAdres);
+    if (new Set(standaard).size < standaard.length) {
+      problems.add("digitaleAdressen", "unique", "Een partij kan per soort digitaal adres maar één standaard adres hebben.");
+    }
+    const referenties = adressen.filter((a) => a.referentie !== "").map((a) => `${a.soortDigitaalAdres}:${a.referentie}`);
+    if (new Set(referenties).size < referenties.length) {
+      problems.add("digitaleAdressen", "unique", "Een partij kan per soort digitaal adres een referentie maar één keer gebruiken.");
+    }
+
+    if (input.partijIdentificatoren === undefined) return null;
+    return this.planIdentificatoren(partij, input.partijIdentificatoren ?? [], resolved, problems);
+  }
+
+  /**
+   * The nested partijIdentificatoren (model.md 2.1): an item with uuid updates that identificator
+   * and attaches it to this partij, one without creates one; on update the partij's
+   * identificatoren that are not listed are deleted.
+   */
+  private async planIdentificatoren(
+    partij: Partij | null,
+    items: PartijIdentificatorItemInput[],
+    resolved: Resolved,
+    problems: InvalidParams,
+  ): Promise<{ plans: IdentificatorPlan[]; removed: PartijIdentificator[] }> {
+    const itemProblems = () => problems.params.filter((p) => p.name.startsWith("partijIdentificatoren")).length;
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const uuid = item.uuid?.toLowerCase();
+      if (!uuid) return;
+      if (seen.has(uuid)) problems.add(path("partijIdentificatoren", i, "uuid"), "duplicated", "Deze identificator staat al eerder in de lijst.");
+      seen.set(uuid, i);
+    });
+    const plans: IdentificatorPlan[] = items.map((item, i) => ({
+      path: path("partijIdentificatoren", i),
+      existing: resolved.identificatoren[i],
+      partijId: partij ? partij.id : NEW_PARTIJ,
+      partij: partij ?? NEW_PARTIJ,
+      anderePartijIdentificator: item.anderePartijIdentificator ?? "",
+      ...item.partijIdentificator,
+      sub: null,
+    }));
+    items.forEach((item, i) => {
+      const name = path("partijIdentificatoren", i, "subIdentificatorVanIndex");
+      if (item.subIdentificatorVanIndex != null) {
+        if (item.subIdentificatorVan) {
+          problems.add(name, "invalid", "Geef subIdentificatorVan of subIdentificatorVanIndex op, niet beide.");
+        } else if (!Number.isInteger(item.subIdentificatorVanIndex) || !plans[item.subIdentificatorVanIndex]) {
+          problems.add(name, "invalid", "Er staat geen identificator op deze positie in de lijst.");
+        } else {
+          plans[i].sub = { plan: plans[item.subIdentificatorVanIndex] };
+        }
+      } else if (resolved.subIdentificatoren[i]) {
+        // A stored identificator that is also in this list is judged by its planned state.
+        const row = resolved.subIdentificatoren[i]!;
+        const listed = plans.find((p) => p.existing?.id === row.id);
+        plans[i].sub = listed ? { plan: listed } : { row };
+      }
+    });
+    PartijIdentificatorService.checkCycles(plans, problems);
+    const current = partij ? await this.identificatoren.vanPartij(partij) : [];
+    const removed = current.filter((row) => !plans.some((p) => p.existing?.id === row.id));
+    // The rules need whole plans: duplicates and unknown references come first.
+    if (itemProblems() === 0) await this.identificatoren.check(plans, removed, problems);
+    return { plans, removed };
+  }
+
+  private async write(
+    partij: Partij,
+    input: PartijInput | PartijUpdateInput,
+    resolved: Resolved,
+    identificatoren: { plans: IdentificatorPlan[]; removed: PartijIdentificator[] } | null,
+  ): Promise<void> {
+    const em = this.ctx.em;
+    if (input.soortPartij != null) partij.soortPartij = input.soortPartij;
+    if (input.indicatieActief != null) partij.indicatieActief = input.indicatieActief;
+    if (input.nummer !== undefined) partij.nummer = input.nummer;
+    if (input.interneNotitie !== undefined) partij.interneNotitie = input.interneNotitie ?? "";
+    if (input.indicatieGeheimhouding !== undefined) partij.indicatieGeheimhouding = input.indicatieGeheimhouding;
+    if (input.voorkeurstaal !== undefined) partij.voorkeurstaal = input.voorkeurstaal ?? "";
+    if (input.bezoekadres !== undefined) partij.bezoekadres = toAdres(input.bezoekadres);
+    if (input.correspondentieadres !== undefined) partij.correspondentieadres = toAdres(input.correspondentieadres);
+    if (input.partijIdentificatie !== undefined) {
+      // A partijIdentificatie that is sent replaces the stored one as a whole.
+      const identificatie = input.partijIdentificatie;
+      partij.contactnaam = toContactnaam(identificatie?.contactnaam) ?? null;
+      partij.organisatienaam = identificatie?.naam ?? null;
+      partij.werkteVoorPartij = resolved.werkteVoorPartij ?? null;
+    }
+    if (partij.soortPartij === SoortPartij.CONTACTPERSOON && !partij.contactpersoonUuid) {
+      partij.contactpersoonUuid = randomUUID();
+    }
+    await em.flush();
+
+    // Linked records: the listed ones are taken over (from any other partij), the ones left out
+    // are unlinked, never deleted; an unlinked address can no longer be a partij's standaard adres.
+    if (resolved.digitaleAdressen !== undefined) {
+      const ids = resolved.digitaleAdressen.map((a) => a!.id);
+      await em.nativeUpdate(
+        DigitaalAdres,
+        { verstrektDoorPartij: partij.id, id: { $nin: ids } },
+        { verstrektDoorPartij: null, isStandaardAdres: false },
+      );
+      if (ids.length) await em.nativeUpdate(DigitaalAdres, { id: { $in: ids } }, { verstrektDoorPartij: partij.id });
+    }
+    if (resolved.rekeningnummers !== undefined) {
+      const ids = resolved.rekeningnummers.map((r) => r!.id);
+      await em.nativeUpdate(Rekeningnummer, { partij: partij.id, id: { $nin: ids } }, { partij: null });
+      if (ids.length) await em.nativeUpdate(Rekeningnummer, { id: { $in: ids } }, { partij: partij.id });
+    }
+    if (input.voorkeursDigitaalAdres !== undefined) {
+      partij.voorkeursDigitaalAdres = resolved.voorkeursDigitaalAdres ?? null;
+    } else if (resolved.digitaleAdressen !== undefined && partij.voorkeursDigitaalAdres) {
+      // the preferred address was left out of the list: it is no longer linked, so no longer preferred
+      const keep = resolved.digitaleAdressen.some((a) => a!.id === partij.voorkeursDigitaalAdres!.id);
+      if (!keep) partij.voorkeursDigitaalAdres = null;
+    }
+    if (input.voorkeursRekeningnummer !== undefined) {
+      partij.voorkeursRekeningnummer = resolved.voorkeursRekeningnummer ?? null;
+    } else if (resolved.rekeningnummers !== undefined && partij.voorkeursRekeningnummer) {
+      const keep = resolved.rekeningnummers.some((r) => r!.id === partij.voorkeursRekeningnummer!.id);
+      if (!keep) partij.voorkeursRekeningnummer = null;
+    }
+    if (identificatoren) await this.identificatoren.write(identificatoren.plans, identificatoren.removed, partij);
+    await em.flush();
+  }
+}
