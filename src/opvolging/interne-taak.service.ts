@@ -2,11 +2,10 @@ import type { FilterQuery } from "@mikro-orm/core";
 import type { RequestContext } from "../common/context";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams, path } from "../common/errors";
-import { TextFilters } from "../common/filters";
+import { TextFilters, uuidFilter } from "../common/filters";
 import { byIdLoader, childrenLoader } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
-import { checkUuid } from "../common/validators";
 import { Klantcontact } from "../klantcontacten/klantcontact.entity";
 import { Actor } from "./actor.entity";
 import { Taakstatus } from "./enums";
@@ -34,7 +33,6 @@ export class InterneTaakService {
     const em = this.ctx.em;
     const where: Record<string, unknown> = {};
     const and: Array<Record<string, unknown>> = [];
-    const uuidOrNothing = (uuid: string) => (checkUuid(uuid) ? null : uuid.toLowerCase());
     if (filter?.nummer) where.nummer = filter.nummer;
     if (filter?.referentienummer) where.referentienummer = filter.referentienummer;
     if (filter?.status) where.status = filter.status;
@@ -44,13 +42,13 @@ export class InterneTaakService {
     if (filter?.toegewezenVoor) toegewezenOp.$lt = filter.toegewezenVoor;
     if (Object.keys(toegewezenOp).length) and.push({ toegewezenOp });
     const klantcontact: Record<string, unknown> = {};
-    if (filter?.aanleidinggevendKlantcontact) klantcontact.uuid = uuidOrNothing(filter.aanleidinggevendKlantcontact);
+    if (filter?.aanleidinggevendKlantcontact) klantcontact.uuid = uuidFilter(filter.aanleidinggevendKlantcontact);
     if (filter?.klantcontactNummer) klantcontact.nummer = filter.klantcontactNummer;
     if (filter?.klantcontactReferentienummer) klantcontact.referentienummer = filter.klantcontactReferentienummer;
     if (Object.keys(klantcontact).length) where.aanleidinggevendKlantcontact = klantcontact;
     // Conditions on "any assigned actor" are subqueries, so a task with several actors appears once.
     const actor: Record<string, unknown> = {};
-    if (filter?.toegewezenAanActor) actor.uuid = uuidOrNothing(filter.toegewezenAanActor);
+    if (filter?.toegewezenAanActor) actor.uuid = uuidFilter(filter.toegewezenAanActor);
     if (filter?.actorNaam) actor.naam = new TextFilters(em).icontains(filter.actorNaam);
     if (Object.keys(actor).length) {
       const toegewezen = em.createQueryBuilder(Toewijzing, "tw").select("tw.interne_taak_id").where({ actor });

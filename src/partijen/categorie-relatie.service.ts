@@ -3,10 +3,9 @@ import type { RequestContext } from "../common/context";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
 import { toDateString } from "../common/dates";
 import { InvalidParams } from "../common/errors";
-import { TextFilters } from "../common/filters";
+import { TextFilters, uuidFilter } from "../common/filters";
 import { byIdLoader, childrenLoader } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
-import { checkUuid } from "../common/validators";
 import { Categorie } from "./categorie.entity";
 import { CategorieRelatie } from "./categorie-relatie.entity";
 import type { CategorieRelatieFilter, CategorieRelatieInput } from "./categorie-relatie.input";
@@ -21,8 +20,8 @@ export class CategorieRelatieService {
 
   list(filter: CategorieRelatieFilter | null | undefined, page: PageArgs): Promise<Connection<CategorieRelatie>> {
     const where: FilterQuery<CategorieRelatie> = {};
-    if (filter?.partij) where.partij = { uuid: checkUuid(filter.partij) ? null : filter.partij };
-    if (filter?.categorie) where.categorie = { uuid: checkUuid(filter.categorie) ? null : filter.categorie };
+    if (filter?.partij) where.partij = { uuid: uuidFilter(filter.partij) };
+    if (filter?.categorie) where.categorie = { uuid: uuidFilter(filter.categorie) };
     if (filter?.categorieNaam) where.categorie = { ...(where.categorie as object), naam: new TextFilters(this.ctx.em).iexact(filter.categorieNaam) };
     if (filter?.beginDatum) where.beginDatum = toDateString(filter.beginDatum);
     if (filter?.eindDatum) where.eindDatum = toDateString(filter.eindDatum);

@@ -3,11 +3,11 @@ import type { RequestContext } from "../common/context";
 import { paginate, NEWEST_FIRST, type Connection, type PageArgs } from "../common/connection";
 import { toDateString } from "../common/dates";
 import { InvalidParams } from "../common/errors";
-import { TextFilters } from "../common/filters";
+import { TextFilters, uuidFilter } from "../common/filters";
 import { byIdLoader, childrenLoader } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
-import { checkEmail, checkTelefoonnummer, checkUuid, type Check } from "../common/validators";
+import { checkEmail, checkTelefoonnummer, type Check } from "../common/validators";
 import { Betrokkene } from "../klantcontacten/betrokkene.entity";
 import { DigitaalAdres } from "./digitaal-adres.entity";
 import type { DigitaalAdresFilter, DigitaalAdresInput, DigitaalAdresUpdateInput } from "./digitaal-adres.input";
@@ -21,9 +21,6 @@ const ADRES_CHECKS: Record<SoortDigitaalAdres, Check | null> = {
   [SoortDigitaalAdres.TELEFOONNUMMER]: checkTelefoonnummer,
   [SoortDigitaalAdres.OVERIG]: null,
 };
-
-/** A condition that no row meets (a filter on a uuid that cannot exist). */
-const NOTHING = { id: { $in: [] } };
 
 /** The state a digitaal adres will have after a create or update, once every rule holds. */
 interface Checked {
@@ -95,7 +92,6 @@ export class DigitaalAdresService {
     if (!filter) return {};
     const text = new TextFilters(this.ctx.em);
     const conditions: Array<FilterQuery<DigitaalAdres>> = [];
-    const uuid = (value: string) => (checkUuid(value) === null ? value.toLowerCase() : null);
 
     if (filter.adres != null) conditions.push({ adres: filter.adres });
     if (filter.adresBevat) conditions.push({ adres: text.icontains(filter.adresBevat) });
@@ -110,15 +106,9 @@ export class DigitaalAdresService {
       conditions.push({ verificatieDatum: filter.isGeverifieerd ? { $ne: null } : null });
     }
 
-    if (filter.verstrektDoorBetrokkene) {
-      const value = uuid(filter.verstrektDoorBetrokkene);
-      conditions.push(value ? { verstrektDoorBetrokkene: { uuid: value } } : NOTHING);
-    }
+    if (filter.verstrektDoorBetrokkene) conditions.push({ verstrektDoorBetrokkene: { uuid: uuidFilter(filter.verstrektDoorBetrokkene) } });
     if (filter.verstrektDoorBetrokkeneRol) conditions.push({ verstrektDoorBetrokkene: { rol: filter.verstrektDoorBetrokkeneRol } });
-    if (filter.verstrektDoorPartij) {
-      const value = uuid(filter.verstrektDoorPartij);
-      conditions.push(value ? { verstrektDoorPartij: { uuid: value } } : NOTHING);
-    }
+    if (filter.verstrektDoorPartij) conditions.push({ verstrektDoorPartij: { uuid: uuidFilter(filter.verstrektDoorPartij) } });
     if (filter.verstrektDoorPartijSoort) conditions.push({ verstrektDoorPartij: { soortPartij: filter.verstrektDoorPartijSoort } });
 
     const identificator = filter.verstrektDoorPartijIdentificator;

@@ -1,11 +1,12 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import type { RequestContext } from "../common/context";
+import { uuidFilter } from "../common/filters";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
 import { InvalidInputError, InvalidParams, path } from "../common/errors";
 import { byIdLoader, childrenLoader } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
-import { checkBsn, checkKvkNummer, checkRsin, checkUuid, checkVestigingsnummer, type Check } from "../common/validators";
+import { checkBsn, checkKvkNummer, checkRsin, checkVestigingsnummer, type Check } from "../common/validators";
 import { CodeObjecttype, CodeRegister, CodeSoortObjectId } from "./enums";
 import { Partij } from "./partij.entity";
 import { PartijIdentificator } from "./partij-identificator.entity";
@@ -79,7 +80,7 @@ export class PartijIdentificatorService {
     if (filter?.objectId) where.objectId = filter.objectId;
     if (filter?.codeRegister) where.codeRegister = filter.codeRegister;
     if (filter?.identificeerdePartij) {
-      where.identificeerdePartij = { uuid: checkUuid(filter.identificeerdePartij) ? null : filter.identificeerdePartij.toLowerCase() };
+      where.identificeerdePartij = { uuid: uuidFilter(filter.identificeerdePartij) };
     }
     return paginate(this.ctx.em, PartijIdentificator, where, [], page);
   }

@@ -4,7 +4,7 @@ import type { RequestContext } from "../common/context";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
 import { toAdres, toContactnaam } from "../common/embeddables.input";
 import { InvalidInputError, InvalidParams, path } from "../common/errors";
-import { TextFilters } from "../common/filters";
+import { TextFilters, uuidFilter } from "../common/filters";
 import { byIdLoader, byUuidLoader, childrenLoader } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
 import { fieldErrors } from "../common/validation";
@@ -20,8 +20,6 @@ import type { PartijIdentificatorItemInput } from "./partij-identificator.input"
 import { NEW_PARTIJ, PartijIdentificatorService, type IdentificatorPlan } from "./partij-identificator.service";
 import { Rekeningnummer } from "./rekeningnummer.entity";
 import { Vertegenwoordiging } from "./vertegenwoordiging.entity";
-
-const NIL_UUID = "00000000-0000-0000-0000-000000000000";
 
 /** A uuid from an input, looked up in a batch; invalid uuids find nothing. */
 function lookup<T extends { uuid: string }>(loader: { load(uuid: string): Promise<T | null> }, uuid: string): Promise<T | null> {
@@ -93,7 +91,7 @@ export class PartijService {
     }
     if (filter.vertegenwoordigdDoor) {
       // not a uuid: matches nothing (the nil uuid is never generated), without a type error in PostgreSQL
-      const uuid = checkUuid(filter.vertegenwoordigdDoor) ? NIL_UUID : filter.vertegenwoordigdDoor.toLowerCase();
+      const uuid = uuidFilter(filter.vertegenwoordigdDoor);
       const sub = em
         .createQueryBuilder(Vertegenwoordiging, "v")
         .select("v.vertegenwoordigde_partij_id")

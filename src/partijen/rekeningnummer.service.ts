@@ -1,11 +1,11 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import type { RequestContext } from "../common/context";
+import { uuidFilter } from "../common/filters";
 import { paginate, NEWEST_FIRST, type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams } from "../common/errors";
 import { byIdLoader } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
-import { checkUuid } from "../common/validators";
 import { Partij } from "./partij.entity";
 import { Rekeningnummer } from "./rekeningnummer.entity";
 import type { RekeningnummerFilter, RekeningnummerInput, RekeningnummerUpdateInput } from "./rekeningnummer.input";
@@ -29,10 +29,7 @@ export class RekeningnummerService {
     const where: FilterQuery<Rekeningnummer> = {};
     if (filter?.iban) where.iban = normaliseIban(filter.iban);
     if (filter?.bic) where.bic = filter.bic;
-    if (filter?.partij) {
-      if (checkUuid(filter.partij) === null) where.partij = { uuid: filter.partij.toLowerCase() };
-      else where.id = { $in: [] };
-    }
+    if (filter?.partij) where.partij = { uuid: uuidFilter(filter.partij) };
     return paginate(this.ctx.em, Rekeningnummer, where, NEWEST_FIRST, page);
   }
 

@@ -1,11 +1,11 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import type { RequestContext } from "../common/context";
+import { uuidFilter } from "../common/filters";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams } from "../common/errors";
 import { byIdLoader } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
-import { checkUuid } from "../common/validators";
 import { Partij } from "./partij.entity";
 import { Vertegenwoordiging } from "./vertegenwoordiging.entity";
 import type { VertegenwoordigingFilter, VertegenwoordigingInput, VertegenwoordigingUpdateInput } from "./vertegenwoordiging.input";
@@ -20,9 +20,8 @@ export class VertegenwoordigingService {
   list(filter: VertegenwoordigingFilter | null | undefined, page: PageArgs): Promise<Connection<Vertegenwoordiging>> {
     const where: FilterQuery<Vertegenwoordiging> = {};
     // not a uuid: the nil uuid, which matches nothing and is a valid uuid for PostgreSQL
-    const uuid = (value: string) => (checkUuid(value) ? "00000000-0000-0000-0000-000000000000" : value.toLowerCase());
-    if (filter?.vertegenwoordigendePartij) where.vertegenwoordigendePartij = { uuid: uuid(filter.vertegenwoordigendePartij) };
-    if (filter?.vertegenwoordigdePartij) where.vertegenwoordigdePartij = { uuid: uuid(filter.vertegenwoordigdePartij) };
+    if (filter?.vertegenwoordigendePartij) where.vertegenwoordigendePartij = { uuid: uuidFilter(filter.vertegenwoordigendePartij) };
+    if (filter?.vertegenwoordigdePartij) where.vertegenwoordigdePartij = { uuid: uuidFilter(filter.vertegenwoordigdePartij) };
     return paginate(this.ctx.em, Vertegenwoordiging, where, [], page);
   }
 
