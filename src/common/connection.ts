@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import type { EntityClass, FilterQuery } from "@mikro-orm/core";
-import type { SqlEntityManager } from "@mikro-orm/knex";
+import type { Knex, SqlEntityManager } from "@mikro-orm/knex";
 import type { BaseEntity } from "./base.entity";
 import { InvalidInputError } from "./errors";
 
@@ -162,19 +162,19 @@ export async function paginate<T extends BaseEntity>(
 }
 
 /**
- * One page for each of many parents (e.g. the betrokkenen of 50 partijen) in one SQL statement:
- * rows are numbered per parent with a window function and cut at `first + 1`, so a parent with
- * ten thousand rows costs no more than one with ten. SQLite (3.25+) and PostgreSQL both have it.
+ * Pages for many partitions in one SQL statement: rows are numbered per partition with a window
+ * function and cut at `first + 1`, so a partition with ten thousand rows costs no more than one
+ * with ten. SQLite (3.25+) and PostgreSQL both have window functions. `partition` names the SQL
+ * expression to partition by; `join` may add the table it comes from.
  */
-export async function paginatePerParent<T extends BaseEntity>(
+async function pagesPerPartition<T extends BaseEntity>(
   em: SqlEntityManager,
   entity: EntityClass<T>,
-  foreignKey: keyof T & string,
-  parentIds: readonly number[],
+  partition: { expression: string; join?: (query: Knex.QueryBuilder) => void },
   where: FilterQuery<T>,
   order: SortKey[],
   args: PageArgs,
-): Promise<Map<number, Connection<T>>> {
+): Promise<Map<string, Connection<T>>> {
   const size = pageSize(args.first);
   const keys = sortKeys(order);
   const meta = em.getMetadata().get(entity.name);
@@ -184,26 +184,82 @@ export async function paginatePerParent<T extends BaseEntity>(
   const inner = em
     .createQueryBuilder(entity, "e")
     .select("*")
-    .where(and<T>(where, { [foreignKey]: { $in: [...parentIds] } } as FilterQuery<T>, afterCursor(keys, args.after) as FilterQuery<T>))
+    .where(and<T>(where, afterCursor(keys, args.after) as FilterQuery<T>))
     .getKnexQuery();
+  partition.join?.(inner);
   const orderSql = keys.map((k) => `?? ${k.direction}`).join(", ");
   inner.select(
-    knex.raw(`row_number() over (partition by ?? order by ${orderSql}) as page_position`, [
-      column(foreignKey),
+    knex.raw(`${partition.expression} as page_partition`),
+    knex.raw(`row_number() over (partition by ${partition.expression} order by ${orderSql}) as page_position`, [
       ...keys.map((k) => column(k.property)),
     ]),
   );
   const ranked = knex.select("*").from(inner.as("ranked")).where("page_position", "<=", size + 1).orderBy("page_position");
   const rows: Array<Record<string, unknown>> = await em.getConnection().execute(ranked as never);
 
-  const fkColumn = meta.properties[foreignKey as keyof typeof meta.properties].fieldNames[0];
-  const byParent = new Map<number, T[]>();
+  const byPartition = new Map<string, T[]>();
   for (const row of rows) {
-    const parentId = Number(row[fkColumn]);
+    const key = String(row.page_partition);
+    delete row.page_partition;
     delete row.page_position;
-    const list = byParent.get(parentId) ?? [];
+    const list = byPartition.get(key) ?? [];
     list.push(em.map(entity, row as never));
-    byParent.set(parentId, list);
+    byPartition.set(key, list);
   }
-  return new Map(parentIds.map((id) => [id, toConnection(byParent.get(id) ?? [], keys, size, Boolean(args.after))]));
+  return new Map([...byPartition].map(([key, list]) => [key, toConnection(list, keys, size, Boolean(args.after))]));
+}
+
+function emptyConnection<T>(args: PageArgs): Connection<T> {
+  return toConnection([], [], 0, Boolean(args.after));
+}
+
+/** One page for each of many parents (e.g. the betrokkenen of 50 partijen) in one SQL statement. */
+export async function paginatePerParent<T extends BaseEntity>(
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
+  foreignKey: keyof T & string,
+  parentIds: readonly number[],
+  where: FilterQuery<T>,
+  order: SortKey[],
+  args: PageArgs,
+): Promise<Map<number, Connection<T>>> {
+  const meta = em.getMetadata().get(entity.name);
+  const fkColumn = meta.properties[foreignKey as keyof typeof meta.properties].fieldNames[0];
+  const pages = await pagesPerPartition(
+    em,
+    entity,
+    { expression: `e.${fkColumn}` },
+    and<T>(where, { [foreignKey]: { $in: [...parentIds] } } as FilterQuery<T>),
+    order,
+    args,
+  );
+  return new Map(parentIds.map((id) => [id, pages.get(String(id)) ?? emptyConnection<T>(args)]));
+}
+
+/**
+ * One page for each key in one SQL statement, where the rows belong to a key through a link
+ * query that selects `(row_id, page_key)` pairs (e.g. klantcontacten per zaak through their
+ * onderwerpobjecten). The link query must not repeat a pair (select distinct).
+ */
+export async function paginatePerKey<T extends BaseEntity>(
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
+  links: Knex.QueryBuilder,
+  keys: readonly string[],
+  where: FilterQuery<T>,
+  order: SortKey[],
+  args: PageArgs,
+): Promise<Map<string, Connection<T>>> {
+  const pages = await pagesPerPartition(
+    em,
+    entity,
+    {
+      expression: "links.page_key",
+      join: (query) => query.join(links.as("links"), "links.row_id", "e.id"),
+    },
+    where,
+    order,
+    args,
+  );
+  return new Map(keys.map((key) => [key, pages.get(key) ?? emptyConnection<T>(args)]));
 }

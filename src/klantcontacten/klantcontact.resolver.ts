@@ -4,6 +4,7 @@ import { ConnectionType, PageArgs } from "../common/connection";
 import { Actor } from "../opvolging/actor.entity";
 import { Betrokkene } from "./betrokkene.entity";
 import { Bijlage } from "./bijlage.entity";
+import { Partij } from "../partijen/partij.entity";
 import { Klantcontact } from "./klantcontact.entity";
 import { KlantcontactFilter, KlantcontactInput, KlantcontactUpdateInput } from "./klantcontact.input";
 import { KlantcontactService } from "./klantcontact.service";
@@ -77,5 +78,21 @@ export class KlantcontactResolver {
   })
   deleteKlantcontact(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(KlantcontactService).delete(uuid);
+  }
+}
+
+/** Partij.klantcontacten: the contactmomenten of a partij, from this side. */
+@Resolver(() => Partij)
+export class PartijKlantcontactenResolver {
+  @FieldResolver(() => KlantcontactConnection, {
+    description: "Klantcontacten waarbij deze partij betrokkene was, laatst plaatsgevonden eerst.",
+  })
+  klantcontacten(
+    @Root() partij: Partij,
+    @Arg("filter", () => KlantcontactFilter, { nullable: true }) filter: KlantcontactFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.service(KlantcontactService).vanPartij(partij, filter, page);
   }
 }

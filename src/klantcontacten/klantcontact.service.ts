@@ -1,24 +1,24 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import { isURL } from "class-validator";
 import type { RequestContext } from "../common/context";
-import { paginate, type Connection, type PageArgs, type SortKey } from "../common/connection";
+import DataLoader from "dataloader";
+import { paginate, paginatePerKey, type Connection, type PageArgs, type SortKey } from "../common/connection";
 import { InvalidParams, path, type InvalidParam } from "../common/errors";
-import { TextFilters } from "../common/filters";
+import { identificatorCondition, subquery, TextFilters, uuidFilter } from "../common/filters";
 import { byIdLoader, childrenLoader } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { Actor } from "../opvolging/actor.entity";
 import { InterneTaak } from "../opvolging/interne-taak.entity";
 import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
+import type { Partij } from "../partijen/partij.entity";
 import { PartijIdentificator } from "../partijen/partij-identificator.entity";
 import { Betrokkene } from "./betrokkene.entity";
 import { Bijlage } from "./bijlage.entity";
-import { identificatorCondition } from "../common/filters";
 import { Klantcontact } from "./klantcontact.entity";
 import type { KlantcontactFilter, KlantcontactInput, KlantcontactUpdateInput } from "./klantcontact.input";
 import { actorenVanKlantcontactLoader } from "./klantcontact.loader";
 import { Onderwerpobject } from "./onderwerpobject.entity";
-import { subquery, uuidFilter } from "../common/filters";
 
 /** Klantcontacten are listed as Open Klant does: latest plaatsgevondenOp first, then newest id. */
 export const KLANTCONTACT_ORDER: SortKey[] = [{ property: "plaatsgevondenOp", direction: "desc" }];
@@ -40,6 +40,27 @@ export class KlantcontactService {
 
   list(filter: KlantcontactFilter | null | undefined, page: PageArgs): Promise<Connection<Klantcontact>> {
     return paginate(this.ctx.em, Klantcontact, this.where(filter), KLANTCONTACT_ORDER, page);
+  }
+
+  /**
+   * The klantcontacten in which a partij was a betrokkene, newest first: one page per partij for
+   * all partijen in the request, in one SQL statement (the contactmomenten tab of a klantbeeld).
+   */
+  vanPartij(partij: Partij, filter: KlantcontactFilter | null | undefined, page: PageArgs): Promise<Connection<Klantcontact>> {
+    const key = `Klantcontact:perPartij:${JSON.stringify([filter ?? null, page.first ?? null, page.after ?? null])}`;
+    const loader = this.ctx.loader(key, () =>
+      new DataLoader<number, Connection<Klantcontact>>(async (partijIds) => {
+        const links = this.ctx.em
+          .getKnex()
+          .from({ b: "betrokkene" })
+          .distinct({ row_id: "b.had_klantcontact_id", page_key: "b.was_partij_id" })
+          .whereIn("b.was_partij_id", [...partijIds]);
+        const keys = partijIds.map(String);
+        const pages = await paginatePerKey(this.ctx.em, Klantcontact, links, keys, this.where(filter), KLANTCONTACT_ORDER, page);
+        return keys.map((k) => pages.get(k)!);
+      }),
+    );
+    return loader.load(partij.id);
   }
 
   private where(filter: KlantcontactFilter | null | undefined): FilterQuery<Klantcontact> {

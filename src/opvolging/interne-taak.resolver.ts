@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { RequestContext } from "../common/context";
 import { ConnectionType, PageArgs } from "../common/connection";
 import { Klantcontact } from "../klantcontacten/klantcontact.entity";
+import { Partij } from "../partijen/partij.entity";
 import { Actor } from "./actor.entity";
 import { InterneTaak } from "./interne-taak.entity";
 import { InterneTaakFilter, InterneTaakInput, InterneTaakUpdateInput } from "./interne-taak.input";
@@ -70,5 +71,22 @@ export class KlantcontactInterneTakenResolver {
   @FieldResolver(() => [InterneTaak], { description: "Interne taken waartoe het klantcontact leidde." })
   leiddeTotInterneTaken(@Root() klantcontact: Klantcontact, @Ctx() ctx: RequestContext) {
     return ctx.service(InterneTaakService).vanKlantcontact(klantcontact);
+  }
+}
+
+/** Partij.interneTaken: the follow-up taken of a partij's klantcontacten, from this side. */
+@Resolver(() => Partij)
+export class PartijInterneTakenResolver {
+  @FieldResolver(() => InterneTaakConnection, {
+    description:
+      "Interne taken naar aanleiding van klantcontacten waarbij deze partij betrokkene was, nieuwste eerst (filter op status voor de open taken).",
+  })
+  interneTaken(
+    @Root() partij: Partij,
+    @Arg("filter", () => InterneTaakFilter, { nullable: true }) filter: InterneTaakFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.service(InterneTaakService).vanPartij(partij, filter, page);
   }
 }

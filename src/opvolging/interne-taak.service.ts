@@ -1,12 +1,14 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import type { RequestContext } from "../common/context";
-import { paginate, type Connection, type PageArgs } from "../common/connection";
+import DataLoader from "dataloader";
+import { paginate, paginatePerKey, type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams, path } from "../common/errors";
 import { TextFilters, uuidFilter } from "../common/filters";
 import { byIdLoader, childrenLoader } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { Klantcontact } from "../klantcontacten/klantcontact.entity";
+import type { Partij } from "../partijen/partij.entity";
 import { Actor } from "./actor.entity";
 import { Taakstatus } from "./enums";
 import { InterneTaak } from "./interne-taak.entity";
@@ -30,6 +32,32 @@ export class InterneTaakService {
   }
 
   list(filter: InterneTaakFilter | null | undefined, page: PageArgs): Promise<Connection<InterneTaak>> {
+    return paginate(this.ctx.em, InterneTaak, this.where(filter), [], page);
+  }
+
+  /**
+   * The taken that klantcontacten with this partij as betrokkene led to, newest first: one page per
+   * partij for all partijen in the request, in one SQL statement (the open taken of a klantbeeld).
+   */
+  vanPartij(partij: Partij, filter: InterneTaakFilter | null | undefined, page: PageArgs): Promise<Connection<InterneTaak>> {
+    const key = `InterneTaak:perPartij:${JSON.stringify([filter ?? null, page.first ?? null, page.after ?? null])}`;
+    const loader = this.ctx.loader(key, () =>
+      new DataLoader<number, Connection<InterneTaak>>(async (partijIds) => {
+        const links = this.ctx.em
+          .getKnex()
+          .from({ t: "interne_taak" })
+          .join({ b: "betrokkene" }, "b.had_klantcontact_id", "t.aanleidinggevend_klantcontact_id")
+          .distinct({ row_id: "t.id", page_key: "b.was_partij_id" })
+          .whereIn("b.was_partij_id", [...partijIds]);
+        const keys = partijIds.map(String);
+        const pages = await paginatePerKey(this.ctx.em, InterneTaak, links, keys, this.where(filter), [], page);
+        return keys.map((k) => pages.get(k)!);
+      }),
+    );
+    return loader.load(partij.id);
+  }
+
+  private where(filter: InterneTaakFilter | null | undefined): FilterQuery<InterneTaak> {
     const em = this.ctx.em;
     const where: Record<string, unknown> = {};
     const and: Array<Record<string, unknown>> = [];
@@ -55,7 +83,7 @@ export class InterneTaakService {
       and.push({ id: { $in: toegewezen.getKnexQuery() } });
     }
     if (and.length) where.$and = and;
-    return paginate(em, InterneTaak, where as FilterQuery<InterneTaak>, [], page);
+    return where as FilterQuery<InterneTaak>;
   }
 
   /** The actors of a task in the order they were given (batched over all tasks in the request). */
