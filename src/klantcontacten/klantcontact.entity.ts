@@ -1,6 +1,7 @@
 import { Check, Entity, Index, Property } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
-import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
+import { JSONObjectResolver } from "graphql-scalars";
+import { DateTimeScalar } from "../common/scalars";
 import { BaseEntity } from "../common/base.entity";
 
 /**
@@ -75,7 +76,7 @@ export class Klantcontact extends BaseEntity {
   @Property({ type: "boolean" })
   vertrouwelijk!: boolean;
 
-  @Field(() => DateTimeResolver, { description: "Datum en tijdstip waarop het klantcontact plaatsvond." })
+  @Field(() => DateTimeScalar, { description: "Datum en tijdstip waarop het klantcontact plaatsvond." })
   @Property({ type: "datetime" })
   plaatsgevondenOp: Date = new Date();
 

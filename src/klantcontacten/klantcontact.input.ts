@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
-import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
+import { JSONObjectResolver } from "graphql-scalars";
+import { DateTimeScalar } from "../common/scalars";
 import { ObjectidentificatorInput } from "../common/embeddables.input";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
 import { checkGeheelGetal } from "../common/validators";
@@ -43,7 +44,7 @@ abstract class KlantcontactVelden {
   })
   verdereActieOndernomen?: boolean | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Tijdstip waarop het klantcontact plaatsvond (standaard: nu)." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "Tijdstip waarop het klantcontact plaatsvond (standaard: nu)." })
   plaatsgevondenOp?: Date | null;
 
   @Field(() => JSONObjectResolver, {
@@ -142,13 +143,13 @@ export class KlantcontactFilter {
   @Field(() => Boolean, { nullable: true, description: "Vertrouwelijk is gelijk aan." })
   vertrouwelijk?: boolean | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Plaatsgevonden op precies dit tijdstip." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "Plaatsgevonden op precies dit tijdstip." })
   plaatsgevondenOp?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Plaatsgevonden op of na dit tijdstip." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "Plaatsgevonden op of na dit tijdstip." })
   plaatsgevondenVanaf?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Plaatsgevonden vóór dit tijdstip (dit tijdstip zelf niet)." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "Plaatsgevonden vóór dit tijdstip (dit tijdstip zelf niet)." })
   plaatsgevondenTot?: Date | null;
 
   @Field(() => ID, { nullable: true, description: "Had de betrokkene met deze uuid." })

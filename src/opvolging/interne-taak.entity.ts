@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Rel } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeScalar } from "../common/scalars";
 import { BaseEntity } from "../common/base.entity";
 import { Klantcontact } from "../klantcontacten/klantcontact.entity";
 import { Taakstatus } from "./enums";
@@ -41,11 +41,11 @@ export class InterneTaak extends BaseEntity {
   @Enum({ items: () => Taakstatus, type: "string", length: 12 })
   status!: Taakstatus;
 
-  @Field(() => DateTimeResolver, { description: "Datum en tijdstip waarop de taak werd toegewezen (aangemaakt)." })
+  @Field(() => DateTimeScalar, { description: "Datum en tijdstip waarop de taak werd toegewezen (aangemaakt)." })
   @Property({ type: "datetime" })
   toegewezenOp: Date = new Date();
 
-  @Field(() => DateTimeResolver, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: "Datum en tijdstip waarop de taak werd afgehandeld; gezet zodra de status 'verwerkt' wordt.",
   })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeScalar } from "../common/scalars";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
 import { checkGeheelGetal } from "../common/validators";
 import { Taakstatus } from "./enums";
@@ -44,7 +44,7 @@ export class InterneTaakInput {
   @Field(() => Taakstatus, { description: "Status van de taak." })
   status!: Taakstatus;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: AFGEHANDELD_OP })
+  @Field(() => DateTimeScalar, { nullable: true, description: AFGEHANDELD_OP })
   afgehandeldOp?: Date | null;
 }
 
@@ -89,7 +89,7 @@ export class InterneTaakUpdateInput {
   @NotNull()
   status?: Taakstatus | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: AFGEHANDELD_OP })
+  @Field(() => DateTimeScalar, { nullable: true, description: AFGEHANDELD_OP })
   afgehandeldOp?: Date | null;
 }
 
@@ -104,13 +104,13 @@ export class InterneTaakFilter {
   @Field(() => Taakstatus, { nullable: true, description: "Status is gelijk aan." })
   status?: Taakstatus | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Toegewezen op precies dit tijdstip." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "Toegewezen op precies dit tijdstip." })
   toegewezenOp?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Toegewezen na dit tijdstip (exclusief); voor wie nieuwe taken wil ophalen." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "Toegewezen na dit tijdstip (exclusief); voor wie nieuwe taken wil ophalen." })
   toegewezenNa?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Toegewezen voor dit tijdstip (exclusief)." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "Toegewezen voor dit tijdstip (exclusief)." })
   toegewezenVoor?: Date | null;
 
   @Field(() => ID, { nullable: true, description: "uuid van het aanleidinggevende klantcontact." })

@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property, type Rel } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
-import { DateResolver } from "graphql-scalars";
+import { DateScalar } from "../common/scalars";
 import { BaseEntity } from "../common/base.entity";
 import { Categorie } from "./categorie.entity";
 import { Partij } from "./partij.entity";
@@ -14,11 +14,11 @@ export class CategorieRelatie extends BaseEntity {
   @ManyToOne({ entity: () => Categorie, nullable: true, deleteRule: "cascade" })
   categorie?: Rel<Categorie> | null;
 
-  @Field(() => DateResolver, { nullable: true, description: "Datum waarop de categorie aan de partij is gekoppeld." })
+  @Field(() => DateScalar, { nullable: true, description: "Datum waarop de categorie aan de partij is gekoppeld." })
   @Property({ type: "date", nullable: true })
   beginDatum?: string | null;
 
-  @Field(() => DateResolver, { nullable: true, description: "Datum waarop de koppeling is beëindigd." })
+  @Field(() => DateScalar, { nullable: true, description: "Datum waarop de koppeling is beëindigd." })
   @Property({ type: "date", nullable: true })
   eindDatum?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { DateResolver } from "graphql-scalars";
+import { DateScalar } from "../common/scalars";
 
 @InputType({ description: "Een nieuwe koppeling van een partij aan een categorie." })
 export class CategorieRelatieInput {
@@ -9,10 +9,10 @@ export class CategorieRelatieInput {
   @Field(() => ID, { nullable: true, description: "uuid van de categorie." })
   categorie?: string | null;
 
-  @Field(() => DateResolver, { nullable: true, description: "Datum waarop de koppeling begint." })
+  @Field(() => DateScalar, { nullable: true, description: "Datum waarop de koppeling begint." })
   beginDatum?: Date | null;
 
-  @Field(() => DateResolver, { nullable: true, description: "Datum waarop de koppeling eindigt." })
+  @Field(() => DateScalar, { nullable: true, description: "Datum waarop de koppeling eindigt." })
   eindDatum?: Date | null;
 }
 
@@ -30,9 +30,9 @@ export class CategorieRelatieFilter {
   @Field(() => String, { nullable: true, description: "Naam van de categorie." })
   categorieNaam?: string | null;
 
-  @Field(() => DateResolver, { nullable: true, description: "Begindatum is gelijk aan." })
+  @Field(() => DateScalar, { nullable: true, description: "Begindatum is gelijk aan." })
   beginDatum?: Date | null;
 
-  @Field(() => DateResolver, { nullable: true, description: "Einddatum is gelijk aan." })
+  @Field(() => DateScalar, { nullable: true, description: "Einddatum is gelijk aan." })
   eindDatum?: Date | null;
 }

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
-import { DateResolver } from "graphql-scalars";
+import { DateScalar } from "../common/scalars";
 import { BaseEntity } from "../common/base.entity";
 import { Betrokkene } from "../klantcontacten/betrokkene.entity";
 import { SoortDigitaalAdres } from "./enums";
@@ -59,7 +59,7 @@ export class DigitaalAdres extends BaseEntity {
   @Property({ type: "string", length: 50, default: "" })
   referentie: string = "";
 
-  @Field(() => DateResolver, { nullable: true, description: "Datum waarop het adres is geverifieerd." })
+  @Field(() => DateScalar, { nullable: true, description: "Datum waarop het adres is geverifieerd." })
   @Property({ type: "date", nullable: true })
   verificatieDatum?: string | null;
 }

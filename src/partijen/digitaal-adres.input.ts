@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { DateResolver } from "graphql-scalars";
+import { DateScalar } from "../common/scalars";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
 import { checkReferentie, type Check } from "../common/validators";
 import { Rol } from "../klantcontacten/enums";
@@ -46,7 +46,7 @@ export class DigitaalAdresInput {
   @MaxLength(50)
   referentie?: string | null;
 
-  @Field(() => DateResolver, { nullable: true, description: "Datum waarop het adres is geverifieerd." })
+  @Field(() => DateScalar, { nullable: true, description: "Datum waarop het adres is geverifieerd." })
   verificatieDatum?: Date | null;
 }
 
@@ -80,7 +80,7 @@ export class DigitaalAdresUpdateInput {
   @MaxLength(50)
   referentie?: string | null;
 
-  @Field(() => DateResolver, { nullable: true, description: "Datum waarop het adres is geverifieerd; null wist de datum." })
+  @Field(() => DateScalar, { nullable: true, description: "Datum waarop het adres is geverifieerd; null wist de datum." })
   verificatieDatum?: Date | null;
 }
 
@@ -123,13 +123,13 @@ export class DigitaalAdresFilter {
   @Field(() => String, { nullable: true, description: "Referentie is gelijk aan (exact)." })
   referentie?: string | null;
 
-  @Field(() => DateResolver, { nullable: true, description: "Verificatiedatum is gelijk aan." })
+  @Field(() => DateScalar, { nullable: true, description: "Verificatiedatum is gelijk aan." })
   verificatieDatum?: Date | null;
 
-  @Field(() => DateResolver, { nullable: true, description: "Verificatiedatum op of na deze datum." })
+  @Field(() => DateScalar, { nullable: true, description: "Verificatiedatum op of na deze datum." })
   verificatieDatumVanaf?: Date | null;
 
-  @Field(() => DateResolver, { nullable: true, description: "Verificatiedatum op of voor deze datum." })
+  @Field(() => DateScalar, { nullable: true, description: "Verificatiedatum op of voor deze datum." })
   verificatieDatumTot?: Date | null;
 
   @Field(() => Boolean, { nullable: true, description: "Heeft (true) of heeft geen (false) verificatiedatum." })
