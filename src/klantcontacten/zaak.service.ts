@@ -82,10 +82,12 @@ export class ZaakService {
     const uuids = zaken.map((z) => z.uuid.toLowerCase());
     const byIdentificatie = zaken.filter((z) => z.identificatie);
 
-    // (klantcontact id, zaak uuid) for every onderwerpobject that points at one of these zaken.
-    const objectId = "lower(o.onderwerpobjectidentificator_object_id)";
+    // (klantcontact id, zaak uuid) for every onderwerpobject that points at one of these zaken. The
+    // objectId is compared as stored (uuids in lower or upper case), so its index serves the lookup.
+    const objectIds = [...uuids, ...uuids.map((u) => u.toUpperCase()), ...byIdentificatie.map((z) => z.identificatie as string)];
     const zaakUuid = knex.raw(
-      `case when lower(o.onderwerpobjectidentificator_code_soort_object_id) = 'uuid' then ${objectId} ` +
+      "case when lower(o.onderwerpobjectidentificator_code_soort_object_id) = 'uuid' " +
+        "then lower(o.onderwerpobjectidentificator_object_id) " +
         byIdentificatie.map(() => "when o.onderwerpobjectidentificator_object_id = ? then ? ").join("") +
         "end as page_key",
       byIdentificatie.flatMap((z) => [z.identificatie as string, z.uuid.toLowerCase()]),
@@ -94,15 +96,14 @@ export class ZaakService {
       .from({ o: "onderwerpobject" })
       .distinct({ row_id: "o.klantcontact_id" }, zaakUuid)
       .whereNotNull("o.klantcontact_id")
+      .whereIn("o.onderwerpobjectidentificator_object_id", objectIds)
       .whereIn(knex.raw("lower(o.onderwerpobjectidentificator_code_objecttype)") as never, this.zaakObjecttypes)
-      .where((match) => {
-        match.where((viaUuid) =>
-          viaUuid.whereRaw("lower(o.onderwerpobjectidentificator_code_soort_object_id) = 'uuid'").whereIn(knex.raw(objectId) as never, uuids),
-        );
-        if (byIdentificatie.length) {
-          match.orWhereIn("o.onderwerpobjectidentificator_object_id", byIdentificatie.map((z) => z.identificatie as string));
-        }
-      });
+      // A uuid link must say so; a link by identificatie may call its soort anything.
+      .where((match) =>
+        match
+          .whereRaw("lower(o.onderwerpobjectidentificator_code_soort_object_id) = 'uuid'")
+          .orWhereNotIn("o.onderwerpobjectidentificator_object_id", [...uuids, ...uuids.map((u) => u.toUpperCase())]),
+      );
 
     const where: FilterQuery<Klantcontact> = {};
     if (args.initiatorPartij) {
