@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloGateway } from "@apollo/gateway";
 import { loadConfig } from "../../src/config";
 import { closeOnSignal, startSubgraph } from "../../src/main";
@@ -22,14 +23,14 @@ async function main() {
   });
   const klantinteracties = await startSubgraph(config);
 
-  const zaken = new ApolloServer({ schema: buildZaakSubgraph() });
-  const zakenUrl = (await startStandaloneServer(zaken, { listen: { port: 4002 } })).url;
+  const zaken = new ApolloServer({ schema: buildZaakSubgraph(), plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  await startStandaloneServer(zaken, { listen: { port: 4002 } });
 
   const router = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: await composeSupergraph() }) });
-  const { url } = await startStandaloneServer(router, { listen: { port: 4000 } });
+  await startStandaloneServer(router, { listen: { port: 4000 } });
   console.log(`Klantinteracties subgraph: ${klantinteracties.url}`);
-  console.log(`Zaak subgraph (test double): ${zakenUrl}`);
-  console.log(`Router: ${url}  (open it in a browser for Apollo's sandbox)`);
+  console.log("Zaak subgraph (test double): http://localhost:4002/graphql");
+  console.log("Router: http://localhost:4000/graphql  (open it in a browser for Apollo's sandbox)");
 
   closeOnSignal(async () => {
     await router.stop();
