@@ -57,8 +57,12 @@ export class InvalidParams {
     return this.params.length === 0;
   }
 
+  /** Throws with every problem found, one per field: the first reason given for a field wins. */
   throwIfAny(): void {
-    if (this.params.length > 0) throw new InvalidInputError([...this.params]);
+    if (this.params.length === 0) return;
+    const perField = new Map<string, InvalidParam>();
+    for (const param of this.params) if (!perField.has(param.name)) perField.set(param.name, param);
+    throw new InvalidInputError([...perField.values()]);
   }
 }
 

@@ -154,7 +154,6 @@ export class PartijService {
   async create(input: PartijInput): Promise<Partij> {
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input));
-    problems.throwIfAny();
     const resolved = await this.resolve(input, problems);
     const plans = await this.check(null, input, resolved, problems);
     problems.throwIfAny();
@@ -170,7 +169,6 @@ export class PartijService {
     const partij = await getByUuid(this.ctx, Partij, uuid);
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input));
-    problems.throwIfAny();
     const resolved = await this.resolve(input, problems);
     const plans = await this.check(partij, input, resolved, problems);
     problems.throwIfAny();
