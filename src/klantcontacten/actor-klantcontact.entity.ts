@@ -12,6 +12,6 @@ export class ActorKlantcontact extends BaseEntity {
   @ManyToOne({ entity: () => Actor, deleteRule: "cascade" })
   actor!: Rel<Actor>;
 
-  @ManyToOne({ entity: () => Klantcontact, deleteRule: "cascade" })
+  @ManyToOne({ entity: () => Klantcontact, deleteRule: "cascade", index: true })
   klantcontact!: Rel<Klantcontact>;
 }

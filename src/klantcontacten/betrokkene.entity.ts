@@ -11,10 +11,10 @@ import { Klantcontact } from "./klantcontact.entity";
 @ObjectType({ description: "Persoon of organisatie die betrokken was bij een klantcontact." })
 @Directive('@key(fields: "uuid")')
 export class Betrokkene extends BaseEntity {
-  @ManyToOne({ entity: () => Partij, nullable: true, deleteRule: "cascade" })
+  @ManyToOne({ entity: () => Partij, nullable: true, deleteRule: "cascade", index: true })
   wasPartij?: Rel<Partij> | null;
 
-  @ManyToOne({ entity: () => Klantcontact, deleteRule: "cascade" })
+  @ManyToOne({ entity: () => Klantcontact, deleteRule: "cascade", index: true })
   hadKlantcontact!: Rel<Klantcontact>;
 
   @Field(() => Adres, { nullable: true, description: "Bezoekadres dat bij dit klantcontact is opgegeven." })

@@ -7,7 +7,7 @@ import { Klantcontact } from "./klantcontact.entity";
 @Entity()
 @ObjectType({ description: "Document dat tijdens een klantcontact is gebruikt of uitgewisseld." })
 export class Bijlage extends BaseEntity {
-  @ManyToOne({ entity: () => Klantcontact, nullable: true, deleteRule: "cascade" })
+  @ManyToOne({ entity: () => Klantcontact, nullable: true, deleteRule: "cascade", index: true })
   wasBijlageVanKlantcontact?: Rel<Klantcontact> | null;
 
   @Field(() => Objectidentificator, {

@@ -13,12 +13,19 @@ import { Klantcontact } from "./klantcontact.entity";
   name: "onderwerpobject_identificator_index",
   properties: ["onderwerpobjectidentificator.objectId", "onderwerpobjectidentificator.codeObjecttype"],
 })
+// Zaak.klantcontacten compares zaak uuids without regard to case (lower(objectId)): without this
+// index every lookup reads the whole table.
+@Index({
+  name: "onderwerpobject_object_id_lower_index",
+  expression:
+    "create index onderwerpobject_object_id_lower_index on onderwerpobject (lower(onderwerpobjectidentificator_object_id))",
+})
 @ObjectType({ description: "Object waarover een klantcontact ging, bijvoorbeeld een zaak." })
 export class Onderwerpobject extends BaseEntity {
-  @ManyToOne({ entity: () => Klantcontact, nullable: true, deleteRule: "cascade" })
+  @ManyToOne({ entity: () => Klantcontact, nullable: true, deleteRule: "cascade", index: true })
   klantcontact?: Rel<Klantcontact> | null;
 
-  @ManyToOne({ entity: () => Klantcontact, nullable: true, deleteRule: "cascade" })
+  @ManyToOne({ entity: () => Klantcontact, nullable: true, deleteRule: "cascade", index: true })
   wasKlantcontact?: Rel<Klantcontact> | null;
 
   @Field(() => Objectidentificator, {

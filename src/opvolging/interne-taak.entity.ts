@@ -30,7 +30,7 @@ export class InterneTaak extends BaseEntity {
   @Property({ type: "string", length: 200 })
   gevraagdeHandeling!: string;
 
-  @ManyToOne({ entity: () => Klantcontact, deleteRule: "cascade" })
+  @ManyToOne({ entity: () => Klantcontact, deleteRule: "cascade", index: true })
   aanleidinggevendKlantcontact!: Rel<Klantcontact>;
 
   @Field(() => String, { description: "Toelichting die de uitvoerder nodig heeft." })

@@ -8,10 +8,10 @@ import { Partij } from "./partij.entity";
 @Entity()
 @ObjectType({ description: "Indeling van een partij in een categorie, met een geldigheidsperiode (EXPERIMENTEEL)." })
 export class CategorieRelatie extends BaseEntity {
-  @ManyToOne({ entity: () => Partij, nullable: true, deleteRule: "cascade" })
+  @ManyToOne({ entity: () => Partij, nullable: true, deleteRule: "cascade", index: true })
   partij?: Rel<Partij> | null;
 
-  @ManyToOne({ entity: () => Categorie, nullable: true, deleteRule: "cascade" })
+  @ManyToOne({ entity: () => Categorie, nullable: true, deleteRule: "cascade", index: true })
   categorie?: Rel<Categorie> | null;
 
   @Field(() => DateScalar, { nullable: true, description: "Datum waarop de categorie aan de partij is gekoppeld." })

@@ -31,10 +31,10 @@ import { Partij } from "./partij.entity";
 })
 @Directive('@key(fields: "uuid")')
 export class DigitaalAdres extends BaseEntity {
-  @ManyToOne({ entity: () => Betrokkene, nullable: true, deleteRule: "set null" })
+  @ManyToOne({ entity: () => Betrokkene, nullable: true, deleteRule: "set null", index: true })
   verstrektDoorBetrokkene?: Rel<Betrokkene> | null;
 
-  @ManyToOne({ entity: () => Partij, nullable: true, deleteRule: "cascade" })
+  @ManyToOne({ entity: () => Partij, nullable: true, deleteRule: "cascade", index: true })
   verstrektDoorPartij?: Rel<Partij> | null;
 
   @Field(() => String, { description: "Digitaal adres waarmee een partij of betrokkene bereikbaar is." })

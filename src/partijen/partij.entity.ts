@@ -60,10 +60,10 @@ export class Partij extends BaseEntity {
   @Embedded({ entity: () => Adres, prefix: "correspondentieadres_", nullable: true })
   correspondentieadres?: Adres | null;
 
-  @ManyToOne({ entity: () => DigitaalAdres, nullable: true, deleteRule: "set null" })
+  @ManyToOne({ entity: () => DigitaalAdres, nullable: true, deleteRule: "set null", index: true })
   voorkeursDigitaalAdres?: Rel<DigitaalAdres> | null;
 
-  @ManyToOne({ entity: () => Rekeningnummer, nullable: true, deleteRule: "set null" })
+  @ManyToOne({ entity: () => Rekeningnummer, nullable: true, deleteRule: "set null", index: true })
   voorkeursRekeningnummer?: Rel<Rekeningnummer> | null;
 
   // partijIdentificatie of a persoon or contactpersoon
@@ -78,6 +78,6 @@ export class Partij extends BaseEntity {
   @Property({ type: "uuid", nullable: true })
   contactpersoonUuid?: string | null;
 
-  @ManyToOne({ entity: () => Partij, nullable: true, deleteRule: "set null" })
+  @ManyToOne({ entity: () => Partij, nullable: true, deleteRule: "set null", index: true })
   werkteVoorPartij?: Rel<Partij> | null;
 }

@@ -6,7 +6,7 @@ import { Partij } from "./partij.entity";
 @Entity()
 @ObjectType({ description: "Bankrekeningnummer van een partij." })
 export class Rekeningnummer extends BaseEntity {
-  @ManyToOne({ entity: () => Partij, nullable: true, deleteRule: "cascade" })
+  @ManyToOne({ entity: () => Partij, nullable: true, deleteRule: "cascade", index: true })
   partij?: Rel<Partij> | null;
 
   @Field(() => String, { description: "Internationaal bankrekeningnummer (IBAN), met geldig controlegetal." })

@@ -15,6 +15,6 @@ export class Vertegenwoordiging extends BaseEntity {
   @ManyToOne({ entity: () => Partij, deleteRule: "cascade" })
   vertegenwoordigendePartij!: Rel<Partij>;
 
-  @ManyToOne({ entity: () => Partij, deleteRule: "cascade" })
+  @ManyToOne({ entity: () => Partij, deleteRule: "cascade", index: true })
   vertegenwoordigdePartij!: Rel<Partij>;
 }

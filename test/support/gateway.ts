@@ -6,6 +6,7 @@ import { RequestContext } from "../../src/common/context";
 import { buildKlantinteractiesSchema } from "../../src/schema";
 import { composeSupergraph } from "../federation/compose";
 import { buildZaakSubgraph } from "../federation/zaak-subgraph";
+import type { FixtureZaak } from "../federation/zaken-fixtures";
 import { TestApp, type Result } from "./app";
 
 /** Every fetch the router sends to a subgraph, in order. */
@@ -27,10 +28,14 @@ export class FederatedTestApp {
     private readonly router: ApolloServer,
   ) {}
 
-  static async start(): Promise<FederatedTestApp> {
-    const subgraph = await TestApp.start();
+  /**
+   * `zaken`: what the Zaak double serves (default: the fixtures that match the demo data);
+   * `subgraph`: an app already started (and seeded), which the router then serves and stops.
+   */
+  static async start(options: { zaken?: FixtureZaak[]; subgraph?: TestApp } = {}): Promise<FederatedTestApp> {
+    const subgraph = options.subgraph ?? (await TestApp.start());
     const klantinteracties = await buildKlantinteractiesSchema();
-    const zaken = buildZaakSubgraph();
+    const zaken = buildZaakSubgraph(options.zaken);
     const fetches: SubgraphFetch[] = [];
 
     const gateway = new ApolloGateway({

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123193706 extends Migration {
+export class Migration20261123202613 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "actor" ("id" serial primary key, "uuid" uuid not null, "naam" varchar(200) not null, "soort_actor" text check ("soort_actor" in ('medewerker', 'geautomatiseerde_actor', 'organisatorische_eenheid')) not null, "indicatie_actief" boolean not null default true, "actoridentificator_code_objecttype" varchar(200) null, "actoridentificator_code_register" varchar(200) null, "actoridentificator_code_soort_object_id" varchar(200) null, "actoridentificator_object_id" varchar(200) null, "functie" varchar(40) null, "emailadres" varchar(254) null, "telefoonnummer" varchar(20) null, "omschrijving" varchar(200) null, "faxnummer" varchar(20) null);`);
@@ -21,25 +21,35 @@ export class Migration20261123193706 extends Migration {
     this.addSql(`alter table "interne_taak" add constraint "interne_taak_uuid_unique" unique ("uuid");`);
     this.addSql(`alter table "interne_taak" add constraint "interne_taak_nummer_unique" unique ("nummer");`);
     this.addSql(`alter table "interne_taak" add constraint "interne_taak_referentienummer_unique" unique ("referentienummer");`);
+    this.addSql(`create index "interne_taak_aanleidinggevend_klantcontact_id_index" on "interne_taak" ("aanleidinggevend_klantcontact_id");`);
     this.addSql(`create index "interne_taak_status_index" on "interne_taak" ("status", "id");`);
 
     this.addSql(`create table "bijlage" ("id" serial primary key, "uuid" uuid not null, "was_bijlage_van_klantcontact_id" int null, "bijlageidentificator_code_objecttype" varchar(200) null, "bijlageidentificator_code_register" varchar(200) null, "bijlageidentificator_code_soort_object_id" varchar(200) null, "bijlageidentificator_object_id" varchar(200) null);`);
     this.addSql(`alter table "bijlage" add constraint "bijlage_uuid_unique" unique ("uuid");`);
+    this.addSql(`create index "bijlage_was_bijlage_van_klantcontact_id_index" on "bijlage" ("was_bijlage_van_klantcontact_id");`);
 
     this.addSql(`create table "actor_klantcontact" ("id" serial primary key, "uuid" uuid not null, "actor_id" int not null, "klantcontact_id" int not null);`);
     this.addSql(`alter table "actor_klantcontact" add constraint "actor_klantcontact_uuid_unique" unique ("uuid");`);
+    this.addSql(`create index "actor_klantcontact_klantcontact_id_index" on "actor_klantcontact" ("klantcontact_id");`);
     this.addSql(`alter table "actor_klantcontact" add constraint "actor_klantcontact_actor_id_klantcontact_id_unique" unique ("actor_id", "klantcontact_id");`);
 
     this.addSql(`create table "onderwerpobject" ("id" serial primary key, "uuid" uuid not null, "klantcontact_id" int null, "was_klantcontact_id" int null, "onderwerpobjectidentificator_code_objecttype" varchar(200) null, "onderwerpobjectidentificator_code_register" varchar(200) null, "onderwerpobjectidentificator_code_soort_object_id" varchar(200) null, "onderwerpobjectidentificator_object_id" varchar(200) null);`);
     this.addSql(`alter table "onderwerpobject" add constraint "onderwerpobject_uuid_unique" unique ("uuid");`);
+    this.addSql(`create index "onderwerpobject_klantcontact_id_index" on "onderwerpobject" ("klantcontact_id");`);
+    this.addSql(`create index "onderwerpobject_was_klantcontact_id_index" on "onderwerpobject" ("was_klantcontact_id");`);
+    this.addSql(`create index onderwerpobject_object_id_lower_index on onderwerpobject (lower(onderwerpobjectidentificator_object_id));`);
     this.addSql(`create index "onderwerpobject_identificator_index" on "onderwerpobject" ("onderwerpobjectidentificator_object_id", "onderwerpobjectidentificator_code_objecttype");`);
 
     this.addSql(`create table "rekeningnummer" ("id" serial primary key, "uuid" uuid not null, "partij_id" int null, "iban" varchar(34) not null, "bic" varchar(11) not null default '');`);
     this.addSql(`alter table "rekeningnummer" add constraint "rekeningnummer_uuid_unique" unique ("uuid");`);
+    this.addSql(`create index "rekeningnummer_partij_id_index" on "rekeningnummer" ("partij_id");`);
 
     this.addSql(`create table "partij" ("id" serial primary key, "uuid" uuid not null, "nummer" varchar(10) null, "interne_notitie" varchar(1000) not null default '', "soort_partij" text check ("soort_partij" in ('persoon', 'organisatie', 'contactpersoon')) not null, "indicatie_geheimhouding" boolean null, "voorkeurstaal" varchar(3) not null default '', "indicatie_actief" boolean not null, "bezoekadres_nummeraanduiding_id" varchar(16) null, "bezoekadres_straatnaam" varchar(255) null, "bezoekadres_huisnummer" int null, "bezoekadres_huisnummertoevoeging" varchar(20) null, "bezoekadres_postcode" varchar(7) null, "bezoekadres_stad" varchar(255) null, "bezoekadres_adresregel1" varchar(80) null, "bezoekadres_adresregel2" varchar(80) null, "bezoekadres_adresregel3" varchar(80) null, "bezoekadres_land" varchar(2) null, "correspondentieadres_nummeraanduiding_id" varchar(16) null, "correspondentieadres_straatnaam" varchar(255) null, "correspondentieadres_huisnummer" int null, "correspondentieadres_huisnummertoevoeging" varchar(20) null, "correspondentieadres_postcode" varchar(7) null, "correspondentieadres_stad" varchar(255) null, "correspondentieadres_adresregel1" varchar(80) null, "correspondentieadres_adresregel2" varchar(80) null, "correspondentieadres_adresregel3" varchar(80) null, "correspondentieadres_land" varchar(2) null, "voorkeurs_digitaal_adres_id" int null, "voorkeurs_rekeningnummer_id" int null, "contactnaam_voorletters" varchar(10) null, "contactnaam_voornaam" varchar(200) null, "contactnaam_voorvoegsel_achternaam" varchar(10) null, "contactnaam_achternaam" varchar(200) null, "organisatienaam" varchar(200) null, "contactpersoon_uuid" uuid null, "werkte_voor_partij_id" int null);`);
     this.addSql(`alter table "partij" add constraint "partij_uuid_unique" unique ("uuid");`);
     this.addSql(`alter table "partij" add constraint "partij_nummer_unique" unique ("nummer");`);
+    this.addSql(`create index "partij_voorkeurs_digitaal_adres_id_index" on "partij" ("voorkeurs_digitaal_adres_id");`);
+    this.addSql(`create index "partij_voorkeurs_rekeningnummer_id_index" on "partij" ("voorkeurs_rekeningnummer_id");`);
+    this.addSql(`create index "partij_werkte_voor_partij_id_index" on "partij" ("werkte_voor_partij_id");`);
     this.addSql(`create index "partij_soort_partij_index" on "partij" ("soort_partij");`);
 
     this.addSql(`create table "partij_identificator" ("id" serial primary key, "uuid" uuid not null, "identificeerde_partij_id" int null, "andere_partij_identificator" varchar(200) not null default '', "code_objecttype" text check ("code_objecttype" in ('natuurlijk_persoon', 'niet_natuurlijk_persoon', 'vestiging')) not null, "code_soort_object_id" text check ("code_soort_object_id" in ('bsn', 'vestigingsnummer', 'kvk_nummer', 'rsin')) not null, "object_id" varchar(200) not null, "code_register" text check ("code_register" in ('brp', 'hr')) not null, "sub_identificator_van_id" int null);`);
@@ -51,12 +61,18 @@ export class Migration20261123193706 extends Migration {
 
     this.addSql(`create table "categorie_relatie" ("id" serial primary key, "uuid" uuid not null, "partij_id" int null, "categorie_id" int null, "begin_datum" date null, "eind_datum" date null);`);
     this.addSql(`alter table "categorie_relatie" add constraint "categorie_relatie_uuid_unique" unique ("uuid");`);
+    this.addSql(`create index "categorie_relatie_partij_id_index" on "categorie_relatie" ("partij_id");`);
+    this.addSql(`create index "categorie_relatie_categorie_id_index" on "categorie_relatie" ("categorie_id");`);
 
     this.addSql(`create table "betrokkene" ("id" serial primary key, "uuid" uuid not null, "was_partij_id" int null, "had_klantcontact_id" int not null, "bezoekadres_nummeraanduiding_id" varchar(16) null, "bezoekadres_straatnaam" varchar(255) null, "bezoekadres_huisnummer" int null, "bezoekadres_huisnummertoevoeging" varchar(20) null, "bezoekadres_postcode" varchar(7) null, "bezoekadres_stad" varchar(255) null, "bezoekadres_adresregel1" varchar(80) null, "bezoekadres_adresregel2" varchar(80) null, "bezoekadres_adresregel3" varchar(80) null, "bezoekadres_land" varchar(2) null, "correspondentieadres_nummeraanduiding_id" varchar(16) null, "correspondentieadres_straatnaam" varchar(255) null, "correspondentieadres_huisnummer" int null, "correspondentieadres_huisnummertoevoeging" varchar(20) null, "correspondentieadres_postcode" varchar(7) null, "correspondentieadres_stad" varchar(255) null, "correspondentieadres_adresregel1" varchar(80) null, "correspondentieadres_adresregel2" varchar(80) null, "correspondentieadres_adresregel3" varchar(80) null, "correspondentieadres_land" varchar(2) null, "contactnaam_voorletters" varchar(10) null, "contactnaam_voornaam" varchar(200) null, "contactnaam_voorvoegsel_achternaam" varchar(10) null, "contactnaam_achternaam" varchar(200) null, "rol" text check ("rol" in ('vertegenwoordiger', 'klant')) not null, "organisatienaam" varchar(200) not null default '', "initiator" boolean not null);`);
     this.addSql(`alter table "betrokkene" add constraint "betrokkene_uuid_unique" unique ("uuid");`);
+    this.addSql(`create index "betrokkene_was_partij_id_index" on "betrokkene" ("was_partij_id");`);
+    this.addSql(`create index "betrokkene_had_klantcontact_id_index" on "betrokkene" ("had_klantcontact_id");`);
 
     this.addSql(`create table "digitaal_adres" ("id" serial primary key, "uuid" uuid not null, "verstrekt_door_betrokkene_id" int null, "verstrekt_door_partij_id" int null, "adres" varchar(80) not null, "soort_digitaal_adres" text check ("soort_digitaal_adres" in ('email', 'telefoonnummer', 'overig')) not null, "is_standaard_adres" boolean not null default false, "omschrijving" varchar(40) not null default '', "referentie" varchar(50) not null default '', "verificatie_datum" date null);`);
     this.addSql(`alter table "digitaal_adres" add constraint "digitaal_adres_uuid_unique" unique ("uuid");`);
+    this.addSql(`create index "digitaal_adres_verstrekt_door_betrokkene_id_index" on "digitaal_adres" ("verstrekt_door_betrokkene_id");`);
+    this.addSql(`create index "digitaal_adres_verstrekt_door_partij_id_index" on "digitaal_adres" ("verstrekt_door_partij_id");`);
     this.addSql(`create index "digitaal_adres_adres_index" on "digitaal_adres" ("adres");`);
     this.addSql(`create unique index digitaal_adres_referentie_uniek_per_partij_en_soort on digitaal_adres (verstrekt_door_partij_id, referentie, soort_digitaal_adres) where referentie <> '';`);
     this.addSql(`create unique index digitaal_adres_een_standaard_per_partij_en_soort on digitaal_adres (verstrekt_door_partij_id, soort_digitaal_adres) where is_standaard_adres = true;`);
@@ -68,6 +84,7 @@ export class Migration20261123193706 extends Migration {
 
     this.addSql(`create table "vertegenwoordiging" ("id" serial primary key, "uuid" uuid not null, "vertegenwoordigende_partij_id" int not null, "vertegenwoordigde_partij_id" int not null, constraint vertegenwoordiging_niet_zichzelf check (vertegenwoordigende_partij_id <> vertegenwoordigde_partij_id));`);
     this.addSql(`alter table "vertegenwoordiging" add constraint "vertegenwoordiging_uuid_unique" unique ("uuid");`);
+    this.addSql(`create index "vertegenwoordiging_vertegenwoordigde_partij_id_index" on "vertegenwoordiging" ("vertegenwoordigde_partij_id");`);
     this.addSql(`alter table "vertegenwoordiging" add constraint "vertegenwoordiging_vertegenwoordigende_partij_id__2ed8d_unique" unique ("vertegenwoordigende_partij_id", "vertegenwoordigde_partij_id");`);
 
     this.addSql(`alter table "interne_taak" add constraint "interne_taak_aanleidinggevend_klantcontact_id_foreign" foreign key ("aanleidinggevend_klantcontact_id") references "klantcontact" ("id") on update cascade on delete cascade;`);
