@@ -9,16 +9,10 @@ import { Klantcontact } from "./klantcontact.entity";
  * earlier klantcontact (`wasKlantcontact`: an answer refers to its question).
  */
 @Entity()
+// Zaak.klantcontacten and the onderwerpobject filters look links up by objectId.
 @Index({
   name: "onderwerpobject_identificator_index",
   properties: ["onderwerpobjectidentificator.objectId", "onderwerpobjectidentificator.codeObjecttype"],
-})
-// Zaak.klantcontacten compares zaak uuids without regard to case (lower(objectId)): without this
-// index every lookup reads the whole table.
-@Index({
-  name: "onderwerpobject_object_id_lower_index",
-  expression:
-    "create index onderwerpobject_object_id_lower_index on onderwerpobject (lower(onderwerpobjectidentificator_object_id))",
 })
 @ObjectType({ description: "Object waarover een klantcontact ging, bijvoorbeeld een zaak." })
 export class Onderwerpobject extends BaseEntity {

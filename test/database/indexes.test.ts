@@ -58,12 +58,4 @@ describe("indexes", () => {
     expect(missing).toEqual([]);
   });
 
-  it("has the index on lower(objectId) that Zaak.klantcontacten looks zaak uuids up with", async () => {
-    const sql =
-      dialect === "postgresql"
-        ? `select indexname as name from pg_indexes where tablename = 'onderwerpobject'`
-        : `select name from sqlite_master where type = 'index' and tbl_name = 'onderwerpobject'`;
-    const names = (await query<{ name: string }>(sql)).map((r) => r.name);
-    expect(names).toContain("onderwerpobject_object_id_lower_index");
-  });
 });

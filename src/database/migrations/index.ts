@@ -1,10 +1,10 @@
 // Written by `npm run migration:create`; lists the committed migrations of each dialect in order.
 // Imported rather than found on disk, so that tsx, vitest and a tsc build all load them alike.
 import type { MigrationObject } from "@mikro-orm/core";
-import { Migration20261123202612 } from "./sqlite/Migration20261123202612";
-import { Migration20261123202613 } from "./postgresql/Migration20261123202613";
+import { Migration20261123203137 } from "./sqlite/Migration20261123203137";
+import { Migration20261123203139 } from "./postgresql/Migration20261123203139";
 
 export const migrations: Record<"sqlite" | "postgresql", MigrationObject[]> = {
-  sqlite: [{ name: "Migration20261123202612", class: Migration20261123202612 }],
-  postgresql: [{ name: "Migration20261123202613", class: Migration20261123202613 }],
+  sqlite: [{ name: "Migration20261123203137", class: Migration20261123203137 }],
+  postgresql: [{ name: "Migration20261123203139", class: Migration20261123203139 }],
 };

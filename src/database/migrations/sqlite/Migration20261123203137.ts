@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123202612 extends Migration {
+export class Migration20261123203137 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`actor\` (\`id\` integer not null primary key autoincrement, \`uuid\` text not null, \`naam\` text not null, \`soort_actor\` text check (\`soort_actor\` in ('medewerker', 'geautomatiseerde_actor', 'organisatorische_eenheid')) not null, \`indicatie_actief\` integer not null default true, \`actoridentificator_code_objecttype\` text null, \`actoridentificator_code_register\` text null, \`actoridentificator_code_soort_object_id\` text null, \`actoridentificator_object_id\` text null, \`functie\` text null, \`emailadres\` text null, \`telefoonnummer\` text null, \`omschrijving\` text null, \`faxnummer\` text null);`);
@@ -38,7 +38,6 @@ export class Migration20261123202612 extends Migration {
     this.addSql(`create unique index \`onderwerpobject_uuid_unique\` on \`onderwerpobject\` (\`uuid\`);`);
     this.addSql(`create index \`onderwerpobject_klantcontact_id_index\` on \`onderwerpobject\` (\`klantcontact_id\`);`);
     this.addSql(`create index \`onderwerpobject_was_klantcontact_id_index\` on \`onderwerpobject\` (\`was_klantcontact_id\`);`);
-    this.addSql(`create index onderwerpobject_object_id_lower_index on onderwerpobject (lower(onderwerpobjectidentificator_object_id));`);
     this.addSql(`create index \`onderwerpobject_identificator_index\` on \`onderwerpobject\` (\`onderwerpobjectidentificator_object_id\`, \`onderwerpobjectidentificator_code_objecttype\`);`);
 
     this.addSql(`create table \`rekeningnummer\` (\`id\` integer not null primary key autoincrement, \`uuid\` text not null, \`partij_id\` integer null, \`iban\` text not null, \`bic\` text not null default '', constraint \`rekeningnummer_partij_id_foreign\` foreign key(\`partij_id\`) references \`partij\`(\`id\`) on delete cascade on update cascade);`);

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123202613 extends Migration {
+export class Migration20261123203139 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "actor" ("id" serial primary key, "uuid" uuid not null, "naam" varchar(200) not null, "soort_actor" text check ("soort_actor" in ('medewerker', 'geautomatiseerde_actor', 'organisatorische_eenheid')) not null, "indicatie_actief" boolean not null default true, "actoridentificator_code_objecttype" varchar(200) null, "actoridentificator_code_register" varchar(200) null, "actoridentificator_code_soort_object_id" varchar(200) null, "actoridentificator_object_id" varchar(200) null, "functie" varchar(40) null, "emailadres" varchar(254) null, "telefoonnummer" varchar(20) null, "omschrijving" varchar(200) null, "faxnummer" varchar(20) null);`);
@@ -37,7 +37,6 @@ export class Migration20261123202613 extends Migration {
     this.addSql(`alter table "onderwerpobject" add constraint "onderwerpobject_uuid_unique" unique ("uuid");`);
     this.addSql(`create index "onderwerpobject_klantcontact_id_index" on "onderwerpobject" ("klantcontact_id");`);
     this.addSql(`create index "onderwerpobject_was_klantcontact_id_index" on "onderwerpobject" ("was_klantcontact_id");`);
-    this.addSql(`create index onderwerpobject_object_id_lower_index on onderwerpobject (lower(onderwerpobjectidentificator_object_id));`);
     this.addSql(`create index "onderwerpobject_identificator_index" on "onderwerpobject" ("onderwerpobjectidentificator_object_id", "onderwerpobjectidentificator_code_objecttype");`);
 
     this.addSql(`create table "rekeningnummer" ("id" serial primary key, "uuid" uuid not null, "partij_id" int null, "iban" varchar(34) not null, "bic" varchar(11) not null default '');`);
