@@ -4,7 +4,7 @@ import type { RequestContext } from "../common/context";
 import { NEWEST_FIRST, paginate, paginatePerParent, type Connection, type PageArgs } from "../common/connection";
 import { volledigeNaam } from "../common/embeddables";
 import { InvalidParams, path, type InvalidParam } from "../common/errors";
-import { byIdLoader } from "../common/loaders";
+import { loadRelated, loadRequiredRelated } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
@@ -75,13 +75,11 @@ export class BetrokkeneService {
   }
 
   wasPartij(betrokkene: Betrokkene): Promise<Partij | null> {
-    return betrokkene.wasPartij ? byIdLoader(this.ctx, Partij).load(betrokkene.wasPartij.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, Partij, betrokkene.wasPartij);
   }
 
   async hadKlantcontact(betrokkene: Betrokkene): Promise<Klantcontact> {
-    const klantcontact = await byIdLoader(this.ctx, Klantcontact).load(betrokkene.hadKlantcontact.id);
-    if (!klantcontact) throw new Error(`klantcontact ${betrokkene.hadKlantcontact.id} of betrokkene ${betrokkene.uuid} is missing`);
-    return klantcontact;
+    return loadRequiredRelated(this.ctx, Klantcontact, betrokkene.hadKlantcontact, betrokkene);
   }
 
   /**

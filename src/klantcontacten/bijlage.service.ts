@@ -2,7 +2,7 @@ import type { FilterQuery } from "@mikro-orm/core";
 import type { RequestContext } from "../common/context";
 import { NEWEST_FIRST, paginate, type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams } from "../common/errors";
-import { byIdLoader } from "../common/loaders";
+import { loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { Bijlage } from "./bijlage.entity";
@@ -30,8 +30,7 @@ export class BijlageService {
   }
 
   klantcontact(bijlage: Bijlage): Promise<Klantcontact | null> {
-    const ref = bijlage.wasBijlageVanKlantcontact;
-    return ref ? byIdLoader(this.ctx, Klantcontact).load(ref.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, Klantcontact, bijlage.wasBijlageVanKlantcontact);
   }
 
   async create(input: BijlageInput): Promise<Bijlage> {

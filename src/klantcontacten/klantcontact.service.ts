@@ -7,6 +7,7 @@ import { InvalidParams, path, type InvalidParam } from "../common/errors";
 import { identificatorCondition, subquery, TextFilters, uuidFilter } from "../common/filters";
 import { byIdLoader, childrenLoader } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
+import { checkUniqueFields } from "../common/unique";
 import { fieldErrors } from "../common/validation";
 import { Actor } from "../opvolging/actor.entity";
 import { InterneTaak } from "../opvolging/interne-taak.entity";
@@ -221,12 +222,15 @@ export class KlantcontactService {
       problems.add(path(prefix, "nonFieldErrors"), "no-further-action-when-contact-succesful", GEEN_VERDERE_ACTIE);
     }
 
-    for (const field of ["nummer", "referentienummer"] as const) {
-      const value = input[field];
-      if (!value || value === current?.[field]) continue;
-      const where = { [field]: value, ...(current ? { id: { $ne: current.id } } : {}) } as FilterQuery<Klantcontact>;
-      if ((await this.ctx.em.count(Klantcontact, where)) > 0) problems.add(path(prefix, field), "unique", NUMMER_BESTAAT);
-    }
+    await checkUniqueFields(
+      this.ctx.em,
+      Klantcontact,
+      current,
+      { nummer: input.nummer, referentienummer: input.referentienummer },
+      () => NUMMER_BESTAAT,
+      problems,
+      prefix,
+    );
     return problems.params;
   }
 

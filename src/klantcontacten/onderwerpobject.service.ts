@@ -2,7 +2,7 @@ import type { FilterQuery } from "@mikro-orm/core";
 import type { RequestContext } from "../common/context";
 import { NEWEST_FIRST, paginate, type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams, path, type InvalidParam } from "../common/errors";
-import { byIdLoader } from "../common/loaders";
+import { loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
@@ -42,13 +42,11 @@ export class OnderwerpobjectService {
   }
 
   klantcontact(onderwerpobject: Onderwerpobject): Promise<Klantcontact | null> {
-    const ref = onderwerpobject.klantcontact;
-    return ref ? byIdLoader(this.ctx, Klantcontact).load(ref.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, Klantcontact, onderwerpobject.klantcontact);
   }
 
   wasKlantcontact(onderwerpobject: Onderwerpobject): Promise<Klantcontact | null> {
-    const ref = onderwerpobject.wasKlantcontact;
-    return ref ? byIdLoader(this.ctx, Klantcontact).load(ref.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, Klantcontact, onderwerpobject.wasKlantcontact);
   }
 
   async create(input: OnderwerpobjectInput): Promise<Onderwerpobject> {
