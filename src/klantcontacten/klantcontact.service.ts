@@ -1,8 +1,8 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import { isURL } from "class-validator";
-import type { RequestContext } from "../common/context";
 import DataLoader from "dataloader";
 import { paginate, paginatePerKey, type Connection, type PageArgs, type SortKey } from "../common/connection";
+import type { RequestContext } from "../common/context";
 import { InvalidParams, path, type InvalidParam } from "../common/errors";
 import { identificatorCondition, subquery, TextFilters, uuidFilter } from "../common/filters";
 import { byIdLoader, childrenLoader } from "../common/loaders";
@@ -12,8 +12,8 @@ import { fieldErrors } from "../common/validation";
 import { Actor } from "../opvolging/actor.entity";
 import { InterneTaak } from "../opvolging/interne-taak.entity";
 import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
-import type { Partij } from "../partijen/partij.entity";
 import { PartijIdentificator } from "../partijen/partij-identificator.entity";
+import type { Partij } from "../partijen/partij.entity";
 import { Betrokkene } from "./betrokkene.entity";
 import { Bijlage } from "./bijlage.entity";
 import { Klantcontact } from "./klantcontact.entity";
@@ -90,16 +90,10 @@ export class KlantcontactService {
       viaBetrokkene({ wasPartij: filter.betrokkeneHeeftPartij ? { $ne: null } : null });
     }
     if (filter.wasPartij != null) viaBetrokkene({ wasPartij: { uuid: uuidFilter(filter.wasPartij) } });
-    if (filter.wasPartijIdentificator) {
-      const identificator: Record<string, unknown> = {};
-      for (const key of ["codeObjecttype", "codeSoortObjectId", "objectId", "codeRegister"] as const) {
-        const value = filter.wasPartijIdentificator[key];
-        if (value != null) identificator[key] = value;
-      }
-      if (Object.keys(identificator).length) {
-        const partijen = subquery(em, PartijIdentificator, "identificeerdePartij", identificator as FilterQuery<PartijIdentificator>);
-        viaBetrokkene({ wasPartij: { $in: partijen } } as unknown as FilterQuery<Betrokkene>);
-      }
+    const partijIdentificator = identificatorCondition(filter.wasPartijIdentificator);
+    if (partijIdentificator) {
+      const partijen = subquery(em, PartijIdentificator, "identificeerdePartij", partijIdentificator as FilterQuery<PartijIdentificator>);
+      viaBetrokkene({ wasPartij: { $in: partijen } } as unknown as FilterQuery<Betrokkene>);
     }
     if (filter.betrokkeneDigitaalAdres != null) {
       const betrokkenen = subquery(em, DigitaalAdres, "verstrektDoorBetrokkene", {
