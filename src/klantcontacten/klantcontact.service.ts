@@ -5,7 +5,7 @@ import { paginate, paginatePerKey, type Connection, type PageArgs, type SortKey 
 import type { RequestContext } from "../common/context";
 import { InvalidParams, path, type InvalidParam } from "../common/errors";
 import { identificatorCondition, subquery, TextFilters, uuidFilter } from "../common/filters";
-import { byIdLoader, childrenLoader } from "../common/loaders";
+import { childrenLoader } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
 import { checkUniqueFields } from "../common/unique";
 import { fieldErrors } from "../common/validation";
@@ -33,10 +33,6 @@ export class KlantcontactService {
 
   byUuid(uuid: string): Promise<Klantcontact | null> {
     return findByUuid(this.ctx, Klantcontact, uuid);
-  }
-
-  byId(id: number): Promise<Klantcontact | null> {
-    return byIdLoader(this.ctx, Klantcontact).load(id);
   }
 
   list(filter: KlantcontactFilter | null | undefined, page: PageArgs): Promise<Connection<Klantcontact>> {
