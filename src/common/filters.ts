@@ -42,8 +42,14 @@ export function uuidFilter(value: string): string {
   return checkUuid(value) === null ? value.toLowerCase() : "00000000-0000-0000-0000-000000000000";
 }
 
-/** Exact match on every given field of an objectidentificator filter (Open Klant's four filters). */
-export function identificatorCondition(filter: ObjectidentificatorInput | null | undefined): Record<string, string> | undefined {
+/** The four codes shared by objectidentificatoren and partij-identificatoren. */
+type IdentificatorCodes = Pick<ObjectidentificatorInput, "codeObjecttype" | "codeRegister" | "codeSoortObjectId" | "objectId">;
+
+/**
+ * Exact match on every given field of an objectidentificator or partij-identificator filter
+ * (Open Klant's four filters); undefined when no field is given.
+ */
+export function identificatorCondition(filter: IdentificatorCodes | null | undefined): Record<string, string> | undefined {
   if (!filter) return undefined;
   const condition: Record<string, string> = {};
   for (const key of ["codeObjecttype", "codeRegister", "codeSoortObjectId", "objectId"] as const) {

@@ -56,3 +56,27 @@ export function childrenLoader<T extends BaseEntity>(
     }),
   );
 }
+
+/** The row a many-to-one relation points at (batched through byIdLoader); null when it is empty. */
+export function loadRelated<T extends BaseEntity>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  ref: { id: number } | null | undefined,
+): Promise<T | null> {
+  return ref ? byIdLoader(ctx, entity).load(ref.id) : Promise.resolve(null);
+}
+
+/**
+ * The row a required relation points at. The foreign key guarantees it exists, so a missing row
+ * is a server fault (masked as an internal error), not a null the schema does not allow.
+ */
+export async function loadRequiredRelated<T extends BaseEntity>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  ref: { id: number },
+  owner: BaseEntity,
+): Promise<T> {
+  const row = await byIdLoader(ctx, entity).load(ref.id);
+  if (!row) throw new Error(`${entity.name} ${ref.id} of ${owner.constructor.name} ${owner.uuid} is missing`);
+  return row;
+}

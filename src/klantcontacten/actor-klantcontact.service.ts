@@ -2,8 +2,9 @@ import type { FilterQuery } from "@mikro-orm/core";
 import type { RequestContext } from "../common/context";
 import { NEWEST_FIRST, paginate, type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams } from "../common/errors";
-import { byIdLoader } from "../common/loaders";
+import { loadRequiredRelated } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
+import { isTaken } from "../common/unique";
 import { fieldErrors } from "../common/validation";
 import { Actor } from "../opvolging/actor.entity";
 import { ActorKlantcontact } from "./actor-klantcontact.entity";
@@ -26,15 +27,11 @@ export class ActorKlantcontactService {
   }
 
   async actor(link: ActorKlantcontact): Promise<Actor> {
-    const actor = await byIdLoader(this.ctx, Actor).load(link.actor.id);
-    if (!actor) throw new Error(`actor ${link.actor.id} of actorklantcontact ${link.uuid} is missing`);
-    return actor;
+    return loadRequiredRelated(this.ctx, Actor, link.actor, link);
   }
 
   async klantcontact(link: ActorKlantcontact): Promise<Klantcontact> {
-    const klantcontact = await byIdLoader(this.ctx, Klantcontact).load(link.klantcontact.id);
-    if (!klantcontact) throw new Error(`klantcontact ${link.klantcontact.id} of actorklantcontact ${link.uuid} is missing`);
-    return klantcontact;
+    return loadRequiredRelated(this.ctx, Klantcontact, link.klantcontact, link);
   }
 
   async create(input: ActorKlantcontactInput): Promise<ActorKlantcontact> {
@@ -74,12 +71,7 @@ export class ActorKlantcontactService {
     const actorId = actor ? actor.id : current?.actor.id;
     const klantcontactId = klantcontact ? klantcontact.id : current?.klantcontact.id;
     if (problems.isEmpty && actorId && klantcontactId) {
-      const where = {
-        actor: actorId,
-        klantcontact: klantcontactId,
-        ...(current ? { id: { $ne: current.id } } : {}),
-      } as FilterQuery<ActorKlantcontact>;
-      if ((await this.ctx.em.count(ActorKlantcontact, where)) > 0) {
+      if (await isTaken(this.ctx.em, ActorKlantcontact, { actor: actorId, klantcontact: klantcontactId }, current)) {
         problems.add("nonFieldErrors", "unique", "De velden actor en klantcontact moeten een unieke set zijn.");
       }
     }

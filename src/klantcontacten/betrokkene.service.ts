@@ -1,15 +1,17 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import DataLoader from "dataloader";
-import type { RequestContext } from "../common/context";
 import { NEWEST_FIRST, paginate, paginatePerParent, type Connection, type PageArgs } from "../common/connection";
+import type { RequestContext } from "../common/context";
 import { volledigeNaam } from "../common/embeddables";
-import { InvalidParams, path, type InvalidParam } from "../common/errors";
-import { byIdLoader } from "../common/loaders";
+import { toAdres, toContactnaam } from "../common/embeddables.input";
+import { InvalidInputError, InvalidParams, path, type InvalidParam } from "../common/errors";
+import { identificatorCondition, subquery, uuidFilter } from "../common/filters";
+import { loadRelated, loadRequiredRelated } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
-import { Partij } from "../partijen/partij.entity";
 import { PartijIdentificator } from "../partijen/partij-identificator.entity";
+import { Partij } from "../partijen/partij.entity";
 import { Betrokkene } from "./betrokkene.entity";
 import type {
   BetrokkeneFilter,
@@ -17,9 +19,7 @@ import type {
   BetrokkeneUpdateInput,
   MaakKlantcontactBetrokkeneInput,
 } from "./betrokkene.input";
-import { toAdres, toContactnaam } from "../common/embeddables.input";
 import { Klantcontact } from "./klantcontact.entity";
-import { subquery, uuidFilter } from "../common/filters";
 
 type AnyBetrokkeneInput = BetrokkeneInput | BetrokkeneUpdateInput | MaakKlantcontactBetrokkeneInput;
 
@@ -41,16 +41,10 @@ export class BetrokkeneService {
     const conditions: Array<FilterQuery<Betrokkene>> = [];
     if (filter?.hadKlantcontact != null) conditions.push({ hadKlantcontact: { uuid: uuidFilter(filter.hadKlantcontact) } });
     if (filter?.wasPartij != null) conditions.push({ wasPartij: { uuid: uuidFilter(filter.wasPartij) } });
-    if (filter?.wasPartijIdentificator) {
-      const identificator: Record<string, unknown> = {};
-      for (const key of ["codeObjecttype", "codeSoortObjectId", "objectId", "codeRegister"] as const) {
-        const value = filter.wasPartijIdentificator[key];
-        if (value != null) identificator[key] = value;
-      }
-      if (Object.keys(identificator).length) {
-        const partijen = subquery(em, PartijIdentificator, "identificeerdePartij", identificator as FilterQuery<PartijIdentificator>);
-        conditions.push({ wasPartij: { $in: partijen } } as unknown as FilterQuery<Betrokkene>);
-      }
+    const partijIdentificator = identificatorCondition(filter?.wasPartijIdentificator);
+    if (partijIdentificator) {
+      const partijen = subquery(em, PartijIdentificator, "identificeerdePartij", partijIdentificator as FilterQuery<PartijIdentificator>);
+      conditions.push({ wasPartij: { $in: partijen } } as unknown as FilterQuery<Betrokkene>);
     }
     const naam: Record<string, string> = {};
     if (filter?.contactnaamVoorletters != null) naam.voorletters = filter.contactnaamVoorletters;
@@ -75,13 +69,11 @@ export class BetrokkeneService {
   }
 
   wasPartij(betrokkene: Betrokkene): Promise<Partij | null> {
-    return betrokkene.wasPartij ? byIdLoader(this.ctx, Partij).load(betrokkene.wasPartij.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, Partij, betrokkene.wasPartij);
   }
 
   async hadKlantcontact(betrokkene: Betrokkene): Promise<Klantcontact> {
-    const klantcontact = await byIdLoader(this.ctx, Klantcontact).load(betrokkene.hadKlantcontact.id);
-    if (!klantcontact) throw new Error(`klantcontact ${betrokkene.hadKlantcontact.id} of betrokkene ${betrokkene.uuid} is missing`);
-    return klantcontact;
+    return loadRequiredRelated(this.ctx, Klantcontact, betrokkene.hadKlantcontact, betrokkene);
   }
 
   /**
@@ -103,10 +95,7 @@ export class BetrokkeneService {
   // Writes
 
   async create(input: BetrokkeneInput): Promise<Betrokkene> {
-    const problems = new InvalidParams();
-    const { problems: found, references } = await this.check(input, null);
-    problems.addAll(found);
-    problems.throwIfAny();
+    const references = await this.checked(input);
     return this.ctx.transaction(async () => {
       const betrokkene = this.build(input, references.hadKlantcontact!, references);
       await this.ctx.em.flush();
@@ -116,10 +105,7 @@ export class BetrokkeneService {
 
   async update(uuid: string, input: BetrokkeneUpdateInput): Promise<Betrokkene> {
     const betrokkene = await getByUuid(this.ctx, Betrokkene, uuid);
-    const problems = new InvalidParams();
-    const { problems: found, references } = await this.check(input, betrokkene);
-    problems.addAll(found);
-    problems.throwIfAny();
+    const references = await this.checked(input);
     return this.ctx.transaction(async () => {
       this.apply(betrokkene, input, references);
       await this.ctx.em.flush();
@@ -134,10 +120,16 @@ export class BetrokkeneService {
     return betrokkene.uuid;
   }
 
+  /** The references of an input that passed every rule; otherwise the problems are thrown. */
+  private async checked(input: BetrokkeneInput | BetrokkeneUpdateInput): Promise<BetrokkeneReferences> {
+    const { problems, references } = await this.check(input);
+    if (problems.length) throw new InvalidInputError(problems);
+    return references;
+  }
+
   /** Field rules and references under `prefix`; writes nothing. */
   async check(
     input: AnyBetrokkeneInput,
-    current: Betrokkene | null,
     prefix = "",
   ): Promise<{ problems: InvalidParam[]; references: BetrokkeneReferences }> {
     const problems = new InvalidParams();

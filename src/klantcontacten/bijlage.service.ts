@@ -1,16 +1,15 @@
 import type { FilterQuery } from "@mikro-orm/core";
-import type { RequestContext } from "../common/context";
 import { NEWEST_FIRST, paginate, type Connection, type PageArgs } from "../common/connection";
+import type { RequestContext } from "../common/context";
+import { toObjectidentificator } from "../common/embeddables.input";
 import { InvalidParams } from "../common/errors";
-import { byIdLoader } from "../common/loaders";
+import { identificatorCondition, uuidFilter } from "../common/filters";
+import { loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { Bijlage } from "./bijlage.entity";
 import type { BijlageFilter, BijlageInput, BijlageUpdateInput } from "./bijlage.input";
-import { toObjectidentificator } from "../common/embeddables.input";
-import { identificatorCondition } from "../common/filters";
 import { Klantcontact } from "./klantcontact.entity";
-import { uuidFilter } from "../common/filters";
 
 export class BijlageService {
   constructor(private readonly ctx: RequestContext) {}
@@ -30,8 +29,7 @@ export class BijlageService {
   }
 
   klantcontact(bijlage: Bijlage): Promise<Klantcontact | null> {
-    const ref = bijlage.wasBijlageVanKlantcontact;
-    return ref ? byIdLoader(this.ctx, Klantcontact).load(ref.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, Klantcontact, bijlage.wasBijlageVanKlantcontact);
   }
 
   async create(input: BijlageInput): Promise<Bijlage> {

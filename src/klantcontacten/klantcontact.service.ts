@@ -1,18 +1,19 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import { isURL } from "class-validator";
-import type { RequestContext } from "../common/context";
 import DataLoader from "dataloader";
 import { paginate, paginatePerKey, type Connection, type PageArgs, type SortKey } from "../common/connection";
+import type { RequestContext } from "../common/context";
 import { InvalidParams, path, type InvalidParam } from "../common/errors";
 import { identificatorCondition, subquery, TextFilters, uuidFilter } from "../common/filters";
-import { byIdLoader, childrenLoader } from "../common/loaders";
+import { childrenLoader } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
+import { checkUniqueFields } from "../common/unique";
 import { fieldErrors } from "../common/validation";
 import { Actor } from "../opvolging/actor.entity";
 import { InterneTaak } from "../opvolging/interne-taak.entity";
 import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
-import type { Partij } from "../partijen/partij.entity";
 import { PartijIdentificator } from "../partijen/partij-identificator.entity";
+import type { Partij } from "../partijen/partij.entity";
 import { Betrokkene } from "./betrokkene.entity";
 import { Bijlage } from "./bijlage.entity";
 import { Klantcontact } from "./klantcontact.entity";
@@ -32,10 +33,6 @@ export class KlantcontactService {
 
   byUuid(uuid: string): Promise<Klantcontact | null> {
     return findByUuid(this.ctx, Klantcontact, uuid);
-  }
-
-  byId(id: number): Promise<Klantcontact | null> {
-    return byIdLoader(this.ctx, Klantcontact).load(id);
   }
 
   list(filter: KlantcontactFilter | null | undefined, page: PageArgs): Promise<Connection<Klantcontact>> {
@@ -89,16 +86,10 @@ export class KlantcontactService {
       viaBetrokkene({ wasPartij: filter.betrokkeneHeeftPartij ? { $ne: null } : null });
     }
     if (filter.wasPartij != null) viaBetrokkene({ wasPartij: { uuid: uuidFilter(filter.wasPartij) } });
-    if (filter.wasPartijIdentificator) {
-      const identificator: Record<string, unknown> = {};
-      for (const key of ["codeObjecttype", "codeSoortObjectId", "objectId", "codeRegister"] as const) {
-        const value = filter.wasPartijIdentificator[key];
-        if (value != null) identificator[key] = value;
-      }
-      if (Object.keys(identificator).length) {
-        const partijen = subquery(em, PartijIdentificator, "identificeerdePartij", identificator as FilterQuery<PartijIdentificator>);
-        viaBetrokkene({ wasPartij: { $in: partijen } } as unknown as FilterQuery<Betrokkene>);
-      }
+    const partijIdentificator = identificatorCondition(filter.wasPartijIdentificator);
+    if (partijIdentificator) {
+      const partijen = subquery(em, PartijIdentificator, "identificeerdePartij", partijIdentificator as FilterQuery<PartijIdentificator>);
+      viaBetrokkene({ wasPartij: { $in: partijen } } as unknown as FilterQuery<Betrokkene>);
     }
     if (filter.betrokkeneDigitaalAdres != null) {
       const betrokkenen = subquery(em, DigitaalAdres, "verstrektDoorBetrokkene", {
@@ -221,12 +212,15 @@ export class KlantcontactService {
       problems.add(path(prefix, "nonFieldErrors"), "no-further-action-when-contact-succesful", GEEN_VERDERE_ACTIE);
     }
 
-    for (const field of ["nummer", "referentienummer"] as const) {
-      const value = input[field];
-      if (!value || value === current?.[field]) continue;
-      const where = { [field]: value, ...(current ? { id: { $ne: current.id } } : {}) } as FilterQuery<Klantcontact>;
-      if ((await this.ctx.em.count(Klantcontact, where)) > 0) problems.add(path(prefix, field), "unique", NUMMER_BESTAAT);
-    }
+    await checkUniqueFields(
+      this.ctx.em,
+      Klantcontact,
+      current,
+      { nummer: input.nummer, referentienummer: input.referentienummer },
+      () => NUMMER_BESTAAT,
+      problems,
+      prefix,
+    );
     return problems.params;
   }
 

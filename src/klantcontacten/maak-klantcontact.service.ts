@@ -20,7 +20,7 @@ export class MaakKlantcontactService {
 
     const problems = new InvalidParams();
     problems.addAll(await klantcontacten.check(input.klantcontact, null, "klantcontact"));
-    const betrokkeneCheck = input.betrokkene ? await betrokkenen.check(input.betrokkene, null, "betrokkene") : null;
+    const betrokkeneCheck = input.betrokkene ? await betrokkenen.check(input.betrokkene, "betrokkene") : null;
     if (betrokkeneCheck) problems.addAll(betrokkeneCheck.problems);
     const onderwerpobjectCheck = input.onderwerpobject
       ? await onderwerpobjecten.check(input.onderwerpobject, "onderwerpobject")

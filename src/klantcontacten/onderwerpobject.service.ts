@@ -1,17 +1,16 @@
 import type { FilterQuery } from "@mikro-orm/core";
-import type { RequestContext } from "../common/context";
 import { NEWEST_FIRST, paginate, type Connection, type PageArgs } from "../common/connection";
-import { InvalidParams, path, type InvalidParam } from "../common/errors";
-import { byIdLoader } from "../common/loaders";
+import type { RequestContext } from "../common/context";
+import { toObjectidentificator } from "../common/embeddables.input";
+import { InvalidInputError, InvalidParams, path, type InvalidParam } from "../common/errors";
+import { identificatorCondition, uuidFilter } from "../common/filters";
+import { loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
 import { Betrokkene } from "./betrokkene.entity";
-import { toObjectidentificator } from "../common/embeddables.input";
-import { identificatorCondition } from "../common/filters";
 import { Klantcontact } from "./klantcontact.entity";
 import { Onderwerpobject } from "./onderwerpobject.entity";
-import { uuidFilter } from "../common/filters";
 import type {
   DeleteOnderwerpobjectResult,
   MaakKlantcontactOnderwerpobjectInput,
@@ -42,20 +41,15 @@ export class OnderwerpobjectService {
   }
 
   klantcontact(onderwerpobject: Onderwerpobject): Promise<Klantcontact | null> {
-    const ref = onderwerpobject.klantcontact;
-    return ref ? byIdLoader(this.ctx, Klantcontact).load(ref.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, Klantcontact, onderwerpobject.klantcontact);
   }
 
   wasKlantcontact(onderwerpobject: Onderwerpobject): Promise<Klantcontact | null> {
-    const ref = onderwerpobject.wasKlantcontact;
-    return ref ? byIdLoader(this.ctx, Klantcontact).load(ref.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, Klantcontact, onderwerpobject.wasKlantcontact);
   }
 
   async create(input: OnderwerpobjectInput): Promise<Onderwerpobject> {
-    const problems = new InvalidParams();
-    const { problems: found, references } = await this.check(input);
-    problems.addAll(found);
-    problems.throwIfAny();
+    const references = await this.checked(input);
     return this.ctx.transaction(async () => {
       const onderwerpobject = this.build(input, references.klantcontact ?? null, references);
       await this.ctx.em.flush();
@@ -65,10 +59,7 @@ export class OnderwerpobjectService {
 
   async update(uuid: string, input: OnderwerpobjectUpdateInput): Promise<Onderwerpobject> {
     const onderwerpobject = await getByUuid(this.ctx, Onderwerpobject, uuid);
-    const problems = new InvalidParams();
-    const { problems: found, references } = await this.check(input);
-    problems.addAll(found);
-    problems.throwIfAny();
+    const references = await this.checked(input);
     return this.ctx.transaction(async () => {
       this.apply(onderwerpobject, input, references);
       await this.ctx.em.flush();
@@ -115,6 +106,13 @@ export class OnderwerpobjectService {
       }
       return { uuid: onderwerpobject.uuid, behouden };
     });
+  }
+
+  /** The references of an input that passed every rule; otherwise the problems are thrown. */
+  private async checked(input: OnderwerpobjectInput | OnderwerpobjectUpdateInput): Promise<OnderwerpobjectReferences> {
+    const { problems, references } = await this.check(input);
+    if (problems.length) throw new InvalidInputError(problems);
+    return references;
   }
 
   /** Field rules and references under `prefix`; writes nothing. */

@@ -4,8 +4,9 @@ import DataLoader from "dataloader";
 import { paginate, paginatePerKey, type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams, path } from "../common/errors";
 import { TextFilters, uuidFilter } from "../common/filters";
-import { byIdLoader, childrenLoader } from "../common/loaders";
+import { childrenLoader, loadRequiredRelated } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
+import { checkUniqueFields } from "../common/unique";
 import { fieldErrors } from "../common/validation";
 import { Klantcontact } from "../klantcontacten/klantcontact.entity";
 import type { Partij } from "../partijen/partij.entity";
@@ -96,9 +97,7 @@ export class InterneTaakService {
   }
 
   async aanleidinggevendKlantcontact(taak: InterneTaak): Promise<Klantcontact> {
-    const klantcontact = await byIdLoader(this.ctx, Klantcontact).load(taak.aanleidinggevendKlantcontact.id);
-    if (!klantcontact) throw new Error(`klantcontact ${taak.aanleidinggevendKlantcontact.id} of interne taak ${taak.uuid} is missing`);
-    return klantcontact;
+    return loadRequiredRelated(this.ctx, Klantcontact, taak.aanleidinggevendKlantcontact, taak);
   }
 
   /** The taken a klantcontact led to (batched over all klantcontacten in the request). */
@@ -132,8 +131,14 @@ export class InterneTaakService {
 
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input));
-    await this.checkUnique(bestaand, "nummer", nummer, problems);
-    await this.checkUnique(bestaand, "referentienummer", referentienummer, problems);
+    await checkUniqueFields(
+      this.ctx.em,
+      InterneTaak,
+      bestaand,
+      { nummer, referentienummer },
+      (field) => `Er bestaat al een interne taak met eenzelfde ${field}.`,
+      problems,
+    );
 
     const [klantcontact, actoren] = await Promise.all([
       resolveReference(this.ctx, Klantcontact, input.aanleidinggevendKlantcontact, "aanleidinggevendKlantcontact", problems),
@@ -161,17 +166,6 @@ export class InterneTaakService {
       await this.ctx.em.flush();
       return taak;
     });
-  }
-
-  private async checkUnique(
-    taak: InterneTaak | null,
-    field: "nummer" | "referentienummer",
-    value: string | null | undefined,
-    problems: InvalidParams,
-  ): Promise<void> {
-    if (value === undefined || value === null || value === taak?.[field]) return;
-    const taken = await this.ctx.em.count(InterneTaak, { [field]: value });
-    if (taken > 0) problems.add(field, "unique", `Er bestaat al een interne taak met eenzelfde ${field}.`);
   }
 
   /**

@@ -4,7 +4,7 @@ import { paginate, type Connection, type PageArgs } from "../common/connection";
 import { toDateString } from "../common/dates";
 import { InvalidParams } from "../common/errors";
 import { TextFilters, uuidFilter } from "../common/filters";
-import { byIdLoader, childrenLoader } from "../common/loaders";
+import { childrenLoader, loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { Categorie } from "./categorie.entity";
 import { CategorieRelatie } from "./categorie-relatie.entity";
@@ -34,11 +34,11 @@ export class CategorieRelatieService {
   }
 
   partij(relatie: CategorieRelatie): Promise<Partij | null> {
-    return relatie.partij ? byIdLoader(this.ctx, Partij).load(relatie.partij.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, Partij, relatie.partij);
   }
 
   categorie(relatie: CategorieRelatie): Promise<Categorie | null> {
-    return relatie.categorie ? byIdLoader(this.ctx, Categorie).load(relatie.categorie.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, Categorie, relatie.categorie);
   }
 
   async create(input: CategorieRelatieInput): Promise<CategorieRelatie> {

@@ -4,8 +4,9 @@ import { paginate, NEWEST_FIRST, type Connection, type PageArgs } from "../commo
 import { toDateString } from "../common/dates";
 import { InvalidParams } from "../common/errors";
 import { TextFilters, uuidFilter } from "../common/filters";
-import { byIdLoader, childrenLoader } from "../common/loaders";
+import { childrenLoader, loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
+import { isTaken } from "../common/unique";
 import { fieldErrors } from "../common/validation";
 import { checkEmail, checkTelefoonnummer, type Check } from "../common/validators";
 import { Betrokkene } from "../klantcontacten/betrokkene.entity";
@@ -47,13 +48,11 @@ export class DigitaalAdresService {
   }
 
   partij(adres: DigitaalAdres): Promise<Partij | null> {
-    return adres.verstrektDoorPartij ? byIdLoader(this.ctx, Partij).load(adres.verstrektDoorPartij.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, Partij, adres.verstrektDoorPartij);
   }
 
   betrokkene(adres: DigitaalAdres): Promise<Betrokkene | null> {
-    return adres.verstrektDoorBetrokkene
-      ? byIdLoader(this.ctx, Betrokkene).load(adres.verstrektDoorBetrokkene.id)
-      : Promise.resolve(null);
+    return loadRelated(this.ctx, Betrokkene, adres.verstrektDoorBetrokkene);
   }
 
   async create(input: DigitaalAdresInput): Promise<DigitaalAdres> {
@@ -174,13 +173,8 @@ export class DigitaalAdresService {
 
     const referentie = input.referentie !== undefined ? (input.referentie ?? "") : (adres?.referentie ?? "");
     if (referentie && partijId && soort && !failed("referentie")) {
-      const taken = await this.ctx.em.count(DigitaalAdres, {
-        verstrektDoorPartij: partijId,
-        referentie,
-        soortDigitaalAdres: soort,
-        ...(adres ? { id: { $ne: adres.id } } : {}),
-      });
-      if (taken > 0) {
+      const where = { verstrektDoorPartij: partijId, referentie, soortDigitaalAdres: soort };
+      if (await isTaken(this.ctx.em, DigitaalAdres, where, adres)) {
         problems.add(
           "referentie",
           "unique",

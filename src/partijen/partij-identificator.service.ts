@@ -3,7 +3,7 @@ import type { RequestContext } from "../common/context";
 import { uuidFilter } from "../common/filters";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
 import { InvalidInputError, InvalidParams, path } from "../common/errors";
-import { byIdLoader, childrenLoader } from "../common/loaders";
+import { childrenLoader, loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { checkBsn, checkKvkNummer, checkRsin, checkVestigingsnummer, type Check } from "../common/validators";
@@ -91,13 +91,11 @@ export class PartijIdentificatorService {
   }
 
   identificeerdePartij(identificator: PartijIdentificator): Promise<Partij | null> {
-    const ref = identificator.identificeerdePartij;
-    return ref ? byIdLoader(this.ctx, Partij).load(ref.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, Partij, identificator.identificeerdePartij);
   }
 
   subIdentificatorVan(identificator: PartijIdentificator): Promise<PartijIdentificator | null> {
-    const ref = identificator.subIdentificatorVan;
-    return ref ? byIdLoader(this.ctx, PartijIdentificator).load(ref.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, PartijIdentificator, identificator.subIdentificatorVan);
   }
 
   groep(identificator: PartijIdentificator): PartijIdentificatorGroep {

@@ -5,8 +5,9 @@ import { paginate, type Connection, type PageArgs } from "../common/connection";
 import { toAdres, toContactnaam } from "../common/embeddables.input";
 import { InvalidInputError, InvalidParams, path } from "../common/errors";
 import { TextFilters, uuidFilter } from "../common/filters";
-import { byIdLoader, byUuidLoader, childrenLoader } from "../common/loaders";
+import { byIdLoader, byUuidLoader, childrenLoader, loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
+import { checkUniqueFields } from "../common/unique";
 import { fieldErrors } from "../common/validation";
 import { checkUuid } from "../common/validators";
 import { CategorieRelatie } from "./categorie-relatie.entity";
@@ -114,8 +115,7 @@ export class PartijService {
   }
 
   voorkeursDigitaalAdres(partij: Partij): Promise<DigitaalAdres | null> {
-    const ref = partij.voorkeursDigitaalAdres;
-    return ref ? byIdLoader(this.ctx, DigitaalAdres).load(ref.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, DigitaalAdres, partij.voorkeursDigitaalAdres);
   }
 
   rekeningnummers(partij: Partij): Promise<Rekeningnummer[]> {
@@ -123,8 +123,7 @@ export class PartijService {
   }
 
   voorkeursRekeningnummer(partij: Partij): Promise<Rekeningnummer | null> {
-    const ref = partij.voorkeursRekeningnummer;
-    return ref ? byIdLoader(this.ctx, Rekeningnummer).load(ref.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, Rekeningnummer, partij.voorkeursRekeningnummer);
   }
 
   /** The partijen this partij represents (two batched statements for any number of partijen). */
@@ -280,10 +279,7 @@ export class PartijService {
     const em = this.ctx.em;
     const soort = input.soortPartij ?? partij!.soortPartij;
 
-    if (input.nummer) {
-      const taken = await em.count(Partij, { nummer: input.nummer, ...(partij ? { id: { $ne: partij.id } } : {}) });
-      if (taken) problems.add("nummer", "unique", "Er bestaat al een partij met eenzelfde nummer.");
-    }
+    await checkUniqueFields(em, Partij, partij, { nummer: input.nummer }, () => "Er bestaat al een partij met eenzelfde nummer.", problems);
 
     const identificatie = input.partijIdentificatie;
     if (identificatie) {

@@ -3,7 +3,7 @@ import type { RequestContext } from "../common/context";
 import { uuidFilter } from "../common/filters";
 import { paginate, NEWEST_FIRST, type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams } from "../common/errors";
-import { byIdLoader } from "../common/loaders";
+import { loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { Partij } from "./partij.entity";
@@ -34,7 +34,7 @@ export class RekeningnummerService {
   }
 
   partij(rekeningnummer: Rekeningnummer): Promise<Partij | null> {
-    return rekeningnummer.partij ? byIdLoader(this.ctx, Partij).load(rekeningnummer.partij.id) : Promise.resolve(null);
+    return loadRelated(this.ctx, Partij, rekeningnummer.partij);
   }
 
   async create(input: RekeningnummerInput): Promise<Rekeningnummer> {

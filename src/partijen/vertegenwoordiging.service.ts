@@ -3,8 +3,9 @@ import type { RequestContext } from "../common/context";
 import { uuidFilter } from "../common/filters";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams } from "../common/errors";
-import { byIdLoader } from "../common/loaders";
+import { loadRequiredRelated } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
+import { isTaken } from "../common/unique";
 import { fieldErrors } from "../common/validation";
 import { Partij } from "./partij.entity";
 import { Vertegenwoordiging } from "./vertegenwoordiging.entity";
@@ -26,11 +27,11 @@ export class VertegenwoordigingService {
   }
 
   async vertegenwoordigendePartij(relatie: Vertegenwoordiging): Promise<Partij> {
-    return (await byIdLoader(this.ctx, Partij).load(relatie.vertegenwoordigendePartij.id))!;
+    return loadRequiredRelated(this.ctx, Partij, relatie.vertegenwoordigendePartij, relatie);
   }
 
   async vertegenwoordigdePartij(relatie: Vertegenwoordiging): Promise<Partij> {
-    return (await byIdLoader(this.ctx, Partij).load(relatie.vertegenwoordigdePartij.id))!;
+    return loadRequiredRelated(this.ctx, Partij, relatie.vertegenwoordigdePartij, relatie);
   }
 
   async create(input: VertegenwoordigingInput): Promise<Vertegenwoordiging> {
@@ -76,12 +77,7 @@ export class VertegenwoordigingService {
     if (vanId === voorId) {
       problems.add("vertegenwoordigdePartij", "invalid", "De partij kan niet zichzelf vertegenwoordigen.");
     } else {
-      const taken = await this.ctx.em.count(Vertegenwoordiging, {
-        vertegenwoordigendePartij: vanId,
-        vertegenwoordigdePartij: voorId,
-        ...(relatie ? { id: { $ne: relatie.id } } : {}),
-      });
-      if (taken) {
+      if (await isTaken(this.ctx.em, Vertegenwoordiging, { vertegenwoordigendePartij: vanId, vertegenwoordigdePartij: voorId }, relatie)) {
         problems.add(
           "nonFieldErrors",
           "unique",

@@ -8,7 +8,7 @@ import {
   KlantcontactCreateDocument,
 } from "../generated/graphql";
 import { errorCode, invalidParams, TestApp } from "../support/app";
-import { maakActor, rows } from "../support/fixtures-klantcontact";
+import { maakActor, rows } from "../support/fixtures";
 import { ActorKlantcontact } from "../../src/klantcontacten/actor-klantcontact.entity";
 
 let app: TestApp;

@@ -10,7 +10,7 @@ import {
   type BetrokkeneInput,
 } from "../generated/graphql";
 import { errorCode, invalidParams, TestApp } from "../support/app";
-import { exists, maakDigitaalAdres, maakPartij, rows, verstrektDoorBetrokkene } from "../support/fixtures-klantcontact";
+import { exists, maakDigitaalAdres, maakPartij, rows, verstrekkers } from "../support/fixtures";
 import { Betrokkene } from "../../src/klantcontacten/betrokkene.entity";
 import { DigitaalAdres } from "../../src/partijen/digitaal-adres.entity";
 
@@ -42,7 +42,7 @@ async function lijst(filter: object) {
 describe("Betrokkene", () => {
   it("is created, read, updated (PATCH) and deleted", async () => {
     const kc = await klantcontact();
-    const partij = await maakPartij(app);
+    const partij = (await maakPartij(app)).uuid;
     const created = await betrokkene({
       hadKlantcontact: kc,
       wasPartij: partij,
@@ -185,16 +185,16 @@ describe("Betrokkene", () => {
   it("leaves its digitale adressen when deleted", async () => {
     const kc = await klantcontact();
     const created = await betrokkene({ hadKlantcontact: kc });
-    const adres = await maakDigitaalAdres(app, "iemand@example.nl", created.uuid);
+    const adres = await maakDigitaalAdres(app, { adres: "iemand@example.nl", verstrektDoorBetrokkene: created.uuid });
     await app.ok(BetrokkeneDeleteDocument, { uuid: created.uuid });
     expect(await exists(app, DigitaalAdres, adres)).toBe(true);
-    expect(await verstrektDoorBetrokkene(app, adres)).toBeNull();
+    expect((await verstrekkers(app, adres)).betrokkene).toBeNull();
   });
 
   it("filters on klantcontact, partij, identificator, contactnaam, organisatienaam and digitaal adres", async () => {
     const kc1 = await klantcontact();
     const kc2 = await klantcontact();
-    const partij = await maakPartij(app, { bsn: "123456782" });
+    const partij = (await maakPartij(app, { bsn: "123456782" })).uuid;
     const a = (
       await betrokkene({
         hadKlantcontact: kc1,
@@ -204,7 +204,7 @@ describe("Betrokkene", () => {
       })
     ).uuid;
     const b = (await betrokkene({ hadKlantcontact: kc2, contactnaam: { voornaam: "Bert", achternaam: "Vries" } })).uuid;
-    await maakDigitaalAdres(app, "bert@example.nl", b);
+    await maakDigitaalAdres(app, { adres: "bert@example.nl", verstrektDoorBetrokkene: b });
 
     expect(await lijst({ hadKlantcontact: kc1 })).toEqual([a]);
     expect(await lijst({ wasPartij: partij })).toEqual([a]);
@@ -230,7 +230,7 @@ describe("Partij.betrokkenen", () => {
       ).createKlantcontact.uuid;
     const anker = await create("anker");
     for (let p = 0; p < partijen; p++) {
-      const partij = await maakPartij(target);
+      const partij = (await maakPartij(target)).uuid;
       for (let i = 0; i < per; i++) {
         const kc = await create(`p${p}-${i}`);
         await target.ok(BetrokkeneCreateDocument, { input: { hadKlantcontact: kc, wasPartij: partij, rol: "KLANT", initiator: true } });

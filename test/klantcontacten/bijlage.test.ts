@@ -8,7 +8,7 @@ import {
   KlantcontactCreateDocument,
 } from "../generated/graphql";
 import { errorCode, invalidParams, TestApp } from "../support/app";
-import { rows } from "../support/fixtures-klantcontact";
+import { rows } from "../support/fixtures";
 import { Bijlage } from "../../src/klantcontacten/bijlage.entity";
 
 let app: TestApp;

@@ -13,7 +13,7 @@ import {
   type KlantcontactInput,
 } from "../generated/graphql";
 import { errorCode, invalidParams, TestApp } from "../support/app";
-import { exists, maakActor, maakDigitaalAdres, maakInterneTaak, maakPartij, rows } from "../support/fixtures-klantcontact";
+import { exists, maakActor, maakDigitaalAdres, maakInterneTaak, maakPartij, rows } from "../support/fixtures";
 import { ActorKlantcontact } from "../../src/klantcontacten/actor-klantcontact.entity";
 import { Betrokkene } from "../../src/klantcontacten/betrokkene.entity";
 import { Bijlage } from "../../src/klantcontacten/bijlage.entity";
@@ -244,8 +244,8 @@ describe("Klantcontact", () => {
 
   it("filters on betrokkenen, partijen, digitale adressen and interne taken, without duplicates", async () => {
     const kanaal = "relaties";
-    const partij = await maakPartij(app, { bsn: "111222333" });
-    const andere = await maakPartij(app, { bsn: "999993653" });
+    const partij = (await maakPartij(app, { bsn: "111222333" })).uuid;
+    const andere = (await maakPartij(app, { bsn: "999993653" })).uuid;
     const a = await klantcontact({ kanaal, onderwerp: "a" });
     const b = await klantcontact({ kanaal, onderwerp: "b" });
     const c = await klantcontact({ kanaal, onderwerp: "c" });
@@ -254,8 +254,8 @@ describe("Klantcontact", () => {
     await betrokkene(a.uuid, { wasPartij: partij });
     const b1 = await betrokkene(b.uuid, { wasPartij: andere });
     const b2 = await betrokkene(b.uuid);
-    await maakDigitaalAdres(app, "Jan@Example.nl", b2);
-    await maakDigitaalAdres(app, "jan@example.nl", a1);
+    await maakDigitaalAdres(app, { adres: "Jan@Example.nl", verstrektDoorBetrokkene: b2 });
+    await maakDigitaalAdres(app, { adres: "jan@example.nl", verstrektDoorBetrokkene: a1 });
     await maakInterneTaak(app, c.uuid);
     await maakInterneTaak(app, c.uuid);
 
@@ -302,7 +302,7 @@ describe("Klantcontact", () => {
   });
 
   it("exposes its relations, and deleting it cascades to all of them", async () => {
-    const partij = await maakPartij(app);
+    const partij = (await maakPartij(app)).uuid;
     const actor = await maakActor(app, "Medewerker KCC");
     const kc = await klantcontact({ onderwerp: "relaties" });
     const later = await klantcontact({ onderwerp: "later" });
@@ -341,7 +341,7 @@ describe("Klantcontact", () => {
       const seed = async (n: number) => {
         for (let i = 0; i < n; i++) {
           const kc = (await fresh.ok(KlantcontactCreateDocument, { input: basis })).createKlantcontact.uuid;
-          const partij = await maakPartij(fresh);
+          const partij = (await maakPartij(fresh)).uuid;
           const actor = await maakActor(fresh, `actor ${i}`);
           await fresh.ok(BetrokkeneCreateDocument, { input: { hadKlantcontact: kc, rol: "KLANT", initiator: true, wasPartij: partij } });
           await fresh.ok(BetrokkeneCreateDocument, { input: { hadKlantcontact: kc, rol: "VERTEGENWOORDIGER", initiator: false } });

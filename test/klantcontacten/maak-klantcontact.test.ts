@@ -2,7 +2,7 @@ import type { EventSubscriber } from "@mikro-orm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MaakKlantcontactDocument } from "../generated/graphql";
 import { errorCode, invalidParams, TestApp } from "../support/app";
-import { maakPartij, rows } from "../support/fixtures-klantcontact";
+import { maakPartij, rows } from "../support/fixtures";
 import { Betrokkene } from "../../src/klantcontacten/betrokkene.entity";
 import { Klantcontact } from "../../src/klantcontacten/klantcontact.entity";
 import { Onderwerpobject } from "../../src/klantcontacten/onderwerpobject.entity";
@@ -22,7 +22,7 @@ async function counts() {
 
 describe("maakKlantcontact", () => {
   it("creates a klantcontact with its betrokkene and onderwerpobject, linked", async () => {
-    const partij = await maakPartij(app);
+    const partij = (await maakPartij(app)).uuid;
     const { maakKlantcontact } = await app.ok(MaakKlantcontactDocument, {
       input: {
         klantcontact,

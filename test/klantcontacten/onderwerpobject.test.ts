@@ -10,7 +10,7 @@ import {
   OnderwerpobjectUpdateDocument,
 } from "../generated/graphql";
 import { errorCode, invalidParams, TestApp } from "../support/app";
-import { exists, maakDigitaalAdres, maakPartij, rows } from "../support/fixtures-klantcontact";
+import { exists, maakDigitaalAdres, maakPartij, rows } from "../support/fixtures";
 import { Betrokkene } from "../../src/klantcontacten/betrokkene.entity";
 import { Klantcontact } from "../../src/klantcontacten/klantcontact.entity";
 import { Onderwerpobject } from "../../src/klantcontacten/onderwerpobject.entity";
@@ -124,12 +124,12 @@ describe("Onderwerpobject", () => {
   it("with cascade deletes unreferenced klantcontacten with their betrokkenen and partij-less adressen, and keeps referenced ones", async () => {
     const vraag = await klantcontact("vraag"); // also referred to by another onderwerpobject: kept
     const antwoord = await klantcontact("antwoord"); // only referred to by this one: deleted
-    const partij = await maakPartij(app);
+    const partij = (await maakPartij(app)).uuid;
     const { createBetrokkene } = await app.ok(BetrokkeneCreateDocument, {
       input: { hadKlantcontact: antwoord, rol: "KLANT", initiator: true, wasPartij: partij },
     });
-    const alleenBetrokkene = await maakDigitaalAdres(app, "anoniem@example.nl", createBetrokkene.uuid);
-    const ookPartij = await maakDigitaalAdres(app, "bekend@example.nl", createBetrokkene.uuid, partij);
+    const alleenBetrokkene = await maakDigitaalAdres(app, { adres: "anoniem@example.nl", verstrektDoorBetrokkene: createBetrokkene.uuid });
+    const ookPartij = await maakDigitaalAdres(app, { adres: "bekend@example.nl", verstrektDoorBetrokkene: createBetrokkene.uuid, verstrektDoorPartij: partij });
 
     const doel = await onderwerpobject({ klantcontact: antwoord, wasKlantcontact: vraag });
     const ander = await onderwerpobject({ klantcontact: vraag, objectId: "zaak-c" });

@@ -1,4 +1,3 @@
-import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ActorCreateDocument,
@@ -16,7 +15,9 @@ import {
   type InterneTaakUpdateInput,
 } from "../generated/graphql";
 import { errorCode, invalidParams, TestApp, type Result } from "../support/app";
-import { aantalToewijzingen, maakKlantcontact, zetToegewezenOp } from "../support/fixtures-opvolging";
+import { maakKlantcontact, rows, zetToegewezenOp } from "../support/fixtures";
+import { InterneTaak } from "../../src/opvolging/interne-taak.entity";
+import { Toewijzing } from "../../src/opvolging/toewijzing.entity";
 
 let app: TestApp;
 
@@ -61,23 +62,14 @@ async function maakTaak(extra: Partial<InterneTaakInput> = {}) {
   return (await app.ok(InterneTaakCreateDocument, { input: taakInput(extra) })).createInterneTaak;
 }
 
-async function aantalTaken(): Promise<number> {
-  let aantal = 0;
-  let after: string | null | undefined;
-  for (;;) {
-    const { interneTaken } = await app.ok(InterneTaakLijstDocument, { first: 100, after });
-    aantal += interneTaken.edges.length;
-    if (!interneTaken.pageInfo.hasNextPage) return aantal;
-    after = interneTaken.pageInfo.endCursor;
-  }
-}
+const aantalTaken = () => rows(app, InterneTaak);
 
 /** A mutation that must fail and write nothing (no taak, no toewijzing). */
 async function weigert(run: () => Promise<Result<unknown>>): Promise<Array<[string, string]>> {
-  const [taken, toewijzingen] = [await aantalTaken(), await aantalToewijzingen(app)];
+  const [taken, toewijzingen] = [await aantalTaken(), await rows(app, Toewijzing)];
   const result = await run();
   expect(errorCode(result)).toBe("BAD_USER_INPUT");
-  expect([await aantalTaken(), await aantalToewijzingen(app)]).toEqual([taken, toewijzingen]);
+  expect([await aantalTaken(), await rows(app, Toewijzing)]).toEqual([taken, toewijzingen]);
   return invalidParams(result);
 }
 

@@ -12,7 +12,9 @@ import {
 import { Rol } from "../../src/klantcontacten/enums";
 import { SoortPartij } from "../../src/partijen/enums";
 import { errorCode, invalidParams, TestApp } from "../support/app";
-import { leesPartij, maakBetrokkene, maakPartij, zetVoorkeur } from "../support/fixtures-adres";
+import { leesPartij, maakBetrokkene, maakPartij, rows, zetVoorkeur } from "../support/fixtures";
+import { DigitaalAdres } from "../../src/partijen/digitaal-adres.entity";
+import { PartijIdentificator } from "../../src/partijen/partij-identificator.entity";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -31,9 +33,7 @@ async function lijst(filter: DigitaalAdresFilter, first = 100) {
   return digitaleAdressen.edges.map((e) => e.node);
 }
 
-async function aantal(): Promise<number> {
-  return (await app.ok(DigitaalAdresLijstDocument, { first: 100 })).digitaleAdressen.edges.length;
-}
+const aantal = () => rows(app, DigitaalAdres);
 
 describe("DigitaalAdres", () => {
   it("is created, read, updated (PATCH) and deleted", async () => {
@@ -362,10 +362,10 @@ describe("DigitaalAdres", () => {
     });
 
     it("filters on every field of DigitaalAdresFilter", async () => {
-      const persoon = await maakPartij(app, SoortPartij.PERSOON, "111222333");
-      const organisatie = await maakPartij(app, SoortPartij.ORGANISATIE);
-      const klant = await maakBetrokkene(app, Rol.KLANT);
-      const vertegenwoordiger = await maakBetrokkene(app, Rol.VERTEGENWOORDIGER);
+      const persoon = await maakPartij(app, { soortPartij: SoortPartij.PERSOON, bsn: "111222333" });
+      const organisatie = await maakPartij(app, { soortPartij: SoortPartij.ORGANISATIE });
+      const klant = await maakBetrokkene(app, { rol: Rol.KLANT });
+      const vertegenwoordiger = await maakBetrokkene(app, { rol: Rol.VERTEGENWOORDIGER });
 
       const email = await maak({
         adres: "Filter.Jan@Example.nl",
@@ -432,9 +432,8 @@ describe("DigitaalAdres", () => {
     });
 
     it("filters with the identificator without repeating an adres when its partij has several identificatoren", async () => {
-      const partij = await maakPartij(app, SoortPartij.PERSOON, "444555666");
+      const partij = await maakPartij(app, { soortPartij: SoortPartij.PERSOON, bsn: "444555666" });
       const em = app.orm.em.fork();
-      const { PartijIdentificator } = await import("../../src/partijen/partij-identificator.entity");
       em.create(PartijIdentificator, {
         identificeerdePartij: partij.id,
         codeObjecttype: "niet_natuurlijk_persoon",
@@ -451,8 +450,8 @@ describe("DigitaalAdres", () => {
 
   describe("relations", () => {
     it("resolves verstrektDoorPartij, verstrektDoorBetrokkene and Betrokkene.digitaleAdressen", async () => {
-      const partij = await maakPartij(app, SoortPartij.ORGANISATIE);
-      const betrokkene = await maakBetrokkene(app, Rol.VERTEGENWOORDIGER);
+      const partij = await maakPartij(app, { soortPartij: SoortPartij.ORGANISATIE });
+      const betrokkene = await maakBetrokkene(app, { rol: Rol.VERTEGENWOORDIGER });
       const a = await maak({ adres: "rel-a@b.nl", soortDigitaalAdres: "EMAIL", verstrektDoorPartij: partij.uuid, verstrektDoorBetrokkene: betrokkene.uuid });
       const b = await maak({ adres: "0611111111", soortDigitaalAdres: "TELEFOONNUMMER", verstrektDoorBetrokkene: betrokkene.uuid });
       const { digitaleAdressen } = await app.ok(DigitaalAdresLijstMetRelatiesDocument, {

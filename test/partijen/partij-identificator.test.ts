@@ -6,11 +6,10 @@ import {
   PartijIdentificatorDocument,
   PartijIdentificatorenDocument,
   UpdatePartijIdentificatorDocument,
-  type PartijIdentificatorGroepInput,
   type PartijIdentificatorInput,
 } from "../generated/graphql";
 import { errorCode, invalidParams, TestApp } from "../support/app";
-import { elfproefNummer, kvkNummer, vestigingsnummer } from "../support/fixtures-partijen";
+import { elfproefNummer, identificator, kvkNummer, vestigingsnummer } from "../support/fixtures";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -18,30 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const bsn = (objectId = elfproefNummer()): PartijIdentificatorGroepInput => ({
-  codeRegister: "BRP",
-  codeObjecttype: "NATUURLIJK_PERSOON",
-  codeSoortObjectId: "BSN",
-  objectId,
-});
-const rsin = (objectId = elfproefNummer()): PartijIdentificatorGroepInput => ({
-  codeRegister: "HR",
-  codeObjecttype: "NIET_NATUURLIJK_PERSOON",
-  codeSoortObjectId: "RSIN",
-  objectId,
-});
-const kvk = (objectId = kvkNummer()): PartijIdentificatorGroepInput => ({
-  codeRegister: "HR",
-  codeObjecttype: "NIET_NATUURLIJK_PERSOON",
-  codeSoortObjectId: "KVK_NUMMER",
-  objectId,
-});
-const vestiging = (objectId = vestigingsnummer()): PartijIdentificatorGroepInput => ({
-  codeRegister: "HR",
-  codeObjecttype: "VESTIGING",
-  codeSoortObjectId: "VESTIGINGSNUMMER",
-  objectId,
-});
+const { bsn, rsin, kvk, vestiging } = identificator;
 
 async function partij(soortPartij: "PERSOON" | "ORGANISATIE" = "PERSOON") {
   return (await app.ok(CreatePartijDocument, { input: { soortPartij, indicatieActief: true } })).createPartij.uuid;

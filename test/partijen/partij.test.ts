@@ -9,24 +9,24 @@ import {
   PartijenKlantbeeldDocument,
   PartijIdentificatorDocument,
   UpdatePartijDocument,
-  type PartijIdentificatorGroepInput,
   type PartijInput,
 } from "../generated/graphql";
 import { errorCode, invalidParams, TestApp, type Result } from "../support/app";
 import {
-  adresPartijId,
-  bestaatBetrokkene,
-  bestaatDigitaalAdres,
-  bestaatRekeningnummer,
   deelIn,
   elfproefNummer,
+  exists,
+  identificator,
   kvkNummer,
   maakBetrokkene,
   maakDigitaalAdres,
   maakRekeningnummer,
-  partijId,
+  verstrekkers,
   vestigingsnummer,
-} from "../support/fixtures-partijen";
+} from "../support/fixtures";
+import { Betrokkene } from "../../src/klantcontacten/betrokkene.entity";
+import { DigitaalAdres } from "../../src/partijen/digitaal-adres.entity";
+import { Rekeningnummer } from "../../src/partijen/rekeningnummer.entity";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -34,30 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const bsn = (objectId = elfproefNummer()): PartijIdentificatorGroepInput => ({
-  codeRegister: "BRP",
-  codeObjecttype: "NATUURLIJK_PERSOON",
-  codeSoortObjectId: "BSN",
-  objectId,
-});
-const rsin = (objectId = elfproefNummer()): PartijIdentificatorGroepInput => ({
-  codeRegister: "HR",
-  codeObjecttype: "NIET_NATUURLIJK_PERSOON",
-  codeSoortObjectId: "RSIN",
-  objectId,
-});
-const kvk = (objectId = kvkNummer()): PartijIdentificatorGroepInput => ({
-  codeRegister: "HR",
-  codeObjecttype: "NIET_NATUURLIJK_PERSOON",
-  codeSoortObjectId: "KVK_NUMMER",
-  objectId,
-});
-const vestiging = (objectId = vestigingsnummer()): PartijIdentificatorGroepInput => ({
-  codeRegister: "HR",
-  codeObjecttype: "VESTIGING",
-  codeSoortObjectId: "VESTIGINGSNUMMER",
-  objectId,
-});
+const { bsn, rsin, kvk, vestiging } = identificator;
 
 const persoon = (extra: Partial<PartijInput> = {}): PartijInput => ({ soortPartij: "PERSOON", indicatieActief: true, ...extra });
 const organisatie = (extra: Partial<PartijInput> = {}): PartijInput => ({ soortPartij: "ORGANISATIE", indicatieActief: true, ...extra });
@@ -298,9 +275,9 @@ describe("Partij", () => {
     expect(updatePartij.voorkeursDigitaalAdres).toBeNull();
     expect(updatePartij.rekeningnummers).toEqual([]);
     expect(updatePartij.voorkeursRekeningnummer).toBeNull();
-    expect(await adresPartijId(app, a)).toBeNull();
-    expect(await bestaatDigitaalAdres(app, a)).toBe(true);
-    expect(await bestaatRekeningnummer(app, r1)).toBe(true);
+    expect((await verstrekkers(app, a)).partij).toBeNull();
+    expect(await exists(app, DigitaalAdres, a)).toBe(true);
+    expect(await exists(app, Rekeningnummer, r1)).toBe(true);
 
     // linking takes an address over from another partij; a voorkeur among the current ones is fine
     const taken = await app.ok(UpdatePartijDocument, { uuid: q.uuid, input: { digitaleAdressen: [a, b] } });
@@ -317,8 +294,8 @@ describe("Partij", () => {
     ]);
 
     // two standaard adressen of one soort cannot end up at one partij
-    const s1 = await maakDigitaalAdres(app, { adres: "s1@example.nl", isStandaardAdres: true, partijId: await partijId(app, q.uuid) });
-    const s2 = await maakDigitaalAdres(app, { adres: "s2@example.nl", isStandaardAdres: true, partijId: await partijId(app, p.uuid) });
+    const s1 = await maakDigitaalAdres(app, { adres: "s1@example.nl", isStandaardAdres: true, verstrektDoorPartij: q.uuid });
+    const s2 = await maakDigitaalAdres(app, { adres: "s2@example.nl", isStandaardAdres: true, verstrektDoorPartij: p.uuid });
     expect(await refused(persoon({ digitaleAdressen: [s1, s2] }))).toEqual([["digitaleAdressen", "unique"]]);
   });
 
@@ -580,13 +557,13 @@ describe("Partij", () => {
           partijIdentificatoren: [{ partijIdentificator: kvk() }, { partijIdentificator: vestiging(), subIdentificatorVanIndex: 0 }],
         }),
       );
-      const betrokkene = await maakBetrokkene(app, p.uuid);
+      const betrokkene = (await maakBetrokkene(app, { wasPartij: p.uuid })).uuid;
       await app.ok(CreateVertegenwoordigingDocument, { input: { vertegenwoordigendePartij: p.uuid, vertegenwoordigdePartij: andere.uuid } });
 
       await app.ok(DeletePartijDocument, { uuid: p.uuid });
-      expect(await bestaatDigitaalAdres(app, da)).toBe(false);
-      expect(await bestaatRekeningnummer(app, rn)).toBe(false);
-      expect(await bestaatBetrokkene(app, betrokkene)).toBe(false);
+      expect(await exists(app, DigitaalAdres, da)).toBe(false);
+      expect(await exists(app, Rekeningnummer, rn)).toBe(false);
+      expect(await exists(app, Betrokkene, betrokkene)).toBe(false);
       for (const i of p.partijIdentificatoren) {
         expect((await app.ok(PartijIdentificatorDocument, { uuid: i.uuid })).partijIdentificator).toBeNull();
       }

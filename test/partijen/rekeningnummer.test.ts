@@ -11,7 +11,7 @@ import {
 } from "../generated/graphql";
 import { SoortPartij } from "../../src/partijen/enums";
 import { errorCode, invalidParams, TestApp } from "../support/app";
-import { leesPartij, maakPartij, zetVoorkeur } from "../support/fixtures-adres";
+import { leesPartij, maakPartij, zetVoorkeur } from "../support/fixtures";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -131,7 +131,7 @@ describe("Rekeningnummer", () => {
 
   describe("list", () => {
     it("filters on iban (any case), bic and partij, newest first, and pages", async () => {
-      const partij = await maakPartij(app, SoortPartij.ORGANISATIE);
+      const partij = await maakPartij(app, { soortPartij: SoortPartij.ORGANISATIE });
       const a = await maak({ partij: partij.uuid, iban: "NL02ABNA0123456789", bic: "ABNANL2A" });
       const b = await maak({ partij: partij.uuid, iban: "NL18RABO0123459876", bic: "RABONL2U" });
       const c = await maak({ iban: "NL02ABNA0123456789", bic: "FILTERNL" });
