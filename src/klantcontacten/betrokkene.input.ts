@@ -3,7 +3,7 @@ import { Field, ID, InputType } from "type-graphql";
 import { AdresInput, ContactnaamInput } from "../common/embeddables.input";
 import { MaxLength, NotNull } from "../common/validation";
 import { Rol } from "./enums";
-import { WasPartijIdentificatorFilter } from "./klantcontact.input";
+import { PartijIdentificatorGroepFilter } from "../partijen/partij-identificator.input";
 
 /** Fields that are optional on create as well as on update. */
 @InputType({ description: "Shared fields of the create and update inputs (not emitted itself)." })
@@ -66,11 +66,11 @@ export class BetrokkeneFilter {
   @Field(() => ID, { nullable: true, description: "Was de partij met deze uuid." })
   wasPartij?: string | null;
 
-  @Field(() => WasPartijIdentificatorFilter, {
+  @Field(() => PartijIdentificatorGroepFilter, {
     nullable: true,
     description: "Was een partij met een identificator met deze gegevens.",
   })
-  wasPartijIdentificator?: WasPartijIdentificatorFilter | null;
+  wasPartijIdentificator?: PartijIdentificatorGroepFilter | null;
 
   @Field(() => String, { nullable: true, description: "Voorletters in de contactnaam zijn gelijk aan." })
   contactnaamVoorletters?: string | null;

@@ -4,7 +4,7 @@ import { DateTimeScalar } from "../common/scalars";
 import { ObjectidentificatorInput } from "../common/embeddables.input";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
 import { checkGeheelGetal } from "../common/validators";
-import { CodeObjecttype, CodeRegister, CodeSoortObjectId } from "../partijen/enums";
+import { PartijIdentificatorGroepFilter } from "../partijen/partij-identificator.input";
 
 /** Fields that are optional on create as well as on update. */
 @InputType({ description: "Shared fields of the create and update inputs (not emitted itself)." })
@@ -100,23 +100,6 @@ export class KlantcontactUpdateInput extends KlantcontactVelden {
   vertrouwelijk?: boolean | null;
 }
 
-@InputType({
-  description: "Filter op de partij-identificator van de partij die een betrokkene was; alle gegeven velden gelden voor dezelfde identificator.",
-})
-export class WasPartijIdentificatorFilter {
-  @Field(() => CodeObjecttype, { nullable: true, description: "Type van het geïdentificeerde object." })
-  codeObjecttype?: CodeObjecttype | null;
-
-  @Field(() => CodeSoortObjectId, { nullable: true, description: "Soort identificerend gegeven." })
-  codeSoortObjectId?: CodeSoortObjectId | null;
-
-  @Field(() => String, { nullable: true, description: "Waarde van het identificerende gegeven, bijvoorbeeld een BSN." })
-  objectId?: string | null;
-
-  @Field(() => CodeRegister, { nullable: true, description: "Register waaruit het gegeven komt." })
-  codeRegister?: CodeRegister | null;
-}
-
 @InputType({ description: "Filter op klantcontacten; alle gegeven voorwaarden moeten gelden." })
 export class KlantcontactFilter {
   @Field(() => String, { nullable: true, deprecationReason: "Gebruik referentienummer.", description: "Nummer is gelijk aan." })
@@ -164,11 +147,11 @@ export class KlantcontactFilter {
   @Field(() => ID, { nullable: true, description: "Had een betrokkene die de partij met deze uuid was." })
   wasPartij?: string | null;
 
-  @Field(() => WasPartijIdentificatorFilter, {
+  @Field(() => PartijIdentificatorGroepFilter, {
     nullable: true,
     description: "Had een betrokkene wiens partij een identificator met deze gegevens heeft.",
   })
-  wasPartijIdentificator?: WasPartijIdentificatorFilter | null;
+  wasPartijIdentificator?: PartijIdentificatorGroepFilter | null;
 
   @Field(() => String, {
     nullable: true,

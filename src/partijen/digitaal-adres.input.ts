@@ -3,7 +3,8 @@ import { DateScalar } from "../common/scalars";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
 import { checkReferentie, type Check } from "../common/validators";
 import { Rol } from "../klantcontacten/enums";
-import { CodeObjecttype, CodeRegister, CodeSoortObjectId, SoortDigitaalAdres, SoortPartij } from "./enums";
+import { SoortDigitaalAdres, SoortPartij } from "./enums";
+import { PartijIdentificatorGroepFilter } from "./partij-identificator.input";
 
 /** A referentie may be left empty (the standard's blank slug); a given one must be a slug. */
 const referentieOfLeeg: Check = (value) => (value === "" ? null : checkReferentie(value));
@@ -84,25 +85,6 @@ export class DigitaalAdresUpdateInput {
   verificatieDatum?: Date | null;
 }
 
-/**
- * The four codes of one partij-identificator; a digitaal adres matches when one identificator row
- * of its partij has all the given values (Open Klant's filter, but on the same row).
- */
-@InputType({ description: "Filter op een identificator van de partij die het digitaal adres verstrekte." })
-export class VerstrektDoorPartijIdentificatorFilter {
-  @Field(() => CodeObjecttype, { nullable: true, description: "Type van het geïdentificeerde object." })
-  codeObjecttype?: CodeObjecttype | null;
-
-  @Field(() => CodeSoortObjectId, { nullable: true, description: "Naam van de identificerende eigenschap." })
-  codeSoortObjectId?: CodeSoortObjectId | null;
-
-  @Field(() => String, { nullable: true, description: "Waarde van de identificerende eigenschap (exact)." })
-  objectId?: string | null;
-
-  @Field(() => CodeRegister, { nullable: true, description: "Register waaruit de identificator komt." })
-  codeRegister?: CodeRegister | null;
-}
-
 @InputType({ description: "Filter op digitale adressen; alle gegeven voorwaarden gelden samen." })
 export class DigitaalAdresFilter {
   @Field(() => String, { nullable: true, description: "Adres is gelijk aan (exact)." })
@@ -147,9 +129,9 @@ export class DigitaalAdresFilter {
   @Field(() => SoortPartij, { nullable: true, description: "Soort van de partij die het adres verstrekte." })
   verstrektDoorPartijSoort?: SoortPartij | null;
 
-  @Field(() => VerstrektDoorPartijIdentificatorFilter, {
+  @Field(() => PartijIdentificatorGroepFilter, {
     nullable: true,
     description: "Een identificator van de partij die het adres verstrekte (alle gegeven codes op dezelfde identificator).",
   })
-  verstrektDoorPartijIdentificator?: VerstrektDoorPartijIdentificatorFilter | null;
+  verstrektDoorPartijIdentificator?: PartijIdentificatorGroepFilter | null;
 }

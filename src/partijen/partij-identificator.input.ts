@@ -138,3 +138,20 @@ export class PartijIdentificatorFilter {
   @Field(() => ID, { nullable: true, description: "uuid van de geïdentificeerde partij." })
   identificeerdePartij?: string | null;
 }
+
+@InputType({
+  description: "Voorwaarden op één partij-identificator; alle gegeven voorwaarden gelden voor dezelfde identificator (anders dan in Open Klant, waar elk veld los filtert).",
+})
+export class PartijIdentificatorGroepFilter {
+  @Field(() => CodeObjecttype, { nullable: true, description: "Type van het geïdentificeerde object." })
+  codeObjecttype?: CodeObjecttype | null;
+
+  @Field(() => CodeSoortObjectId, { nullable: true, description: "Naam van de identificerende eigenschap." })
+  codeSoortObjectId?: CodeSoortObjectId | null;
+
+  @Field(() => String, { nullable: true, description: "Waarde van de identificerende eigenschap (exact), bijvoorbeeld een BSN." })
+  objectId?: string | null;
+
+  @Field(() => CodeRegister, { nullable: true, description: "Register waaruit de identificator komt." })
+  codeRegister?: CodeRegister | null;
+}

@@ -3,8 +3,8 @@ import { Field, ID, InputType } from "type-graphql";
 import { AdresInput, ContactnaamInput } from "../common/embeddables.input";
 import { MaxLength, NotNull, Satisfies } from "../common/validation";
 import { checkGeheelGetal } from "../common/validators";
-import { CodeObjecttype, CodeRegister, CodeSoortObjectId, SoortPartij } from "./enums";
-import { PartijIdentificatorItemInput } from "./partij-identificator.input";
+import { SoortPartij } from "./enums";
+import { PartijIdentificatorItemInput, PartijIdentificatorGroepFilter } from "./partij-identificator.input";
 
 /**
  * partijIdentificatie in an input. GraphQL has no input unions, so this one input carries the
@@ -160,35 +160,20 @@ export class PartijUpdateInput {
 
 @InputType({ description: "Filter op een adres van de partij (exacte waarden)." })
 export class AdresFilter {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "BAG-id van de nummeraanduiding is gelijk aan." })
   nummeraanduidingId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Adresregel 1 is gelijk aan." })
   adresregel1?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Adresregel 2 is gelijk aan." })
   adresregel2?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Adresregel 3 is gelijk aan." })
   adresregel3?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Landcode is gelijk aan (ISO 3166-1 alpha-2)." })
   land?: string | null;
-}
-
-@InputType({ description: "Voorwaarden op één identificator; alle gegeven voorwaarden gelden voor dezelfde identificator." })
-export class PartijIdentificatorGroepFilter {
-  @Field(() => CodeObjecttype, { nullable: true })
-  codeObjecttype?: CodeObjecttype | null;
-
-  @Field(() => CodeSoortObjectId, { nullable: true })
-  codeSoortObjectId?: CodeSoortObjectId | null;
-
-  @Field(() => String, { nullable: true })
-  objectId?: string | null;
-
-  @Field(() => CodeRegister, { nullable: true })
-  codeRegister?: CodeRegister | null;
 }
 
 @InputType({ description: "Filter op partijen; alle gegeven voorwaarden gelden samen." })
@@ -196,19 +181,19 @@ export class PartijFilter {
   @Field(() => String, { nullable: true, description: "Nummer is gelijk aan." })
   nummer?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Contactgegevens mogen (true) of mogen niet meer (false) gebruikt worden." })
   indicatieActief?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Indicatie geheimhouding is gelijk aan." })
   indicatieGeheimhouding?: boolean | null;
 
-  @Field(() => SoortPartij, { nullable: true })
+  @Field(() => SoortPartij, { nullable: true, description: "Soort partij is gelijk aan." })
   soortPartij?: SoortPartij | null;
 
-  @Field(() => AdresFilter, { nullable: true })
+  @Field(() => AdresFilter, { nullable: true, description: "Voorwaarden op het bezoekadres." })
   bezoekadres?: AdresFilter | null;
 
-  @Field(() => AdresFilter, { nullable: true })
+  @Field(() => AdresFilter, { nullable: true, description: "Voorwaarden op het correspondentieadres." })
   correspondentieadres?: AdresFilter | null;
 
   @Field(() => PartijIdentificatorGroepFilter, {

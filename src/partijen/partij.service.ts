@@ -15,7 +15,8 @@ import { DigitaalAdres } from "./digitaal-adres.entity";
 import { CodeSoortObjectId, SoortPartij } from "./enums";
 import { partijIdentificatie, type Contactpersoon } from "./partij-identificatie.type";
 import { Partij } from "./partij.entity";
-import type { PartijFilter, PartijIdentificatorGroepFilter, PartijInput, PartijUpdateInput } from "./partij.input";
+import type { PartijFilter, PartijInput, PartijUpdateInput } from "./partij.input";
+import type { PartijIdentificatorGroepFilter } from "./partij-identificator.input";
 import { PartijIdentificator } from "./partij-identificator.entity";
 import type { PartijIdentificatorItemInput } from "./partij-identificator.input";
 import { NEW_PARTIJ, PartijIdentificatorService, type IdentificatorPlan } from "./partij-identificator.service";
@@ -362,7 +363,7 @@ export class PartijService {
     items.forEach((item, i) => {
       const uuid = item.uuid?.toLowerCase();
       if (!uuid) return;
-      if (seen.has(uuid)) problems.add(path("partijIdentificatoren", i, "uuid"), "duplicated", "Deze identificator staat al eerder in de lijst.");
+      if (seen.has(uuid)) problems.add(path("partijIdentificatoren", i, "uuid"), "unique", "Deze identificator staat al eerder in de lijst.");
       seen.set(uuid, i);
     });
     const plans: IdentificatorPlan[] = items.map((item, i) => ({

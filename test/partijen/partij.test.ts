@@ -411,7 +411,7 @@ describe("Partij", () => {
             ],
           }),
         ),
-      ).toEqual([["partijIdentificatoren.1.uuid", "duplicated"]]);
+      ).toEqual([["partijIdentificatoren.1.uuid", "unique"]]);
       expect(
         await refused(
           persoon({
