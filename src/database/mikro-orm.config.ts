@@ -4,7 +4,6 @@ import { defineConfig as defineLibSqlConfig } from "@mikro-orm/libsql";
 import { defineConfig as definePostgreSqlConfig } from "@mikro-orm/postgresql";
 import { Migrator } from "@mikro-orm/migrations";
 import type { Options } from "@mikro-orm/core";
-import { loadConfig } from "../config";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
 
@@ -60,7 +59,3 @@ export function createOrmOptions(options: DatabaseOptions): Options {
     pool: { min: 1, max: 1 },
   });
 }
-
-// Used by the MikroORM CLI (`npm run migration:create`), with the same environment as `npm start`.
-const config = loadConfig();
-export default createOrmOptions({ databaseUrl: config.databaseUrl, databaseFile: config.databaseFile });
