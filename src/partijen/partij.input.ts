@@ -28,83 +28,9 @@ export class PartijIdentificatieInput {
   werkteVoorPartij?: string | null;
 }
 
-@InputType({ description: "Een nieuwe partij." })
-export class PartijInput {
-  @Field(() => SoortPartij, { description: "Soort partij." })
-  soortPartij!: SoortPartij;
-
-  @Field(() => Boolean, { description: "Geeft aan of de contactgegevens van de partij nog gebruikt mogen worden." })
-  indicatieActief!: boolean;
-
-  @Field(() => String, {
-    nullable: true,
-    deprecationReason: "Vervallen in Klantinteracties 0.7.0; gebruik uuid.",
-    description: "Uniek nummer: een geheel getal van ten hoogste 10 tekens.",
-  })
-  @MaxLength(10)
-  @Satisfies(checkGeheelGetal)
-  nummer?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Interne notitie (ten hoogste 1000 tekens)." })
-  @MaxLength(1000)
-  interneNotitie?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: "Geeft aan of de gegevens van de partij geheim zijn." })
-  indicatieGeheimhouding?: boolean | null;
-
-  @Field(() => String, { nullable: true, description: "Voorkeurstaal (ISO 639-2/B, bijv. 'nld'), ten hoogste 3 tekens." })
-  @MaxLength(3)
-  voorkeurstaal?: string | null;
-
-  @Field(() => AdresInput, { nullable: true, description: "Adres waar de partij fysiek bezocht kan worden." })
-  @ValidateNested()
-  bezoekadres?: AdresInput | null;
-
-  @Field(() => AdresInput, { nullable: true, description: "Adres waarop de partij post ontvangt." })
-  @ValidateNested()
-  correspondentieadres?: AdresInput | null;
-
-  @Field(() => PartijIdentificatieInput, { nullable: true, description: "Identificatie volgens soortPartij." })
-  @ValidateNested()
-  partijIdentificatie?: PartijIdentificatieInput | null;
-
-  @Field(() => [ID], {
-    nullable: true,
-    description: "uuids van bestaande digitale adressen die aan deze partij gekoppeld worden; weggelaten adressen worden ontkoppeld (niet verwijderd).",
-  })
-  digitaleAdressen?: string[] | null;
-
-  @Field(() => ID, { nullable: true, description: "uuid van het voorkeurs digitaal adres; moet een van de gekoppelde adressen zijn." })
-  voorkeursDigitaalAdres?: string | null;
-
-  @Field(() => [ID], {
-    nullable: true,
-    description: "uuids van bestaande rekeningnummers die aan deze partij gekoppeld worden; weggelaten nummers worden ontkoppeld (niet verwijderd).",
-  })
-  rekeningnummers?: string[] | null;
-
-  @Field(() => ID, { nullable: true, description: "uuid van het voorkeursrekeningnummer; moet een van de gekoppelde rekeningnummers zijn." })
-  voorkeursRekeningnummer?: string | null;
-
-  @Field(() => [PartijIdentificatorItemInput], {
-    nullable: true,
-    description:
-      "Alle identificatoren van de partij: met uuid wordt een bestaande bijgewerkt en gekoppeld, zonder uuid wordt er een gemaakt; bij een wijziging worden niet genoemde identificatoren verwijderd.",
-  })
-  @ValidateNested()
-  partijIdentificatoren?: PartijIdentificatorItemInput[] | null;
-}
-
-@InputType({ description: "Wijziging van een partij; weggelaten velden blijven ongewijzigd, null maakt een veld leeg." })
-export class PartijUpdateInput {
-  @Field(() => SoortPartij, { nullable: true, description: "Soort partij." })
-  @NotNull()
-  soortPartij?: SoortPartij | null;
-
-  @Field(() => Boolean, { nullable: true, description: "Geeft aan of de contactgegevens van de partij nog gebruikt mogen worden." })
-  @NotNull()
-  indicatieActief?: boolean | null;
-
+/** Fields that are optional on create as well as on update. */
+@InputType({ description: "Shared fields of the create and update inputs (not emitted itself)." })
+abstract class PartijVelden {
   @Field(() => String, {
     nullable: true,
     deprecationReason: "Vervallen in Klantinteracties 0.7.0; gebruik uuid.",
@@ -137,13 +63,21 @@ export class PartijUpdateInput {
   @ValidateNested()
   partijIdentificatie?: PartijIdentificatieInput | null;
 
-  @Field(() => [ID], { nullable: true, description: "Alle gekoppelde digitale adressen; weggelaten adressen worden ontkoppeld, null = geen." })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "uuids van bestaande digitale adressen die aan deze partij gekoppeld worden; weggelaten adressen worden ontkoppeld (niet verwijderd), null = geen.",
+  })
   digitaleAdressen?: string[] | null;
 
   @Field(() => ID, { nullable: true, description: "uuid van het voorkeurs digitaal adres; moet een van de gekoppelde adressen zijn." })
   voorkeursDigitaalAdres?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: "Alle gekoppelde rekeningnummers; weggelaten nummers worden ontkoppeld, null = geen." })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "uuids van bestaande rekeningnummers die aan deze partij gekoppeld worden; weggelaten nummers worden ontkoppeld (niet verwijderd), null = geen.",
+  })
   rekeningnummers?: string[] | null;
 
   @Field(() => ID, { nullable: true, description: "uuid van het voorkeursrekeningnummer; moet een van de gekoppelde rekeningnummers zijn." })
@@ -152,10 +86,30 @@ export class PartijUpdateInput {
   @Field(() => [PartijIdentificatorItemInput], {
     nullable: true,
     description:
-      "Alle identificatoren van de partij (vervangt de lijst): met uuid bijgewerkt, zonder uuid gemaakt, niet genoemde verwijderd; null = geen.",
+      "Alle identificatoren van de partij: met uuid wordt een bestaande bijgewerkt en gekoppeld, zonder uuid wordt er een gemaakt; bij een wijziging worden niet genoemde identificatoren verwijderd, null = geen.",
   })
   @ValidateNested()
   partijIdentificatoren?: PartijIdentificatorItemInput[] | null;
+}
+
+@InputType({ description: "Een nieuwe partij." })
+export class PartijInput extends PartijVelden {
+  @Field(() => SoortPartij, { description: "Soort partij." })
+  soortPartij!: SoortPartij;
+
+  @Field(() => Boolean, { description: "Geeft aan of de contactgegevens van de partij nog gebruikt mogen worden." })
+  indicatieActief!: boolean;
+}
+
+@InputType({ description: "Wijziging van een partij; weggelaten velden blijven ongewijzigd, null maakt een veld leeg." })
+export class PartijUpdateInput extends PartijVelden {
+  @Field(() => SoortPartij, { nullable: true, description: "Soort partij." })
+  @NotNull()
+  soortPartij?: SoortPartij | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Geeft aan of de contactgegevens van de partij nog gebruikt mogen worden." })
+  @NotNull()
+  indicatieActief?: boolean | null;
 }
 
 @InputType({ description: "Filter op een adres van de partij (exacte waarden)." })
