@@ -25,7 +25,6 @@ import { Onderwerpobject } from "./onderwerpobject.entity";
 export const KLANTCONTACT_ORDER: SortKey[] = [{ property: "plaatsgevondenOp", direction: "desc" }];
 
 const GEEN_VERDERE_ACTIE = "Als het contact gelukt is kan er geen verdere actie zijn ondernomen";
-const NUMMER_BESTAAT = "Er bestaat al een klantcontact met eenzelfde nummer.";
 const METADATA_MAX = 255;
 
 export class KlantcontactService {
@@ -217,7 +216,7 @@ export class KlantcontactService {
       Klantcontact,
       current,
       { nummer: input.nummer, referentienummer: input.referentienummer },
-      () => NUMMER_BESTAAT,
+      (field) => `Er bestaat al een klantcontact met eenzelfde ${field}.`,
       problems,
       prefix,
     );
