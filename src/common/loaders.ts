@@ -57,6 +57,34 @@ export function childrenLoader<T extends BaseEntity>(
   );
 }
 
+/**
+ * The targets of many parents through a link table, e.g. the actors of klantcontacten through
+ * ActorKlantcontact: one statement (link rows joined with their targets), each list in the order
+ * the links were made.
+ */
+export function linkedLoader<L extends BaseEntity, T extends BaseEntity>(
+  ctx: RequestContext,
+  link: EntityClass<L>,
+  parent: keyof L & string,
+  target: keyof L & string,
+): DataLoader<number, T[]> {
+  return ctx.loader(`${link.name}:${target}:by:${parent}`, () =>
+    new DataLoader<number, T[]>(async (parentIds) => {
+      const links = await ctx.em.find(link, { [parent]: { $in: [...parentIds] } } as unknown as FilterQuery<L>, {
+        populate: [target] as never,
+        strategy: "joined",
+        orderBy: { id: "asc" } as never,
+      });
+      const byParent = new Map<number, T[]>();
+      for (const row of links) {
+        const parentId = (row[parent] as unknown as BaseEntity).id;
+        byParent.set(parentId, [...(byParent.get(parentId) ?? []), row[target] as unknown as T]);
+      }
+      return parentIds.map((id) => byParent.get(id) ?? []);
+    }),
+  );
+}
+
 /** The row a many-to-one relation points at (batched through byIdLoader); null when it is empty. */
 export function loadRelated<T extends BaseEntity>(
   ctx: RequestContext,

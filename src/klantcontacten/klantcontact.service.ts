@@ -5,7 +5,7 @@ import { paginate, paginatePerKey, type Connection, type PageArgs, type SortKey 
 import type { RequestContext } from "../common/context";
 import { InvalidParams, path, type InvalidParam } from "../common/errors";
 import { identificatorCondition, subquery, TextFilters, uuidFilter } from "../common/filters";
-import { childrenLoader } from "../common/loaders";
+import { childrenLoader, linkedLoader } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
 import { checkUniqueFields } from "../common/unique";
 import { fieldErrors } from "../common/validation";
@@ -18,7 +18,7 @@ import { Betrokkene } from "./betrokkene.entity";
 import { Bijlage } from "./bijlage.entity";
 import { Klantcontact } from "./klantcontact.entity";
 import type { KlantcontactFilter, KlantcontactInput, KlantcontactUpdateInput } from "./klantcontact.input";
-import { actorenVanKlantcontactLoader } from "./klantcontact.loader";
+import { ActorKlantcontact } from "./actor-klantcontact.entity";
 import { Onderwerpobject } from "./onderwerpobject.entity";
 
 /** Klantcontacten are listed as Open Klant does: latest plaatsgevondenOp first, then newest id. */
@@ -140,7 +140,7 @@ export class KlantcontactService {
   }
 
   actoren(klantcontact: Klantcontact): Promise<Actor[]> {
-    return actorenVanKlantcontactLoader(this.ctx).load(klantcontact.id);
+    return linkedLoader<ActorKlantcontact, Actor>(this.ctx, ActorKlantcontact, "klantcontact", "actor").load(klantcontact.id);
   }
 
   // Writes

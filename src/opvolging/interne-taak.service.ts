@@ -4,7 +4,7 @@ import DataLoader from "dataloader";
 import { paginate, paginatePerKey, type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams, path } from "../common/errors";
 import { TextFilters, uuidFilter } from "../common/filters";
-import { childrenLoader, loadRequiredRelated } from "../common/loaders";
+import { childrenLoader, loadRequiredRelated, linkedLoader } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { checkUniqueFields } from "../common/unique";
 import { fieldErrors } from "../common/validation";
@@ -15,7 +15,6 @@ import { Taakstatus } from "./enums";
 import { InterneTaak } from "./interne-taak.entity";
 import type { InterneTaakFilter, InterneTaakInput, InterneTaakUpdateInput } from "./interne-taak.input";
 import { Toewijzing } from "./toewijzing.entity";
-import { toegewezenActorenLoader } from "./toewijzing.loader";
 
 // Open Klant's texts.
 const BEIDE_ACTORVELDEN = "`toegewezen_aan_actor` en `toegewezen_aan_actoren` mag niet beiden gebruikt worden.";
@@ -89,7 +88,7 @@ export class InterneTaakService {
 
   /** The actors of a task in the order they were given (batched over all tasks in the request). */
   toegewezenAanActoren(taak: InterneTaak): Promise<Actor[]> {
-    return toegewezenActorenLoader(this.ctx).load(taak.id);
+    return linkedLoader<Toewijzing, Actor>(this.ctx, Toewijzing, "interneTaak", "actor").load(taak.id);
   }
 
   async toegewezenAanActor(taak: InterneTaak): Promise<Actor | null> {

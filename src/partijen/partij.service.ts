@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { FilterQuery } from "@mikro-orm/core";
+import type { EntityClass, FilterQuery } from "@mikro-orm/core";
+import type { BaseEntity } from "../common/base.entity";
 import type { RequestContext } from "../common/context";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
 import { toAdres, toContactnaam } from "../common/embeddables.input";
 import { InvalidInputError, InvalidParams, path } from "../common/errors";
 import { TextFilters, uuidFilter } from "../common/filters";
-import { byIdLoader, byUuidLoader, childrenLoader, loadRelated } from "../common/loaders";
+import { byIdLoader, childrenLoader, loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
 import { checkUniqueFields } from "../common/unique";
 import { fieldErrors } from "../common/validation";
-import { checkUuid } from "../common/validators";
 import { CategorieRelatie } from "./categorie-relatie.entity";
 import { DigitaalAdres } from "./digitaal-adres.entity";
 import { CodeSoortObjectId, SoortPartij } from "./enums";
@@ -22,11 +22,6 @@ import type { PartijIdentificatorItemInput } from "./partij-identificator.input"
 import { NEW_PARTIJ, PartijIdentificatorService, type IdentificatorPlan } from "./partij-identificator.service";
 import { Rekeningnummer } from "./rekeningnummer.entity";
 import { Vertegenwoordiging } from "./vertegenwoordiging.entity";
-
-/** A uuid from an input, looked up in a batch; invalid uuids find nothing. */
-function lookup<T extends { uuid: string }>(loader: { load(uuid: string): Promise<T | null> }, uuid: string): Promise<T | null> {
-  return checkUuid(uuid) === null ? loader.load(uuid.toLowerCase()) : Promise.resolve(null);
-}
 
 /** Everything a partij input refers to, resolved before anything is checked or written. */
 interface Resolved {
@@ -219,25 +214,22 @@ export class PartijService {
   /** Looks up every uuid the input names, batched per entity. */
   private async resolve(input: PartijInput | PartijUpdateInput, problems: InvalidParams): Promise<Resolved> {
     const ctx = this.ctx;
-    const partijen = byUuidLoader(ctx, Partij);
-    const adressen = byUuidLoader(ctx, DigitaalAdres);
-    const nummers = byUuidLoader(ctx, Rekeningnummer);
-    const identificatoren = byUuidLoader(ctx, PartijIdentificator);
     const items = input.partijIdentificatoren ?? [];
-    const many = <T extends { uuid: string }>(loader: Parameters<typeof lookup<T>>[0], uuids: string[] | null | undefined) =>
-      uuids === undefined ? Promise.resolve(undefined) : Promise.all((uuids ?? []).map((u) => lookup(loader, u)));
-    const one = <T extends { uuid: string }>(loader: Parameters<typeof lookup<T>>[0], uuid: string | null | undefined) =>
-      uuid === undefined || uuid === null ? Promise.resolve(uuid) : lookup(loader, uuid);
+    // findByUuid batches through the request's uuid loaders; a text that is no uuid finds nothing.
+    const many = <T extends BaseEntity>(entity: EntityClass<T>, uuids: string[] | null | undefined) =>
+      uuids === undefined ? Promise.resolve(undefined) : Promise.all((uuids ?? []).map((u) => findByUuid(ctx, entity, u)));
+    const one = <T extends BaseEntity>(entity: EntityClass<T>, uuid: string | null | undefined) =>
+      uuid === undefined || uuid === null ? Promise.resolve(uuid) : findByUuid(ctx, entity, uuid);
 
     const [werkteVoorPartij, digitaleAdressen, rekeningnummers, voorkeursDigitaalAdres, voorkeursRekeningnummer, ids, subs] =
       await Promise.all([
-        one(partijen, input.partijIdentificatie?.werkteVoorPartij),
-        many(adressen, input.digitaleAdressen),
-        many(nummers, input.rekeningnummers),
-        one(adressen, input.voorkeursDigitaalAdres),
-        one(nummers, input.voorkeursRekeningnummer),
-        Promise.all(items.map((item) => (item.uuid ? lookup(identificatoren, item.uuid) : Promise.resolve(null)))),
-        Promise.all(items.map((item) => (item.subIdentificatorVan ? lookup(identificatoren, item.subIdentificatorVan) : Promise.resolve(null)))),
+        one(Partij, input.partijIdentificatie?.werkteVoorPartij),
+        many(DigitaalAdres, input.digitaleAdressen),
+        many(Rekeningnummer, input.rekeningnummers),
+        one(DigitaalAdres, input.voorkeursDigitaalAdres),
+        one(Rekeningnummer, input.voorkeursRekeningnummer),
+        Promise.all(items.map((item) => (item.uuid ? findByUuid(ctx, PartijIdentificator, item.uuid) : null))),
+        Promise.all(items.map((item) => (item.subIdentificatorVan ? findByUuid(ctx, PartijIdentificator, item.subIdentificatorVan) : null))),
       ]);
 
     const missing = (name: string, what: string, uuid: string) =>
