@@ -5,6 +5,7 @@ import { gql } from "graphql-tag";
 import { GraphQLSchema } from "graphql";
 import { createResolversMap } from "type-graphql";
 import type { RequestContext } from "../common/context";
+import { entitiesPerRepresentation } from "./entities";
 
 /** Federation spec this subgraph speaks, and the directives it uses. */
 export const FEDERATION_LINK =
@@ -26,7 +27,7 @@ export type ReferenceResolver = (reference: EntityRepresentation, ctx: RequestCo
  * Turns the schema type-graphql built into a federated subgraph schema (STACK.md trap 2):
  * print it with its directives (@key and friends, which graphql's own printer drops), put the
  * federation @link in front, and let @apollo/subgraph build it with type-graphql's resolvers plus
- * a __resolveReference for every entity.
+ * a __resolveReference for every entity and an `_entities` that answers per representation.
  */
 export function toSubgraphSchema(schema: GraphQLSchema, references: Record<string, ReferenceResolver>): GraphQLSchema {
   const typeDefs = gql(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(rootTypesFirst(schema))}`);
@@ -39,6 +40,7 @@ export function toSubgraphSchema(schema: GraphQLSchema, references: Record<strin
         typeof reference.uuid === "string" ? resolve(reference as EntityRepresentation, ctx) : null,
     } as never;
   }
+  resolvers.Query = { ...(resolvers.Query as object), _entities: entitiesPerRepresentation } as never;
   return buildSubgraphSchema([{ typeDefs, resolvers }]);
 }
 
