@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { LocalGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLSchema } from "graphql";
 import { gql } from "graphql-tag";
@@ -117,3 +118,20 @@ export function buildZaakSubgraph(fixtures: FixtureZaak[] = zaken): GraphQLSchem
   ]);
 }
 
+/**
+ * The double as the in-process router's data source. While `down` is true every fetch to it
+ * fails, as when the Zaak subgraph is stopped or unreachable.
+ */
+export class ZaakSubgraphDouble implements GraphQLDataSource {
+  down = false;
+  private readonly source: LocalGraphQLDataSource;
+
+  constructor(fixtures: FixtureZaak[] = zaken) {
+    this.source = new LocalGraphQLDataSource(buildZaakSubgraph(fixtures));
+  }
+
+  process(options: GraphQLDataSourceProcessOptions) {
+    if (this.down) return Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:4002"));
+    return this.source.process({ ...options, context: {} } as GraphQLDataSourceProcessOptions);
+  }
+}
