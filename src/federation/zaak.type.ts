@@ -1,4 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { checkUuid } from "../common/validators";
+import type { EntityRepresentation } from "./subgraph";
 
 /**
  * Zaak, owned by the Zaak subgraph (contract: schema/zaken.graphql). This subgraph only knows its
@@ -13,10 +15,16 @@ export class Zaak {
 
   @Field(() => String)
   @Directive("@external")
-  identificatie?: string;
+  identificatie?: string | null;
 }
 
-/** A reference the router completes from the Zaak subgraph. */
-export function zaakReference(uuid: string): Zaak {
-  return Object.assign(new Zaak(), { uuid });
+/**
+ * The zaak a representation names: its uuid in lower case, and the identificatie it @requires when
+ * that came as a string (without one only uuid links are found). Null when the uuid is malformed:
+ * ZGW zaken are keyed by uuid, so such a representation names no zaak.
+ */
+export function zaakFromRepresentation(representation: EntityRepresentation): Zaak | null {
+  if (checkUuid(representation.uuid) !== null) return null;
+  const identificatie = typeof representation.identificatie === "string" ? representation.identificatie : null;
+  return Object.assign(new Zaak(), { uuid: representation.uuid.toLowerCase(), identificatie });
 }

@@ -1,3 +1,4 @@
+import { zaakFromRepresentation } from "../federation/zaak.type";
 import type { SchemaModule } from "../schema";
 import { ActorKlantcontactResolver } from "./actor-klantcontact.resolver";
 import { BetrokkeneResolver, PartijBetrokkenenResolver } from "./betrokkene.resolver";
@@ -7,7 +8,8 @@ import { KlantcontactResolver, PartijKlantcontactenResolver } from "./klantconta
 import { KlantcontactService } from "./klantcontact.service";
 import { MaakKlantcontactResolver } from "./maak-klantcontact.resolver";
 import { OnderwerpobjectResolver } from "./onderwerpobject.resolver";
-import { KlantcontactZakenResolver, OnderwerpobjectZaakResolver, ZaakKlantcontactenResolver } from "./zaak.resolver";
+import { OnderwerpobjectService } from "./onderwerpobject.service";
+import { ZaakKlantcontactenResolver } from "./zaak.resolver";
 
 export const klantcontactenModule: SchemaModule = {
   resolvers: [
@@ -20,12 +22,13 @@ export const klantcontactenModule: SchemaModule = {
     ActorKlantcontactResolver,
     MaakKlantcontactResolver,
     ZaakKlantcontactenResolver,
-    OnderwerpobjectZaakResolver,
-    KlantcontactZakenResolver,
   ],
-  // Batched through the services' uuid loaders: N references, one statement per type.
   references: {
+    // Batched through the services' uuid loaders: N references, one statement per type.
     Klantcontact: (reference, ctx) => ctx.service(KlantcontactService).byUuid(reference.uuid),
     Betrokkene: (reference, ctx) => ctx.service(BetrokkeneService).byUuid(reference.uuid),
+    Onderwerpobject: (reference, ctx) => ctx.service(OnderwerpobjectService).byUuid(reference.uuid),
+    // Owned by the Zaak subgraph: the representation itself is all this side knows of the zaak.
+    Zaak: (reference) => zaakFromRepresentation(reference),
   },
 };

@@ -60,7 +60,6 @@ const klantbeeldSubgraph = /* GraphQL */ `
                 hadBetrokkenActoren { naam soortActor }
                 gingOverOnderwerpobjecten {
                   onderwerpobjectidentificator { objectId codeObjecttype codeSoortObjectId }
-                  zaak { uuid }
                 }
               }
             }

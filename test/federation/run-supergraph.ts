@@ -2,10 +2,11 @@ import "reflect-metadata";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloGateway } from "@apollo/gateway";
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { loadConfig } from "../../src/config";
 import { closeOnSignal, startSubgraph } from "../../src/main";
 import { composeSupergraph } from "./compose";
+import { namingFailures } from "./subgraph-failures";
 import { buildZaakSubgraph } from "./zaak-subgraph";
 
 /**
@@ -26,7 +27,12 @@ async function main() {
   const zaken = new ApolloServer({ schema: buildZaakSubgraph(), plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await startStandaloneServer(zaken, { listen: { port: 4002 } });
 
-  const router = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: await composeSupergraph() }) });
+  const gateway = new ApolloGateway({
+    supergraphSdl: await composeSupergraph(),
+    buildService: ({ name, url }) => namingFailures(name, new RemoteGraphQLDataSource({ url })),
+  });
+  // No stack traces in answers, in any mode (as the subgraph itself).
+  const router = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false });
   await startStandaloneServer(router, { listen: { port: 4000 } });
   console.log(`Klantinteracties subgraph: ${klantinteracties.url}`);
   console.log("Zaak subgraph (test double): http://localhost:4002/graphql");

@@ -5,7 +5,8 @@ import { print } from "graphql";
 import { RequestContext } from "../../src/common/context";
 import { buildKlantinteractiesSchema } from "../../src/schema";
 import { composeSupergraph } from "../federation/compose";
-import { buildZaakSubgraph } from "../federation/zaak-subgraph";
+import { namingFailures } from "../federation/subgraph-failures";
+import { ZaakSubgraphDouble } from "../federation/zaak-subgraph";
 import type { FixtureZaak } from "../federation/zaken-fixtures";
 import { TestApp, type Result } from "./app";
 
@@ -18,13 +19,14 @@ export interface SubgraphFetch {
 /**
  * The supergraph in-process: an Apollo Gateway (router) composed from this subgraph and the Zaak
  * subgraph double, each executed locally. This subgraph gets a fresh request context per fetch,
- * as it would per HTTP request behind a real router.
+ * as it would per HTTP request behind a real router. `zaken.down = true` stops the Zaak subgraph.
  */
 export class FederatedTestApp {
   readonly fetches: SubgraphFetch[] = [];
 
   private constructor(
     readonly subgraph: TestApp,
+    readonly zaken: ZaakSubgraphDouble,
     private readonly router: ApolloServer,
   ) {}
 
@@ -34,26 +36,25 @@ export class FederatedTestApp {
    */
   static async start(options: { zaken?: FixtureZaak[]; subgraph?: TestApp } = {}): Promise<FederatedTestApp> {
     const subgraph = options.subgraph ?? (await TestApp.start());
-    const klantinteracties = await buildKlantinteractiesSchema();
-    const zaken = buildZaakSubgraph(options.zaken);
+    const klantinteracties = new LocalGraphQLDataSource(await buildKlantinteractiesSchema());
+    const zaken = new ZaakSubgraphDouble(options.zaken);
     const fetches: SubgraphFetch[] = [];
 
     const gateway = new ApolloGateway({
       supergraphSdl: await composeSupergraph(),
-      buildService: ({ name }) => {
-        const source = new LocalGraphQLDataSource(name === "zaken" ? zaken : klantinteracties);
-        return {
+      buildService: ({ name }) =>
+        namingFailures(name, {
           process: (options: GraphQLDataSourceProcessOptions) => {
             fetches.push({ subgraph: name, query: options.request.query ?? "" });
-            const context = name === "zaken" ? {} : new RequestContext(subgraph.orm, subgraph.config);
-            return source.process({ ...options, context } as GraphQLDataSourceProcessOptions);
+            if (name === "zaken") return zaken.process(options);
+            const context = new RequestContext(subgraph.orm, subgraph.config);
+            return klantinteracties.process({ ...options, context } as GraphQLDataSourceProcessOptions);
           },
-        };
-      },
+        }),
     });
-    const router = new ApolloServer({ gateway });
+    const router = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false });
     await router.start();
-    const app = new FederatedTestApp(subgraph, router);
+    const app = new FederatedTestApp(subgraph, zaken, router);
     (app as { fetches: SubgraphFetch[] }).fetches = fetches;
     return app;
   }
