@@ -4,7 +4,7 @@ import type { BaseEntity } from "../common/base.entity";
 import type { RequestContext } from "../common/context";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
 import { toAdres, toContactnaam } from "../common/embeddables.input";
-import { InvalidInputError, InvalidParams, path } from "../common/errors";
+import { InvalidInputError, InvalidParams, NotFoundError, path } from "../common/errors";
 import { TextFilters, uuidFilter } from "../common/filters";
 import { byIdLoader, childrenLoader, loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
@@ -22,6 +22,16 @@ import type { PartijIdentificatorItemInput } from "./partij-identificator.input"
 import { NEW_PARTIJ, PartijIdentificatorService, type IdentificatorPlan } from "./partij-identificator.service";
 import { Rekeningnummer } from "./rekeningnummer.entity";
 import { Vertegenwoordiging } from "./vertegenwoordiging.entity";
+
+/** The addresses and accounts an input lists: they move to the partij written. */
+function listed(resolved: Resolved): Array<DigitaalAdres | Rekeningnummer> {
+  return [...(resolved.digitaleAdressen ?? []), ...(resolved.rekeningnummers ?? [])].filter((row) => row !== null);
+}
+
+/** The partij a digitaal adres or rekeningnummer belongs to (undefined: none). */
+function ownerOf(row: DigitaalAdres | Rekeningnummer): number | undefined {
+  return row instanceof DigitaalAdres ? row.verstrektDoorPartij?.id : row.partij?.id;
+}
 
 /** Everything a partij input refers to, resolved before anything is checked or written. */
 interface Resolved {
@@ -153,6 +163,8 @@ export class PartijService {
     const plans = await this.check(null, input, resolved, problems);
     problems.throwIfAny();
     const partij = await this.ctx.transaction(async () => {
+      // Nobody else sees the new partij before commit; the partijen it takes addresses from do.
+      await this.lockOwners([], listed(resolved));
       const partij = this.ctx.em.create(Partij, { soortPartij: input.soortPartij, indicatieActief: input.indicatieActief } as never);
       await this.write(partij, input, resolved, plans);
       return partij;
@@ -167,7 +179,12 @@ export class PartijService {
     const resolved = await this.resolve(input, problems);
     const plans = await this.check(partij, input, resolved, problems);
     problems.throwIfAny();
-    await this.ctx.transaction(() => this.write(partij, input, resolved, plans));
+    await this.ctx.transaction(async () => {
+      await this.lockOwners([partij.id], listed(resolved));
+      // what a concurrent write committed before the lock was granted (its voorkeur, say) counts
+      if (!(await this.ctx.em.refresh(partij))) throw new NotFoundError(Partij.name, uuid);
+      await this.write(partij, input, resolved, plans);
+    });
     return this.afterWrite(partij);
   }
 
@@ -209,6 +226,50 @@ export class PartijService {
       await em.nativeDelete(Partij, { id: partij.id });
     });
     return partij.uuid;
+  }
+
+  /**
+   * Serializes the writes that change a partij's digitale adressen or rekeningnummers, which of
+   * them is standaard, or its voorkeur: each holds the row lock of every partij it changes until
+   * its transaction ends (one statement). Without it two requests that each "switch the others
+   * off, then switch mine on" both see no other, and one fails on the unique index with a false
+   * "Deze gegevens bestaan al".
+   */
+  async lock(ids: Array<number | null | undefined>): Promise<void> {
+    const wanted = [...new Set(ids.filter((id): id is number => id != null))];
+    if (wanted.length) await this.ctx.lock(Partij, { id: { $in: wanted } });
+  }
+
+  /**
+   * For a write that moves addresses or accounts: locks the partijen `ids` and the partijen that
+   * `rows` belong to, then reads those rows again, so that the write decides on their state under
+   * the lock rather than on what was read before. Should one have moved to yet another partij
+   * before the locks were granted (a concurrent move of the same row), that partij is locked too.
+   * One statement for the locks and one per kind of row, unless such a move happened.
+   */
+  async lockOwners(ids: Array<number | null | undefined>, rows: Array<DigitaalAdres | Rekeningnummer>): Promise<void> {
+    const locked = new Set<number>();
+    let wanted = [...ids, ...rows.map(ownerOf)];
+    for (;;) {
+      const missing = wanted.filter((id): id is number => id != null && !locked.has(id));
+      if (missing.length === 0) return;
+      await this.lock(missing);
+      missing.forEach((id) => locked.add(id));
+      if (rows.length === 0) return;
+      await this.readAgain(rows);
+      wanted = rows.map(ownerOf);
+    }
+  }
+
+  /** Refreshes the managed rows from the database (one statement per entity); NOT_FOUND if one is gone. */
+  private async readAgain(rows: Array<DigitaalAdres | Rekeningnummer>): Promise<void> {
+    for (const entity of [DigitaalAdres, Rekeningnummer] as const) {
+      const mine = rows.filter((row) => row instanceof entity);
+      if (mine.length === 0) continue;
+      const found = await this.ctx.em.find(entity as EntityClass<BaseEntity>, { id: { $in: mine.map((r) => r.id) } }, { refresh: true });
+      const gone = mine.find((row) => !found.includes(row));
+      if (gone) throw new NotFoundError(entity.name, gone.uuid);
+    }
   }
 
   /** Looks up every uuid the input names, batched per entity. */
