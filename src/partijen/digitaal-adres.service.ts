@@ -83,9 +83,12 @@ export class DigitaalAdresService {
       const target = input.verstrektDoorPartij ? await findByUuid(this.ctx, Partij, input.verstrektDoorPartij) : null;
       await this.partijen.lockOwners([target?.id], [adres]);
       const checked = await this.check(adres, input);
+      const from = adres.verstrektDoorPartij?.id ?? null;
       await this.clearOtherStandaard(adres, checked);
       this.apply(adres, input, checked);
       await this.ctx.em.flush();
+      const to = adres.verstrektDoorPartij?.id ?? null;
+      if (to !== from) await this.partijen.clearVoorkeurOfOthers("digitaalAdres", [adres.id], to);
       return adres;
     });
   }

@@ -58,8 +58,11 @@ export class RekeningnummerService {
       const partij = await this.check(input);
       // the partij it leaves and the one it joins, then the row as it is now (see DigitaalAdresService.update)
       await this.partijen.lockOwners([partij?.id], [rekeningnummer]);
+      const from = rekeningnummer.partij?.id ?? null;
       this.apply(rekeningnummer, input, partij);
       await this.ctx.em.flush();
+      const to = rekeningnummer.partij?.id ?? null;
+      if (to !== from) await this.partijen.clearVoorkeurOfOthers("rekeningnummer", [rekeningnummer.id], to);
       return rekeningnummer;
     });
   }
