@@ -39,7 +39,8 @@ it(`clears the voorkeuren that point at another partij's address or account, or 
   // adres 1 and rekeningnummer 1 are partij 1's, adres 2 is partij 2's, adres 3 is nobody's
   for (const [id, partij] of [[1, 1], [2, 2], [3, null]]) {
     await sql(
-      `insert into digitaal_adres (id, uuid, verstrekt_door_partij_id, adres, soort_digitaal_adres) values (${id}, '${randomUUID()}', ${partij}, 'a${id}@example.nl', 'email')`,
+      `insert into digitaal_adres (id, uuid, verstrekt_door_partij_id, adres, soort_digitaal_adres) ` +
+        `values (${id}, '${randomUUID()}', ${partij}, 'a${id}@example.nl', 'email')`,
     );
   }
   await sql(`insert into rekeningnummer (id, uuid, partij_id, iban) values (1, '${randomUUID()}', 1, 'NL91ABNA0417164300')`);

@@ -244,8 +244,12 @@ describe("concurrent moves and voorkeur choices", () => {
       requests.push(app.execute(VoorkeurUpdateRekeningnummerDocument, { uuid: rekening, input: { partij: elders(i) } }));
       for (const p of partijen) requests.push(app.execute(VoorkeurUpdatePartijDocument, { uuid: p.uuid, input: { voorkeursRekeningnummer: rekening } }));
     });
+    // and one partij takes a few of them over by relinking its lists
     requests.push(
-      app.execute(VoorkeurUpdatePartijDocument, { uuid: partijen[0].uuid, input: { digitaleAdressen: adressen.slice(0, 4), rekeningnummers: rekeningen.slice(0, 4) } }),
+      app.execute(VoorkeurUpdatePartijDocument, {
+        uuid: partijen[0].uuid,
+        input: { digitaleAdressen: adressen.slice(0, 4), rekeningnummers: rekeningen.slice(0, 4) },
+      }),
     );
     const results = await Promise.all(requests);
     expect(results.filter((r) => !honest(r)).map((r) => r.errors)).toEqual([]);
