@@ -1,7 +1,8 @@
-import type { MikroORM } from "@mikro-orm/core";
+import type { EntityClass, FilterQuery, MikroORM } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import type DataLoader from "dataloader";
 import type { Config } from "../config";
+import type { BaseEntity } from "./base.entity";
 
 /**
  * Everything one GraphQL request owns: its own EntityManager (identity map and unit of work) and
@@ -66,5 +67,30 @@ export class RequestContext {
       this.clearLoaders();
       throw err;
     }
+  }
+
+  /**
+   * Locks the rows of `entity` that match `where` until the current transaction ends, and returns
+   * their ids: a writer that must see the work of another (e.g. "switch the other standaard
+   * adressen off, then make this one standaard") then runs after it instead of both deciding on
+   * the same old state. One statement; rows are locked in id order, so two writers that lock
+   * overlapping sets in one call each cannot deadlock each other.
+   *
+   * PostgreSQL: FOR NO KEY UPDATE, which waits for other lockers and writers of these rows but not
+   * for inserts elsewhere that merely reference them (a new betrokkene of a locked partij); a row
+   * changed meanwhile is judged by `where` again in its new state. SQLite drops the clause: its
+   * one connection runs one write transaction at a time already.
+   */
+  async lock<T extends BaseEntity>(entity: EntityClass<T>, where: FilterQuery<T>): Promise<number[]> {
+    if (!this.em.isInTransaction()) throw new Error(`lock(${entity.name}) outside a transaction would hold nothing`);
+    const query = this.em
+      .createQueryBuilder(entity)
+      .select("id")
+      .where(where)
+      .orderBy({ id: "asc" } as never)
+      .getKnexQuery()
+      .forNoKeyUpdate();
+    const rows: Array<{ id: number }> = await this.em.execute(query);
+    return rows.map((row) => row.id);
   }
 }

@@ -53,7 +53,11 @@ export class DigitaalAdresInput {
 
 @InputType({ description: "Wijziging van een digitaal adres; weggelaten velden blijven ongewijzigd." })
 export class DigitaalAdresUpdateInput {
-  @Field(() => ID, { nullable: true, description: "uuid van de partij die het adres verstrekte; null ontkoppelt." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "uuid van de partij die het adres verstrekte; null ontkoppelt. Verplaatsen of ontkoppelen laat het adres vervallen als voorkeursDigitaalAdres van de partij die het had.",
+  })
   verstrektDoorPartij?: string | null;
 
   @Field(() => ID, { nullable: true, description: "uuid van de betrokkene die het adres verstrekte; null ontkoppelt." })

@@ -14,6 +14,7 @@ import { DigitaalAdres } from "./digitaal-adres.entity";
 import type { DigitaalAdresFilter, DigitaalAdresInput, DigitaalAdresUpdateInput } from "./digitaal-adres.input";
 import { SoortDigitaalAdres } from "./enums";
 import { Partij } from "./partij.entity";
+import { PartijService } from "./partij.service";
 import { PartijIdentificator } from "./partij-identificator.entity";
 
 /** How `adres` is checked for each soort; `overig` is free text. */
@@ -55,9 +56,15 @@ export class DigitaalAdresService {
     return loadRelated(this.ctx, Betrokkene, adres.verstrektDoorBetrokkene);
   }
 
+  private get partijen() {
+    return this.ctx.service(PartijService);
+  }
+
   async create(input: DigitaalAdresInput): Promise<DigitaalAdres> {
     return this.ctx.transaction(async () => {
       const checked = await this.check(null, input);
+      // a new standaard adres takes over from the others: one such write per partij at a time
+      if (checked.isStandaardAdres) await this.partijen.lock([checked.partij?.id]);
       await this.clearOtherStandaard(null, checked);
       const adres = this.ctx.em.create(DigitaalAdres, {
         adres: input.adres,
@@ -72,10 +79,16 @@ export class DigitaalAdresService {
   async update(uuid: string, input: DigitaalAdresUpdateInput): Promise<DigitaalAdres> {
     const adres = await getByUuid(this.ctx, DigitaalAdres, uuid);
     return this.ctx.transaction(async () => {
+      // the partij it leaves and the one it joins; the checks then see the adres as it is now
+      const target = input.verstrektDoorPartij ? await findByUuid(this.ctx, Partij, input.verstrektDoorPartij) : null;
+      await this.partijen.lockOwners([target?.id], [adres]);
       const checked = await this.check(adres, input);
+      const from = adres.verstrektDoorPartij?.id ?? null;
       await this.clearOtherStandaard(adres, checked);
       this.apply(adres, input, checked);
       await this.ctx.em.flush();
+      const to = adres.verstrektDoorPartij?.id ?? null;
+      if (to !== from) await this.partijen.clearVoorkeurOfOthers("digitaalAdres", [adres.id], to);
       return adres;
     });
   }
@@ -189,22 +202,24 @@ export class DigitaalAdresService {
 
   /**
    * At most one standaard adres per partij and soort: a new one silently takes over (as in Open
-   * Klant). The others are switched off and flushed BEFORE this row is written, so the partial
-   * unique index never sees two at once.
+   * Klant). The others are switched off BEFORE this row is written, so the partial unique index
+   * never sees two at once; the partij's lock (PartijService.lock) keeps two such writes from
+   * interleaving.
    */
   private async clearOtherStandaard(adres: DigitaalAdres | null, checked: Checked): Promise<void> {
     if (!checked.isStandaardAdres) return;
     const partijId = checked.partij !== undefined ? checked.partij?.id : adres?.verstrektDoorPartij?.id;
     if (!partijId) return;
-    const others = await this.ctx.em.find(DigitaalAdres, {
-      verstrektDoorPartij: partijId,
-      soortDigitaalAdres: checked.soort,
-      isStandaardAdres: true,
-      ...(adres ? { id: { $ne: adres.id } } : {}),
-    });
-    if (others.length === 0) return;
-    for (const other of others) other.isStandaardAdres = false;
-    await this.ctx.em.flush();
+    await this.ctx.em.nativeUpdate(
+      DigitaalAdres,
+      {
+        verstrektDoorPartij: partijId,
+        soortDigitaalAdres: checked.soort,
+        isStandaardAdres: true,
+        ...(adres ? { id: { $ne: adres.id } } : {}),
+      },
+      { isStandaardAdres: false },
+    );
   }
 
   private apply(adres: DigitaalAdres, input: DigitaalAdresInput | DigitaalAdresUpdateInput, checked: Checked): void {

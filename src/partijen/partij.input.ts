@@ -66,21 +66,27 @@ abstract class PartijVelden {
   @Field(() => [ID], {
     nullable: true,
     description:
-      "uuids van bestaande digitale adressen die aan deze partij gekoppeld worden; weggelaten adressen worden ontkoppeld (niet verwijderd), null = geen.",
+      "uuids van bestaande digitale adressen die aan deze partij gekoppeld worden; weggelaten adressen worden ontkoppeld (niet verwijderd), null = geen. Een adres dat van een andere partij overkomt, is daar niet langer het voorkeursadres.",
   })
   digitaleAdressen?: string[] | null;
 
-  @Field(() => ID, { nullable: true, description: "uuid van het voorkeurs digitaal adres; moet een van de gekoppelde adressen zijn." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "uuid van het voorkeurs digitaal adres; moet een van de eigen (gekoppelde) adressen van deze partij zijn. null = geen voorkeur.",
+  })
   voorkeursDigitaalAdres?: string | null;
 
   @Field(() => [ID], {
     nullable: true,
     description:
-      "uuids van bestaande rekeningnummers die aan deze partij gekoppeld worden; weggelaten nummers worden ontkoppeld (niet verwijderd), null = geen.",
+      "uuids van bestaande rekeningnummers die aan deze partij gekoppeld worden; weggelaten nummers worden ontkoppeld (niet verwijderd), null = geen. Een rekeningnummer dat van een andere partij overkomt, is daar niet langer het voorkeursrekeningnummer.",
   })
   rekeningnummers?: string[] | null;
 
-  @Field(() => ID, { nullable: true, description: "uuid van het voorkeursrekeningnummer; moet een van de gekoppelde rekeningnummers zijn." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "uuid van het voorkeursrekeningnummer; moet een van de eigen (gekoppelde) rekeningnummers van deze partij zijn. null = geen voorkeur.",
+  })
   voorkeursRekeningnummer?: string | null;
 
   @Field(() => [PartijIdentificatorItemInput], {

@@ -66,7 +66,11 @@ export class PartijResolver {
     return ctx.service(PartijService).digitaleAdressen(partij);
   }
 
-  @FieldResolver(() => DigitaalAdres, { nullable: true, description: "Digitaal adres waarop de partij bij voorkeur benaderd wordt." })
+  @FieldResolver(() => DigitaalAdres, {
+    nullable: true,
+    description:
+      "Digitaal adres waarop de partij bij voorkeur benaderd wordt; altijd een van haar eigen digitaleAdressen. Wordt het adres naar een andere partij verplaatst of ontkoppeld, dan vervalt deze voorkeur (null); de andere partij krijgt het niet als voorkeur.",
+  })
   voorkeursDigitaalAdres(@Root() partij: Partij, @Ctx() ctx: RequestContext) {
     return ctx.service(PartijService).voorkeursDigitaalAdres(partij);
   }
@@ -76,7 +80,11 @@ export class PartijResolver {
     return ctx.service(PartijService).rekeningnummers(partij);
   }
 
-  @FieldResolver(() => Rekeningnummer, { nullable: true, description: "Rekeningnummer dat de partij bij voorkeur gebruikt." })
+  @FieldResolver(() => Rekeningnummer, {
+    nullable: true,
+    description:
+      "Rekeningnummer dat de partij bij voorkeur gebruikt; altijd een van haar eigen rekeningnummers. Wordt het rekeningnummer naar een andere partij verplaatst of ontkoppeld, dan vervalt deze voorkeur (null).",
+  })
   voorkeursRekeningnummer(@Root() partij: Partij, @Ctx() ctx: RequestContext) {
     return ctx.service(PartijService).voorkeursRekeningnummer(partij);
   }

@@ -4,7 +4,7 @@ import type { BaseEntity } from "../common/base.entity";
 import type { RequestContext } from "../common/context";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
 import { toAdres, toContactnaam } from "../common/embeddables.input";
-import { InvalidInputError, InvalidParams, path } from "../common/errors";
+import { InvalidInputError, InvalidParams, NotFoundError, path } from "../common/errors";
 import { TextFilters, uuidFilter } from "../common/filters";
 import { byIdLoader, childrenLoader, loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
@@ -22,6 +22,19 @@ import type { PartijIdentificatorItemInput } from "./partij-identificator.input"
 import { NEW_PARTIJ, PartijIdentificatorService, type IdentificatorPlan } from "./partij-identificator.service";
 import { Rekeningnummer } from "./rekeningnummer.entity";
 import { Vertegenwoordiging } from "./vertegenwoordiging.entity";
+
+const VOORKEURS_ADRES_NIET_GELINKT = "Het voorkeurs adres moet een gelinkte digitaal adres zijn.";
+const VOORKEURSREKENINGNUMMER_NIET_GELINKT = "Het voorkeursrekeningnummer moet een gelinkt rekeningnummer zijn.";
+
+/** The addresses and accounts an input lists: they move to the partij written. */
+function listed(resolved: Resolved): Array<DigitaalAdres | Rekeningnummer> {
+  return [...(resolved.digitaleAdressen ?? []), ...(resolved.rekeningnummers ?? [])].filter((row) => row !== null);
+}
+
+/** The partij a digitaal adres or rekeningnummer belongs to (undefined: none). */
+function ownerOf(row: DigitaalAdres | Rekeningnummer): number | undefined {
+  return row instanceof DigitaalAdres ? row.verstrektDoorPartij?.id : row.partij?.id;
+}
 
 /** Everything a partij input refers to, resolved before anything is checked or written. */
 interface Resolved {
@@ -153,6 +166,8 @@ export class PartijService {
     const plans = await this.check(null, input, resolved, problems);
     problems.throwIfAny();
     const partij = await this.ctx.transaction(async () => {
+      // Nobody else sees the new partij before commit; the partijen it takes addresses from do.
+      await this.lockOwners([], listed(resolved));
       const partij = this.ctx.em.create(Partij, { soortPartij: input.soortPartij, indicatieActief: input.indicatieActief } as never);
       await this.write(partij, input, resolved, plans);
       return partij;
@@ -167,7 +182,12 @@ export class PartijService {
     const resolved = await this.resolve(input, problems);
     const plans = await this.check(partij, input, resolved, problems);
     problems.throwIfAny();
-    await this.ctx.transaction(() => this.write(partij, input, resolved, plans));
+    await this.ctx.transaction(async () => {
+      await this.lockOwners([partij.id], listed(resolved));
+      // what a concurrent write committed before the lock was granted (its voorkeur, say) counts
+      if (!(await this.ctx.em.refresh(partij))) throw new NotFoundError(Partij.name, uuid);
+      await this.write(partij, input, resolved, plans);
+    });
     return this.afterWrite(partij);
   }
 
@@ -209,6 +229,66 @@ export class PartijService {
       await em.nativeDelete(Partij, { id: partij.id });
     });
     return partij.uuid;
+  }
+
+  /**
+   * Serializes the writes that change a partij's digitale adressen or rekeningnummers, which of
+   * them is standaard, or its voorkeur: each holds the row lock of every partij it changes until
+   * its transaction ends (one statement). Without it two requests that each "switch the others
+   * off, then switch mine on" both see no other, and one fails on the unique index with a false
+   * "Deze gegevens bestaan al"; and a voorkeur could be chosen while its address moves away.
+   */
+  async lock(ids: Array<number | null | undefined>): Promise<void> {
+    const wanted = [...new Set(ids.filter((id): id is number => id != null))];
+    if (wanted.length) await this.ctx.lock(Partij, { id: { $in: wanted } });
+  }
+
+  /**
+   * For a write that moves addresses or accounts: locks the partijen `ids` and the partijen that
+   * `rows` belong to, then reads those rows again, so that the write decides on their state under
+   * the lock rather than on what was read before. Should one have moved to yet another partij
+   * before the locks were granted (a concurrent move of the same row), that partij is locked too.
+   * One statement for the locks and one per kind of row, unless such a move happened.
+   */
+  async lockOwners(ids: Array<number | null | undefined>, rows: Array<DigitaalAdres | Rekeningnummer>): Promise<void> {
+    const locked = new Set<number>();
+    let wanted = [...ids, ...rows.map(ownerOf)];
+    for (;;) {
+      const missing = wanted.filter((id): id is number => id != null && !locked.has(id));
+      if (missing.length === 0) return;
+      await this.lock(missing);
+      missing.forEach((id) => locked.add(id));
+      if (rows.length === 0) return;
+      await this.readAgain(rows);
+      wanted = rows.map(ownerOf);
+    }
+  }
+
+  /** Refreshes the managed rows from the database (one statement per entity); NOT_FOUND if one is gone. */
+  private async readAgain(rows: Array<DigitaalAdres | Rekeningnummer>): Promise<void> {
+    for (const entity of [DigitaalAdres, Rekeningnummer] as const) {
+      const mine = rows.filter((row) => row instanceof entity);
+      if (mine.length === 0) continue;
+      const found = await this.ctx.em.find(entity as EntityClass<BaseEntity>, { id: { $in: mine.map((r) => r.id) } }, { refresh: true });
+      const gone = mine.find((row) => !found.includes(row));
+      if (gone) throw new NotFoundError(entity.name, gone.uuid);
+    }
+  }
+
+  /**
+   * The voorkeur rule: a partij's voorkeursDigitaalAdres and voorkeursRekeningnummer are always
+   * one of its own, so that an answer never goes to somebody else's address. Moving an address or
+   * account to another partij (or unlinking it) is a legitimate correction, so it is allowed and
+   * clears the voorkeur of the partij it leaves; the partij it joins does not prefer it unless it
+   * says so. Called after the rows with `ids` moved to `owner` (null: to no partij), in the same
+   * transaction: it comes after the move, so a partij that chose one of them concurrently (it
+   * locks the chosen row, see write) has committed by now and is cleared too.
+   */
+  async clearVoorkeurOfOthers(kind: "digitaalAdres" | "rekeningnummer", ids: number[], owner: number | null): Promise<void> {
+    if (ids.length === 0) return;
+    const field = kind === "digitaalAdres" ? "voorkeursDigitaalAdres" : "voorkeursRekeningnummer";
+    const where = { [field]: { $in: ids }, ...(owner !== null ? { id: { $ne: owner } } : {}) } as FilterQuery<Partij>;
+    await this.ctx.em.nativeUpdate(Partij, where, { [field]: null });
   }
 
   /** Looks up every uuid the input names, batched per entity. */
@@ -313,7 +393,7 @@ export class PartijService {
       resolved.digitaleAdressen,
       () => this.digitaleAdressen(partij!),
       resolved.voorkeursDigitaalAdres,
-      "Het voorkeurs adres moet een gelinkte digitaal adres zijn.",
+      VOORKEURS_ADRES_NIET_GELINKT,
     );
     await voorkeur(
       "rekeningnummers",
@@ -321,7 +401,7 @@ export class PartijService {
       resolved.rekeningnummers,
       () => this.rekeningnummers(partij!),
       resolved.voorkeursRekeningnummer,
-      "Het voorkeursrekeningnummer moet een gelinkt rekeningnummer zijn.",
+      VOORKEURSREKENINGNUMMER_NIET_GELINKT,
     );
 
     // Linked addresses keep the DigitaalAdres rules: one standaard adres and one referentie per soort.
@@ -419,8 +499,9 @@ export class PartijService {
     }
     await em.flush();
 
-    // Linked records: the listed ones are taken over (from any other partij), the ones left out
-    // are unlinked, never deleted; an unlinked address can no longer be a partij's standaard adres.
+    // Linked records: the listed ones are taken over (from any other partij, whose voorkeur they
+    // stop being), the ones left out are unlinked, never deleted; an unlinked address is no
+    // longer standaard, nor the voorkeur of this partij (clearVoorkeurOfOthers has the rule).
     if (resolved.digitaleAdressen !== undefined) {
       const ids = resolved.digitaleAdressen.map((a) => a!.id);
       await em.nativeUpdate(
@@ -429,21 +510,33 @@ export class PartijService {
         { verstrektDoorPartij: null, isStandaardAdres: false },
       );
       if (ids.length) await em.nativeUpdate(DigitaalAdres, { id: { $in: ids } }, { verstrektDoorPartij: partij.id });
+      await this.clearVoorkeurOfOthers("digitaalAdres", ids, partij.id);
     }
     if (resolved.rekeningnummers !== undefined) {
       const ids = resolved.rekeningnummers.map((r) => r!.id);
       await em.nativeUpdate(Rekeningnummer, { partij: partij.id, id: { $nin: ids } }, { partij: null });
       if (ids.length) await em.nativeUpdate(Rekeningnummer, { id: { $in: ids } }, { partij: partij.id });
+      await this.clearVoorkeurOfOthers("rekeningnummer", ids, partij.id);
     }
+    // A chosen voorkeur is checked once more, under the lock of its row: it may have moved away
+    // since the check, and no move can overtake it now. One left out of the list is unlinked, so
+    // no longer preferred.
     if (input.voorkeursDigitaalAdres !== undefined) {
-      partij.voorkeursDigitaalAdres = resolved.voorkeursDigitaalAdres ?? null;
+      const chosen = resolved.voorkeursDigitaalAdres ?? null;
+      if (chosen && (await this.ctx.lock(DigitaalAdres, { id: chosen.id, verstrektDoorPartij: partij.id })).length === 0) {
+        throw InvalidInputError.of("voorkeursDigitaalAdres", "invalid", VOORKEURS_ADRES_NIET_GELINKT);
+      }
+      partij.voorkeursDigitaalAdres = chosen;
     } else if (resolved.digitaleAdressen !== undefined && partij.voorkeursDigitaalAdres) {
-      // the preferred address was left out of the list: it is no longer linked, so no longer preferred
       const keep = resolved.digitaleAdressen.some((a) => a!.id === partij.voorkeursDigitaalAdres!.id);
       if (!keep) partij.voorkeursDigitaalAdres = null;
     }
     if (input.voorkeursRekeningnummer !== undefined) {
-      partij.voorkeursRekeningnummer = resolved.voorkeursRekeningnummer ?? null;
+      const chosen = resolved.voorkeursRekeningnummer ?? null;
+      if (chosen && (await this.ctx.lock(Rekeningnummer, { id: chosen.id, partij: partij.id })).length === 0) {
+        throw InvalidInputError.of("voorkeursRekeningnummer", "invalid", VOORKEURSREKENINGNUMMER_NIET_GELINKT);
+      }
+      partij.voorkeursRekeningnummer = chosen;
     } else if (resolved.rekeningnummers !== undefined && partij.voorkeursRekeningnummer) {
       const keep = resolved.rekeningnummers.some((r) => r!.id === partij.voorkeursRekeningnummer!.id);
       if (!keep) partij.voorkeursRekeningnummer = null;

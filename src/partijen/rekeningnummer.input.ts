@@ -25,7 +25,11 @@ export class RekeningnummerInput {
 
 @InputType({ description: "Wijziging van een bankrekeningnummer; weggelaten velden blijven ongewijzigd." })
 export class RekeningnummerUpdateInput {
-  @Field(() => ID, { nullable: true, description: "uuid van de partij; null ontkoppelt." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "uuid van de partij; null ontkoppelt. Verplaatsen of ontkoppelen laat het rekeningnummer vervallen als voorkeursRekeningnummer van de partij die het had.",
+  })
   partij?: string | null;
 
   @Field(() => String, { nullable: true, description: "IBAN zonder spaties; mag niet leeg gemaakt worden." })

@@ -7,6 +7,7 @@ import { loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { Partij } from "./partij.entity";
+import { PartijService } from "./partij.service";
 import { Rekeningnummer } from "./rekeningnummer.entity";
 import type { RekeningnummerFilter, RekeningnummerInput, RekeningnummerUpdateInput } from "./rekeningnummer.input";
 
@@ -37,6 +38,10 @@ export class RekeningnummerService {
     return loadRelated(this.ctx, Partij, rekeningnummer.partij);
   }
 
+  private get partijen() {
+    return this.ctx.service(PartijService);
+  }
+
   async create(input: RekeningnummerInput): Promise<Rekeningnummer> {
     return this.ctx.transaction(async () => {
       const partij = await this.check(input);
@@ -51,8 +56,13 @@ export class RekeningnummerService {
     const rekeningnummer = await getByUuid(this.ctx, Rekeningnummer, uuid);
     return this.ctx.transaction(async () => {
       const partij = await this.check(input);
+      // the partij it leaves and the one it joins, then the row as it is now (see DigitaalAdresService.update)
+      await this.partijen.lockOwners([partij?.id], [rekeningnummer]);
+      const from = rekeningnummer.partij?.id ?? null;
       this.apply(rekeningnummer, input, partij);
       await this.ctx.em.flush();
+      const to = rekeningnummer.partij?.id ?? null;
+      if (to !== from) await this.partijen.clearVoorkeurOfOthers("rekeningnummer", [rekeningnummer.id], to);
       return rekeningnummer;
     });
   }

@@ -6,12 +6,14 @@ import {
   RekeningnummerLijstDocument,
   RekeningnummerLijstMetPartijDocument,
   RekeningnummerUpdateDocument,
+  VoorkeurUpdatePartijDocument,
+  VoorkeurVanPartijDocument,
   type RekeningnummerFilter,
   type RekeningnummerInput,
 } from "../generated/graphql";
 import { SoortPartij } from "../../src/partijen/enums";
 import { errorCode, invalidParams, TestApp } from "../support/app";
-import { leesPartij, maakPartij, zetVoorkeur } from "../support/fixtures";
+import { maakPartij } from "../support/fixtures";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -120,13 +122,12 @@ describe("Rekeningnummer", () => {
   it("deleting never deletes the partij; its voorkeursRekeningnummer becomes null", async () => {
     const partij = await maakPartij(app);
     const rekening = await maak({ partij: partij.uuid, iban: "NL91ABNA0417164300" });
-    await zetVoorkeur(app, partij.uuid, { rekeningnummer: rekening.uuid });
-    expect((await leesPartij(app, partij.uuid))?.voorkeursRekeningnummer).not.toBeNull();
+    const { updatePartij } = await app.ok(VoorkeurUpdatePartijDocument, { uuid: partij.uuid, input: { voorkeursRekeningnummer: rekening.uuid } });
+    expect(updatePartij.voorkeursRekeningnummer).toEqual({ uuid: rekening.uuid });
 
     await app.ok(RekeningnummerDeleteDocument, { uuid: rekening.uuid });
-    const after = await leesPartij(app, partij.uuid);
-    expect(after).not.toBeNull();
-    expect(after?.voorkeursRekeningnummer ?? null).toBeNull();
+    const after = (await app.ok(VoorkeurVanPartijDocument, { uuid: partij.uuid })).partij;
+    expect(after).toMatchObject({ uuid: partij.uuid, rekeningnummers: [], voorkeursRekeningnummer: null });
   });
 
   describe("list", () => {

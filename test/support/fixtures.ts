@@ -44,28 +44,6 @@ export async function maakPartij(
   return partij;
 }
 
-/** The partij row as stored now (a fresh identity map, so nothing cached). */
-export async function leesPartij(app: TestApp, uuid: string): Promise<Partij | null> {
-  return app.orm.em.fork().findOne(Partij, { uuid });
-}
-
-/** Points the partij's voorkeursDigitaalAdres / voorkeursRekeningnummer at a row (by uuid). */
-export async function zetVoorkeur(
-  app: TestApp,
-  partijUuid: string,
-  voorkeur: { digitaalAdres?: string; rekeningnummer?: string },
-): Promise<void> {
-  const em = app.orm.em.fork();
-  const partij = await em.findOneOrFail(Partij, { uuid: partijUuid });
-  if (voorkeur.digitaalAdres) {
-    partij.voorkeursDigitaalAdres = await em.findOneOrFail(DigitaalAdres, { uuid: voorkeur.digitaalAdres });
-  }
-  if (voorkeur.rekeningnummer) {
-    partij.voorkeursRekeningnummer = await em.findOneOrFail(Rekeningnummer, { uuid: voorkeur.rekeningnummer });
-  }
-  await em.flush();
-}
-
 /** Puts a partij in a new categorie with this naam. */
 export async function deelIn(app: TestApp, partijUuid: string, naam: string): Promise<void> {
   const em = app.orm.em.fork();
@@ -216,6 +194,17 @@ let kvk = 30_000_000;
 export const kvkNummer = () => String(kvk++);
 let vestiging = 100_000_000_000;
 export const vestigingsnummer = () => String(vestiging++);
+
+let rekening = 1_000_000_000;
+
+/** A fresh Dutch IBAN with a valid check number (mod 97), e.g. for several accounts of one partij. */
+export function iban(): string {
+  const bban = `ABNA${rekening++}`;
+  // ISO 13616: letters become 10..35, the country code and "00" go to the end.
+  const digits = [...`${bban}NL00`].map((c) => parseInt(c, 36)).join("");
+  const check = 98n - (BigInt(digits) % 97n);
+  return `NL${String(check).padStart(2, "0")}${bban}`;
+}
 
 /** Partij-identificator inputs of the four kinds the standard checks, fresh unless an objectId is given. */
 export const identificator = {
