@@ -8,7 +8,7 @@ import { identificatorCondition, subquery, TextFilters, uuidFilter } from "../co
 import { childrenLoader, linkedLoader } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
 import { checkUniqueFields } from "../common/unique";
-import { fieldErrors } from "../common/validation";
+import { characterCount, fieldErrors } from "../common/validation";
 import { Actor } from "../opvolging/actor.entity";
 import { InterneTaak } from "../opvolging/interne-taak.entity";
 import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
@@ -193,7 +193,7 @@ export class KlantcontactService {
       for (const [key, value] of Object.entries(input.metadata)) {
         if (typeof value !== "string") {
           problems.add(path(prefix, "metadata", key), "invalid", "Elke waarde in metadata moet tekst zijn.");
-        } else if (value.length > METADATA_MAX) {
+        } else if (characterCount(value) > METADATA_MAX) {
           problems.add(path(prefix, "metadata", key), "max_length", `Zorg ervoor dat dit veld niet meer dan ${METADATA_MAX} tekens bevat.`);
         }
       }
