@@ -25,7 +25,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
-import { InvalidInputError, path, type InvalidParam } from "./errors";
+import { InvalidInputError, type InvalidParam } from "./errors";
 
 /**
  * Input hygiene: values that no database stores faithfully are refused before anything runs. A
@@ -54,6 +54,9 @@ export function dateProblem(value: Date): string | null {
   const year = value.getUTCFullYear();
   return year >= FIRST_YEAR && year <= LAST_YEAR ? null : `Gebruik een datum in de jaren ${FIRST_YEAR} tot en met ${LAST_YEAR}.`;
 }
+
+/** Enough to fix an input by; also bounds the work and the answer for an input full of bad values. */
+const MAX_FINDINGS = 100;
 
 const KEY_REASON = "Een sleutel in dit object bevat een ongeldig teken (NUL of een losse helft van een UTF-16-surrogaatpaar).";
 
@@ -111,32 +114,33 @@ class OperationInputs {
 
   /** One coerced argument value; an explicit stack, since JSON values can nest deeper than a call stack. */
   private value(value: unknown, type: GraphQLInputType, name: string, root: FieldNode): void {
-    type Item = { value: unknown; type: GraphQLInputType | undefined; name: string };
-    const stack: Item[] = [{ value, type, name }];
-    while (stack.length) {
-      const item = stack.pop()!;
-      const children: Item[] = [];
-      const itemType = item.type && isNonNullType(item.type) ? item.type.ofType : item.type;
-      if (item.value === null || item.value === undefined || (itemType && isEnumType(itemType))) continue;
-      if (itemType && isListType(itemType)) {
-        const items = Array.isArray(item.value) ? item.value : [item.value];
-        items.forEach((element, index) => children.push({ value: element, type: itemType.ofType, name: path(item.name, index) }));
-      } else if (itemType && isInputObjectType(itemType)) {
-        const fields = item.value as Record<string, unknown>;
-        for (const field of Object.values(itemType.getFields())) {
-          if (field.name in fields) children.push({ value: fields[field.name], type: field.type, name: path(item.name, field.name) });
+    const stack: Place[] = [{ value, type, parent: undefined, segment: name }];
+    while (stack.length && this.findings.length < MAX_FINDINGS) {
+      const place = stack.pop()!;
+      const children: Place[] = [];
+      const child = (value: unknown, type: GraphQLInputType | undefined, segment: string | number) =>
+        children.push({ value, type, parent: place, segment });
+      const placeType = place.type && isNonNullType(place.type) ? place.type.ofType : place.type;
+      if (place.value === null || place.value === undefined || (placeType && isEnumType(placeType))) continue;
+      if (placeType && isListType(placeType)) {
+        const items = Array.isArray(place.value) ? place.value : [place.value];
+        items.forEach((item, index) => child(item, placeType.ofType, index));
+      } else if (placeType && isInputObjectType(placeType)) {
+        const fields = place.value as Record<string, unknown>;
+        for (const field of Object.values(placeType.getFields())) {
+          if (field.name in fields) child(fields[field.name], field.type, field.name);
         }
-      } else if (typeof item.value === "string") {
-        this.report(root, item.name, textProblem(item.value));
-      } else if (item.value instanceof Date) {
-        this.report(root, item.name, dateProblem(item.value));
-      } else if (Array.isArray(item.value)) {
-        item.value.forEach((element, index) => children.push({ value: element, type: undefined, name: path(item.name, index) }));
-      } else if (typeof item.value === "object") {
+      } else if (typeof place.value === "string") {
+        this.report(root, place, textProblem(place.value));
+      } else if (place.value instanceof Date) {
+        this.report(root, place, dateProblem(place.value));
+      } else if (Array.isArray(place.value)) {
+        place.value.forEach((item, index) => child(item, undefined, index));
+      } else if (typeof place.value === "object") {
         // A JSON scalar (metadata, _Any): its keys are input too; a bad key is reported on the object.
-        for (const [key, element] of Object.entries(item.value)) {
-          if (textProblem(key)) this.report(root, item.name, KEY_REASON);
-          else children.push({ value: element, type: undefined, name: path(item.name, key) });
+        for (const [key, item] of Object.entries(place.value)) {
+          if (textProblem(key)) this.report(root, place, KEY_REASON);
+          else child(item, undefined, key);
         }
       }
       // Reversed onto the stack, so that findings come in the order of the input.
@@ -144,9 +148,27 @@ class OperationInputs {
     }
   }
 
-  private report(root: FieldNode, name: string, reason: string | null): void {
-    if (reason) this.findings.push({ root, param: { name, code: "invalid", reason } });
+  private report(root: FieldNode, place: Place, reason: string | null): void {
+    if (reason && this.findings.length < MAX_FINDINGS) this.findings.push({ root, param: { name: nameOf(place), code: "invalid", reason } });
   }
+}
+
+/**
+ * A value inside an argument and the way to it. The name is built only for what is reported: built
+ * for every value, names would cost time quadratic in the depth of a JSON value.
+ */
+interface Place {
+  value: unknown;
+  type: GraphQLInputType | undefined;
+  parent: Place | undefined;
+  segment: string | number;
+}
+
+/** The input path of a place, as path() joins it ("a.0.b"; the `input` argument's empty segment left out). */
+function nameOf(place: Place): string {
+  const segments: Array<string | number> = [];
+  for (let at: Place | undefined = place; at; at = at.parent) if (at.segment !== "") segments.push(at.segment);
+  return segments.reverse().join(".");
 }
 
 function fieldDefinition(schema: GraphQLSchema, parentType: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {

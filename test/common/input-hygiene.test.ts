@@ -137,6 +137,23 @@ describe("a NUL character or a lone surrogate in a string input", () => {
     expect(await rows(app, Klantcontact)).toBe(before);
   });
 
+  it("is found at any depth of a JSON value, and at most 100 bad values are listed", async () => {
+    let diep: Record<string, unknown> = { tekst: NUL };
+    for (let level = 0; level < 10_000; level++) diep = { n: diep };
+    const deep = await refusedBeforeSql(
+      `mutation ($metadata: JSONObject) { createKlantcontact(input: { kanaal: "telefoon", onderwerp: "Vraag", taal: "nld", vertrouwelijk: false, metadata: $metadata }) { uuid } }`,
+      { metadata: diep },
+    );
+    expect(invalidParams(deep)).toEqual([[`metadata.${"n.".repeat(10_000)}tekst`, "invalid"]]);
+
+    const many = await refusedBeforeSql(`query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, {
+      r: Array.from({ length: 1000 }, () => ({ __typename: "Actor", uuid: NUL })),
+    });
+    const params = invalidParams(many);
+    expect(params).toHaveLength(100);
+    expect(params[99]).toEqual(["representations.99.uuid", "invalid"]);
+  });
+
   it("is refused in a nested field's argument, through named and inline fragments, with the root field's response key as path", async () => {
     const partij = await maakPartij(app);
     const direct = await refusedBeforeSql(
