@@ -213,8 +213,8 @@ export function unsafeInputError(
     if (!params.has(key)) params.set(key, param);
   }
   const invalid = new InvalidInputError([...params.values()]);
-  const roots = [...new Set(inputs.findings.map((finding) => finding.root))];
-  const root = roots.length === 1 ? roots[0] : undefined;
+  const rootKeys = new Set(inputs.findings.map((finding) => responseKey(finding.root)));
+  const root = rootKeys.size === 1 ? inputs.findings[0].root : undefined;
   return new GraphQLError(invalid.message, {
     nodes: root,
     path: root ? [responseKey(root)] : undefined,
