@@ -12,6 +12,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config";
 import { RequestContext } from "./common/context";
 import { InvalidInputError, NotFoundError } from "./common/errors";
+import { inputHygienePlugin } from "./common/input-hygiene";
 
 /**
  * Maps what a resolver threw onto the error a client sees (ARCHITECTURE.md, Errors):
@@ -70,7 +71,7 @@ export function createApolloServer(schema: GraphQLSchema, logger: Logger, plugin
     schema,
     formatError: formatError(logger),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...plugins],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), inputHygienePlugin(), ...plugins],
   });
 }
 

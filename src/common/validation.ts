@@ -24,12 +24,23 @@ function rule(code: string, message: string, test: (value: unknown) => boolean, 
   };
 }
 
-/** At most `max` characters. */
+/**
+ * The number of characters as people count them: code points, so an emoji is one (as in Open
+ * Klant's Python, and as PostgreSQL's varchar(n) counts), where a JavaScript string's length counts
+ * UTF-16 units.
+ */
+export function characterCount(value: string): number {
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
+}
+
+/** At most `max` characters (code points). */
 export function MaxLength(max: number): PropertyDecorator {
   return rule(
     "max_length",
     `Zorg ervoor dat dit veld niet meer dan ${max} tekens bevat.`,
-    (v) => typeof v !== "string" || v.length <= max,
+    (v) => typeof v !== "string" || characterCount(v) <= max,
   );
 }
 

@@ -1,4 +1,5 @@
 import { isEmail, isIBAN, isISO31661Alpha2 } from "class-validator";
+import { characterCount } from "./validation";
 
 /**
  * The format rules of the standard and of Open Klant, as plain checks. Each returns null when the
@@ -16,7 +17,7 @@ function elfproef(value: string): boolean {
 }
 
 function digits(length: number, value: string): string | null {
-  if (value.length !== length) return `Waarde moet ${length} tekens lang zijn.`;
+  if (characterCount(value) !== length) return `Waarde moet ${length} tekens lang zijn.`;
   if (!/^[0-9]+$/.test(value)) return "Voer een numerieke waarde in.";
   return null;
 }
@@ -70,7 +71,7 @@ export const checkIban: Check = (value) => {
 };
 
 export const checkBic: Check = (value) =>
-  value.length >= 8 && value.length <= 11 && /^\S+$/.test(value)
+  characterCount(value) >= 8 && characterCount(value) <= 11 && /^\S+$/.test(value)
     ? null
     : "Een BIC bestaat uit 8 tot 11 tekens zonder spaties.";
 

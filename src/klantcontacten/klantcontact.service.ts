@@ -8,7 +8,7 @@ import { identificatorCondition, subquery, TextFilters, uuidFilter } from "../co
 import { childrenLoader, linkedLoader } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
 import { checkUniqueFields } from "../common/unique";
-import { fieldErrors } from "../common/validation";
+import { characterCount, fieldErrors } from "../common/validation";
 import { Actor } from "../opvolging/actor.entity";
 import { InterneTaak } from "../opvolging/interne-taak.entity";
 import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
@@ -62,7 +62,7 @@ export class KlantcontactService {
   private where(filter: KlantcontactFilter | null | undefined): FilterQuery<Klantcontact> {
     if (!filter) return {};
     const em = this.ctx.em;
-    const text = new TextFilters(em);
+    const text = new TextFilters(em, Klantcontact);
     const conditions: Array<FilterQuery<Klantcontact>> = [];
     const idIn = (query: unknown) => conditions.push({ id: { $in: query } } as FilterQuery<Klantcontact>);
     const idNotIn = (query: unknown) => conditions.push({ id: { $nin: query } } as FilterQuery<Klantcontact>);
@@ -71,9 +71,9 @@ export class KlantcontactService {
     if (filter.nummer != null) conditions.push({ nummer: filter.nummer });
     if (filter.referentienummer != null) conditions.push({ referentienummer: filter.referentienummer });
     if (filter.kanaal != null) conditions.push({ kanaal: filter.kanaal });
-    if (filter.onderwerp != null) conditions.push({ onderwerp: text.icontains(filter.onderwerp) });
-    if (filter.inhoud != null) conditions.push({ inhoud: text.icontains(filter.inhoud) });
-    if (filter.reactie != null) conditions.push({ reactie: text.icontains(filter.reactie) });
+    if (filter.onderwerp != null) conditions.push(text.icontains("onderwerp", filter.onderwerp));
+    if (filter.inhoud != null) conditions.push(text.icontains("inhoud", filter.inhoud));
+    if (filter.reactie != null) conditions.push(text.icontains("reactie", filter.reactie));
     if (filter.indicatieContactGelukt != null) conditions.push({ indicatieContactGelukt: filter.indicatieContactGelukt });
     if (filter.vertrouwelijk != null) conditions.push({ vertrouwelijk: filter.vertrouwelijk });
     if (filter.plaatsgevondenOp != null) conditions.push({ plaatsgevondenOp: filter.plaatsgevondenOp });
@@ -92,7 +92,7 @@ export class KlantcontactService {
     }
     if (filter.betrokkeneDigitaalAdres != null) {
       const betrokkenen = subquery(em, DigitaalAdres, "verstrektDoorBetrokkene", {
-        adres: text.icontains(filter.betrokkeneDigitaalAdres),
+        ...new TextFilters(em, DigitaalAdres).icontains("adres", filter.betrokkeneDigitaalAdres),
         verstrektDoorBetrokkene: { $ne: null },
       } as FilterQuery<DigitaalAdres>);
       viaBetrokkene({ id: { $in: betrokkenen } } as unknown as FilterQuery<Betrokkene>);
@@ -193,7 +193,7 @@ export class KlantcontactService {
       for (const [key, value] of Object.entries(input.metadata)) {
         if (typeof value !== "string") {
           problems.add(path(prefix, "metadata", key), "invalid", "Elke waarde in metadata moet tekst zijn.");
-        } else if (value.length > METADATA_MAX) {
+        } else if (characterCount(value) > METADATA_MAX) {
           problems.add(path(prefix, "metadata", key), "max_length", `Zorg ervoor dat dit veld niet meer dan ${METADATA_MAX} tekens bevat.`);
         }
       }

@@ -34,7 +34,7 @@ export class ActorService {
 
   list(filter: ActorFilter | null | undefined, page: PageArgs): Promise<Connection<Actor>> {
     const where: Record<string, unknown> = {};
-    if (filter?.naam) where.naam = new TextFilters(this.ctx.em).icontains(filter.naam);
+    if (filter?.naam) Object.assign(where, new TextFilters(this.ctx.em, Actor).icontains("naam", filter.naam));
     if (filter?.soortActor) where.soortActor = filter.soortActor;
     if (filter?.indicatieActief !== undefined && filter?.indicatieActief !== null) where.indicatieActief = filter.indicatieActief;
     // The identificator is columns of the actor row itself, so all given parts hold for the same one.

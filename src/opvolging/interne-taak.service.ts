@@ -77,7 +77,7 @@ export class InterneTaakService {
     // Conditions on "any assigned actor" are subqueries, so a task with several actors appears once.
     const actor: Record<string, unknown> = {};
     if (filter?.toegewezenAanActor) actor.uuid = uuidFilter(filter.toegewezenAanActor);
-    if (filter?.actorNaam) actor.naam = new TextFilters(em).icontains(filter.actorNaam);
+    if (filter?.actorNaam) Object.assign(actor, new TextFilters(em, Actor).icontains("naam", filter.actorNaam));
     if (Object.keys(actor).length) {
       const toegewezen = em.createQueryBuilder(Toewijzing, "tw").select("tw.interne_taak_id").where({ actor });
       and.push({ id: { $in: toegewezen.getKnexQuery() } });

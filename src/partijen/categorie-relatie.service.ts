@@ -22,7 +22,7 @@ export class CategorieRelatieService {
     const where: FilterQuery<CategorieRelatie> = {};
     if (filter?.partij) where.partij = { uuid: uuidFilter(filter.partij) };
     if (filter?.categorie) where.categorie = { uuid: uuidFilter(filter.categorie) };
-    if (filter?.categorieNaam) where.categorie = { ...(where.categorie as object), naam: new TextFilters(this.ctx.em).iexact(filter.categorieNaam) };
+    if (filter?.categorieNaam) where.categorie = { ...(where.categorie as object), ...new TextFilters(this.ctx.em, Categorie).iexact("naam", filter.categorieNaam) };
     if (filter?.beginDatum) where.beginDatum = toDateString(filter.beginDatum);
     if (filter?.eindDatum) where.eindDatum = toDateString(filter.eindDatum);
     return paginate(this.ctx.em, CategorieRelatie, where, [], page);

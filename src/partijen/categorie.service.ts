@@ -1,4 +1,3 @@
-import type { FilterQuery } from "@mikro-orm/core";
 import type { RequestContext } from "../common/context";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams } from "../common/errors";
@@ -16,8 +15,7 @@ export class CategorieService {
   }
 
   list(filter: CategorieFilter | null | undefined, page: PageArgs): Promise<Connection<Categorie>> {
-    const where: FilterQuery<Categorie> = {};
-    if (filter?.naam) where.naam = new TextFilters(this.ctx.em).iexact(filter.naam);
+    const where = filter?.naam ? new TextFilters(this.ctx.em, Categorie).iexact("naam", filter.naam) : {};
     return paginate(this.ctx.em, Categorie, where, [], page);
   }
 

@@ -102,14 +102,14 @@ export class DigitaalAdresService {
 
   private where(filter: DigitaalAdresFilter | null | undefined): FilterQuery<DigitaalAdres> {
     if (!filter) return {};
-    const text = new TextFilters(this.ctx.em);
+    const text = new TextFilters(this.ctx.em, DigitaalAdres);
     const conditions: Array<FilterQuery<DigitaalAdres>> = [];
 
     if (filter.adres != null) conditions.push({ adres: filter.adres });
-    if (filter.adresBevat) conditions.push({ adres: text.icontains(filter.adresBevat) });
+    if (filter.adresBevat) conditions.push(text.icontains("adres", filter.adresBevat));
     if (filter.soortDigitaalAdres) conditions.push({ soortDigitaalAdres: filter.soortDigitaalAdres });
     if (filter.isStandaardAdres != null) conditions.push({ isStandaardAdres: filter.isStandaardAdres });
-    if (filter.omschrijving) conditions.push({ omschrijving: text.icontains(filter.omschrijving) });
+    if (filter.omschrijving) conditions.push(text.icontains("omschrijving", filter.omschrijving));
     if (filter.referentie != null) conditions.push({ referentie: filter.referentie });
     if (filter.verificatieDatum) conditions.push({ verificatieDatum: toDateString(filter.verificatieDatum) });
     if (filter.verificatieDatumVanaf) conditions.push({ verificatieDatum: { $gte: toDateString(filter.verificatieDatumVanaf) } });

@@ -10,6 +10,7 @@ import { byIdLoader, childrenLoader, loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
 import { checkUniqueFields } from "../common/unique";
 import { fieldErrors } from "../common/validation";
+import { Categorie } from "./categorie.entity";
 import { CategorieRelatie } from "./categorie-relatie.entity";
 import { DigitaalAdres } from "./digitaal-adres.entity";
 import { CodeSoortObjectId, SoortPartij } from "./enums";
@@ -96,7 +97,7 @@ export class PartijService {
       const sub = em
         .createQueryBuilder(CategorieRelatie, "cr")
         .select("cr.partij_id")
-        .where({ categorie: { naam: new TextFilters(em).iexact(filter.categorieNaam) } });
+        .where({ categorie: new TextFilters(em, Categorie).iexact("naam", filter.categorieNaam) });
       conditions.push({ id: { $in: sub.getKnexQuery() } } as unknown as FilterQuery<Partij>);
     }
     if (filter.vertegenwoordigdDoor) {
