@@ -4,8 +4,11 @@ import { Ref } from "./refs";
 /**
  * Valid-looking values of the domain: most generated mutations must pass the rules of the
  * standard (elfproef, IBAN checksum, phone and postcode formats, the register/objecttype/soort
- * combinations) so that they reach the deeper rules and the database. Chosen by input field name,
- * with plain text for every string field nobody named here.
+ * combinations, the rules between fields) so that they reach the deeper rules and the database.
+ * Three kinds of help, each optional for the generator: values by input field name
+ * (`byFieldName`; plain text for every string field not named), fields generated together
+ * (`coherentFields`) and rules between fields applied afterwards (`consistent`). Without them the
+ * test still covers a new mutation, only with fewer successes.
  */
 
 const digits = (length: number) => fc.stringMatching(new RegExp(`^[0-9]{${length}}$`));
@@ -243,6 +246,16 @@ function actor(input: Input): Input {
   return { ...input, actorIdentificatie: kept };
 }
 
+/** A new taak is assigned to at least one actor: one that exists, or the step waits for one (Ref). */
+function nieuweInterneTaak(input: Input): Input {
+  const out = interneTaak(input);
+  if (out.toegewezenAanActor !== undefined) return out;
+  const listed = Array.isArray(out.toegewezenAanActoren) ? out.toegewezenAanActoren : [];
+  const [first, ...rest] = listed;
+  const needed = first instanceof Ref ? new Ref(first.type, first.pool, first.pick, first.spelling, first.fallback, false) : first;
+  return { ...out, toegewezenAanActoren: [needed ?? new Ref("Actor", "live", 0, "exact", null, false), ...rest] };
+}
+
 function interneTaak(input: Input): Input {
   const out = { ...input };
   // Exactly one of the two actor fields; afgehandeldOp only for a taak that is verwerkt.
@@ -252,6 +265,15 @@ function interneTaak(input: Input): Input {
   }
   if (out.status !== "VERWERKT") delete out.afgehandeldOp;
   return out;
+}
+
+function digitaalAdres(input: Input): Input {
+  // Only a partij's address can be its standaard adres.
+  if (input.isStandaardAdres === true && (input.verstrektDoorPartij === undefined || input.verstrektDoorPartij === null)) {
+    const { isStandaardAdres: _standaard, ...rest } = input;
+    return rest;
+  }
+  return input;
 }
 
 function klantcontact(input: Input): Input {
@@ -283,10 +305,11 @@ export const consistent: Record<string, (input: Input) => Input> = {
   PartijUpdateInput: partij,
   ActorInput: actor,
   ActorUpdateInput: actor,
-  InterneTaakInput: interneTaak,
+  InterneTaakInput: nieuweInterneTaak,
   InterneTaakUpdateInput: interneTaak,
   KlantcontactInput: klantcontact,
   KlantcontactUpdateInput: klantcontact,
+  DigitaalAdresInput: digitaalAdres,
   CategorieRelatieInput: periode,
   CategorieRelatieUpdateInput: periode,
   VertegenwoordigingInput: vertegenwoordiging,

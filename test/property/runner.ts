@@ -41,6 +41,14 @@ export interface Failure {
   size: number;
 }
 
+interface Problem {
+  kind: FailureKind;
+  where: string;
+  details: string[];
+  /** The values whose odd features name the cause (the answered values that differ); else all variables. */
+  suspects?: unknown;
+}
+
 interface Pools {
   live: Map<string, string[]>;
   deleted: Map<string, string[]>;
@@ -90,49 +98,48 @@ export class Runner {
     const result = await this.app.execute(mutation.document, variables);
     const errors = result.errors ?? [];
     const answer = (result.data as Record<string, unknown> | null | undefined)?.[mutation.name];
+    const after = await this.state.snapshot();
     if (this.trace) console.log(`${mutation.name} [${step.mode}] ${show(variables).slice(0, 300)}\n  → ${traceLine(errors)}`);
-    const fail = (kind: FailureKind, where: string, details: string[], suspects: unknown = variables) => {
-      this.count(mutation, "failed");
-      this.fail(step, variables, kind, where, oddFeatures(suspects), [`errors: ${JSON.stringify(errors)}`, ...details]);
-    };
 
+    const problems: Problem[] = [];
     const unexpected = errors.find((e) => !REFUSALS.has(String(e.extensions?.code)));
-    if (unexpected) {
-      const code = unexpected.extensions?.code;
-      fail(code === "INTERNAL_SERVER_ERROR" ? "internal error" : "unexpected error code", `${code} at ${(unexpected.path ?? []).join(".")}`, []);
-      return this.state.snapshot();
-    }
     // GraphQL's own refusal of a variable (a value its scalar does not accept, such as a leap
     // second) carries no invalidParams; every refusal by the subgraph's rules must name its fields.
     const shapeless = errors.find((e) => e.extensions?.code === "BAD_USER_INPUT" && !isVariableCoercion(e) && !hasInvalidParams(e));
-    if (shapeless) {
-      fail("BAD_USER_INPUT without invalidParams", shapeless.message.replace(/"[^"]*"/g, '"…"').slice(0, 80), []);
-      return this.state.snapshot();
+    const refused = errors.length > 0 || answer === null || answer === undefined;
+    if (unexpected) {
+      const code = unexpected.extensions?.code;
+      const kind = code === "INTERNAL_SERVER_ERROR" ? "internal error" : "unexpected error code";
+      problems.push({ kind, where: `${code} at ${(unexpected.path ?? []).join(".")}`, details: [] });
+    } else if (shapeless) {
+      problems.push({ kind: "BAD_USER_INPUT without invalidParams", where: shapeless.message.replace(/"[^"]*"/g, '"…"').slice(0, 80), details: [] });
     }
-
-    const after = await this.state.snapshot();
-    if (errors.length > 0 || answer === null || answer === undefined) {
-      this.count(mutation, (errors[0]?.extensions?.code as Outcome | undefined) ?? "failed");
+    if (refused) {
       const changed = differences(before, after);
       if (changed.length > 0) {
-        fail("refused but wrote", changed.filter((l) => !l.startsWith(" ")).map((l) => l.split(":")[0]).join(","), ["changed rows:", ...changed]);
+        const tables = changed.filter((l) => !l.startsWith(" ")).map((l) => l.split(":")[0]);
+        problems.push({ kind: "refused but wrote", where: tables.join(","), details: ["changed rows:", ...changed] });
       }
-      this.history.push(`${mutation.name}(${show(variables)}) → ${errors.map((e) => e.extensions?.code).join(",")}`);
-      return after;
+    } else {
+      this.remember(answer);
+      problems.push(...(await this.readBack(mutation, answer, variables)));
     }
 
-    this.count(mutation, "ok");
-    this.remember(answer);
-    const problems = await this.readBack(mutation, answer, variables);
-    for (const problem of problems) fail(problem.kind, problem.where, problem.details, problem.suspects);
-    this.history.push(`${mutation.name}(${show(variables)}) → ok`);
+    const outcome: Outcome = problems.length > 0 ? "failed" : refused ? ((errors[0]?.extensions?.code as Outcome | undefined) ?? "failed") : "ok";
+    if (!this.shrinking) this.coverage.record(mutation.name, outcome);
+    for (const problem of problems) {
+      this.fail(step, variables, problem.kind, problem.where, oddFeatures(problem.suspects ?? variables), [
+        `errors: ${JSON.stringify(errors)}`,
+        ...problem.details,
+      ]);
+    }
+    this.history.push(`${mutation.name}(${show(variables)}) → ${refused ? errors.map((e) => e.extensions?.code).join(",") : "ok"}`);
     return after;
   }
 
   /** Reads every object of the answer back in a fresh request and compares; a deleted object must be gone. */
   private async readBack(mutation: MutationModel, answer: unknown, variables: Record<string, unknown>) {
-    // suspects: the answered values that differ, whose odd features name the cause.
-    const problems: Array<{ kind: FailureKind; where: string; details: string[]; suspects?: unknown }> = [];
+    const problems: Problem[] = [];
     for (const { path, type } of mutation.answerObjects) {
       for (const shown of objectsAt(answer, path)) {
         const uuid = (shown as { uuid?: unknown }).uuid;
@@ -164,10 +171,6 @@ export class Runner {
       this.forget(mutation.deletes.type.name, uuid);
     }
     return problems;
-  }
-
-  private count(mutation: MutationModel, outcome: Outcome): void {
-    if (!this.shrinking) this.coverage.record(mutation.name, outcome);
   }
 
   private fail(step: Step, variables: Record<string, unknown>, kind: FailureKind, where: string, features: string[], details: string[]): void {

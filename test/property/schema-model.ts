@@ -64,6 +64,8 @@ export interface SchemaModel {
   nestedContexts(fieldName: string, contexts: GraphQLObjectType[]): GraphQLObjectType[];
   /** Per readable type: how many ID inputs of all mutations refer to it (what others need most). */
   referenceCounts: Map<string, number>;
+  /** ID inputs whose type the schema does not tell (by input path): they get uuids of any type. */
+  untypedIds: string[];
 }
 
 function directiveNames(field: GraphQLField<unknown, unknown>): string[] {
@@ -190,18 +192,25 @@ export function buildSchemaModel(schema: GraphQLSchema): SchemaModel {
   }
 
   const referenceCounts = new Map<string, number>();
-  const countReferences = (fields: ReadonlyArray<{ name: string; type: GraphQLInputType }>, contexts: GraphQLObjectType[], argument: boolean) => {
+  const untypedIds: string[] = [];
+  const countReferences = (
+    path: string,
+    fields: ReadonlyArray<{ name: string; type: GraphQLInputType }>,
+    contexts: GraphQLObjectType[],
+    argument: boolean,
+  ) => {
     for (const field of fields) {
       const named = getNamedType(field.type);
       if (named.name === "ID") {
         const type = referencedType(field.name, contexts)?.type.name;
         if (type) referenceCounts.set(type, (referenceCounts.get(type) ?? 0) + 1);
+        else untypedIds.push(`${path}.${field.name}`);
       } else if (isInputObjectType(named)) {
-        countReferences(Object.values(named.getFields()), argument ? contexts : nestedContexts(field.name, contexts), false);
+        countReferences(`${path}.${field.name}`, Object.values(named.getFields()), argument ? contexts : nestedContexts(field.name, contexts), false);
       }
     }
   };
-  for (const mutation of mutations) countReferences(mutation.field.args, mutation.contexts, true);
+  for (const mutation of mutations) countReferences(mutation.name, mutation.field.args, mutation.contexts, true);
 
   return {
     mutations,
@@ -209,6 +218,7 @@ export function buildSchemaModel(schema: GraphQLSchema): SchemaModel {
     referencedType,
     nestedContexts,
     referenceCounts,
+    untypedIds,
   };
 }
 
