@@ -4,8 +4,9 @@ import fc from "fast-check";
  * The odd values real clients send and the first build broke on: NUL from OCR'd letters, lone
  * surrogates from cut-off UTF-16, emoji and other astral characters, combining marks,
  * whitespace-only text, lengths on and around every limit, years 0000 and 9999, leap days and
- * time zones. Every value is type-valid for its GraphQL type: the rules, not the parser, must
- * answer.
+ * time zones. Every value is meant to be type-valid for its GraphQL type, so that the rules, not
+ * the parser, must answer; the one the DateTime scalar itself refuses is the leap second
+ * (23:59:60, valid in RFC 3339), which GraphQL then refuses as a variable.
  */
 
 const FIXED_STRINGS = [
