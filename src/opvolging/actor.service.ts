@@ -1,9 +1,9 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import type { RequestContext } from "../common/context";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
-import type { ObjectidentificatorInput } from "../common/embeddables.input";
+import { toObjectidentificator } from "../common/embeddables.input";
 import { InvalidParams, path } from "../common/errors";
-import { TextFilters } from "../common/filters";
+import { identificatorCondition, TextFilters } from "../common/filters";
 import { findByUuid, getByUuid } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { Actor } from "./actor.entity";
@@ -23,7 +23,6 @@ const SOORT_NAAM: Record<SoortActor, string> = {
   [SoortActor.ORGANISATORISCHE_EENHEID]: "organisatorische eenheid",
 };
 
-const OBJECTIDENTIFICATOR_VELDEN = ["codeObjecttype", "codeRegister", "codeSoortObjectId", "objectId"] as const;
 
 export class ActorService {
   constructor(private readonly ctx: RequestContext) {}
@@ -38,12 +37,8 @@ export class ActorService {
     if (filter?.soortActor) where.soortActor = filter.soortActor;
     if (filter?.indicatieActief !== undefined && filter?.indicatieActief !== null) where.indicatieActief = filter.indicatieActief;
     // The identificator is columns of the actor row itself, so all given parts hold for the same one.
-    const identificator: Record<string, string> = {};
-    for (const veld of OBJECTIDENTIFICATOR_VELDEN) {
-      const value = filter?.actoridentificator?.[veld];
-      if (value !== undefined && value !== null) identificator[veld] = value;
-    }
-    if (Object.keys(identificator).length) where.actoridentificator = identificator;
+    const identificator = identificatorCondition(filter?.actoridentificator);
+    if (identificator) where.actoridentificator = identificator;
     return paginate(this.ctx.em, Actor, where as FilterQuery<Actor>, [], page);
   }
 
@@ -61,7 +56,7 @@ export class ActorService {
         naam: input.naam,
         soortActor: input.soortActor,
         indicatieActief: input.indicatieActief ?? true,
-        actoridentificator: objectidentificator(input.actoridentificator),
+        actoridentificator: toObjectidentificator(input.actoridentificator) ?? null,
         ...identificatie,
       } as never);
       await this.ctx.em.flush();
@@ -86,7 +81,7 @@ export class ActorService {
       if (input.naam !== undefined && input.naam !== null) actor.naam = input.naam;
       if (input.soortActor !== undefined && input.soortActor !== null) actor.soortActor = input.soortActor;
       if (input.indicatieActief !== undefined && input.indicatieActief !== null) actor.indicatieActief = input.indicatieActief;
-      if (input.actoridentificator !== undefined) actor.actoridentificator = objectidentificator(input.actoridentificator);
+      if (input.actoridentificator !== undefined) actor.actoridentificator = toObjectidentificator(input.actoridentificator);
       if (identificatie) Object.assign(actor, identificatie);
       await this.ctx.em.flush();
       return actor;
@@ -127,7 +122,3 @@ export class ActorService {
   }
 }
 
-function objectidentificator(input: ObjectidentificatorInput | null | undefined) {
-  if (!input) return null;
-  return Object.fromEntries(OBJECTIDENTIFICATOR_VELDEN.map((veld) => [veld, input[veld] ?? null]));
-}
