@@ -23,15 +23,13 @@ export interface ZaakKlantcontactenArgs extends PageArgs {
 /**
  * The links between klantcontacten and zaken, which live in onderwerpobjecten. Real data has two
  * conventions: objectId holds the zaak uuid (codeSoortObjectId "uuid": KISS, ITA) or the zaak
- * identificatie (Open Inwoner). Which codeObjecttype values mean "zaak" is configuration
- * (ZAAK_OBJECTTYPES), compared without regard to case.
+ * identificatie (Open Inwoner). The codeObjecttype values that mean "zaak" are compared without
+ * regard to case.
  */
 export class ZaakService {
-  private readonly zaakObjecttypes: string[];
+  private readonly zaakObjecttypes = ["zaak", "zgw-zaak"];
 
-  constructor(private readonly ctx: RequestContext) {
-    this.zaakObjecttypes = ctx.config.zaakObjecttypes.map((t) => t.toLowerCase());
-  }
+  constructor(private readonly ctx: RequestContext) {}
 
   private isZaak(onderwerpobject: Onderwerpobject): boolean {
     const type = onderwerpobject.onderwerpobjectidentificator?.codeObjecttype;
