@@ -33,11 +33,7 @@ export class TestApp {
   static async start(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
     const database = await createTestDatabase();
     const statements: string[] = [];
-    const orm = await openDatabase(
-      database.options((message) => {
-        if (message.startsWith("[query]")) statements.push(message);
-      }),
-    );
+    const orm = await openDatabase(database.options((sql) => statements.push(sql)));
     const server = createApolloServer(await buildKlantinteractiesSchema(), pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }));
     await server.start();
     const app = new TestApp(orm, server, database, loadConfig(env));
