@@ -9,17 +9,17 @@ import { createLogger, type Logger } from "./logger";
 import { buildKlantinteractiesSchema } from "./schema";
 import { startHttpServer, type RunningServer } from "./server";
 
+export interface Subgraph extends RunningServer {
+  /** The database the subgraph serves (tests reach it to simulate faults). */
+  orm: MikroORM;
+}
+
 /**
  * Start: database (migrated, or checked to be, optionally seeded) → schema → HTTP server. A
  * database that cannot be written at start (unreachable, read-only, full) stops the start with its
  * error: a process that reported itself started would only fail every write, while a failed start
  * is what an orchestrator sees, restarts with back-off, and shows to the operator.
  */
-export interface Subgraph extends RunningServer {
-  /** The database the subgraph serves (tests reach it to simulate faults). */
-  orm: MikroORM;
-}
-
 export async function startSubgraph(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<Subgraph> {
   const orm = await openDatabase(databaseOptions(config, logger), { migrate: config.migrateOnStart });
   try {

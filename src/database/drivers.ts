@@ -43,7 +43,7 @@ function reportingFailures<C extends AbstractSqlConnection>(Base: ConnectionClas
       } catch (err) {
         // context.query is the statement as built, before MikroORM inlines the parameters.
         if (err instanceof Error && typeof context?.query === "string") {
-          Object.defineProperty(err, FAILED_STATEMENT, { value: context.query, enumerable: true, configurable: true, writable: true });
+          (err as Error & { [FAILED_STATEMENT]?: string })[FAILED_STATEMENT] = context.query;
         }
         throw err;
       }

@@ -6,8 +6,8 @@ export interface OrmLogging {
   logger?: Logger;
   /** Log every SQL statement at debug level. */
   logSql?: boolean;
-  /** Called with every SQL statement the ORM sends (tests count them). */
-  onQuery?: (sql: string) => void;
+  /** Called with every SQL statement the ORM sends, and how long it took (tests count them). */
+  onQuery?: (sql: string, durationMs?: number) => void;
 }
 
 /**
@@ -31,7 +31,7 @@ export class PinoOrmLogger implements OrmLogger {
   logQuery(context: LogContext): void {
     const sql = context.query;
     if (typeof sql !== "string") return;
-    this.logging.onQuery?.(sql);
+    this.logging.onQuery?.(sql, context.took);
     if (this.logging.logSql) this.logging.logger?.debug({ sql, durationMs: context.took, failed: context.level === "error" || undefined }, "sql");
   }
 

@@ -27,9 +27,13 @@ export class DatabaseReadiness {
 
   private async probe(): Promise<Readiness> {
     const connection = this.orm.em.getConnection() as AbstractSqlConnection;
-    const statements = connection.getPlatform() instanceof PostgreSqlPlatform
-      ? ["create temporary table readiness_probe (filler bytea) on commit drop", "insert into readiness_probe (filler) values (decode(repeat('00', 4096), 'hex'))"]
-      : ["create table readiness_probe (filler blob)", "insert into readiness_probe (filler) values (zeroblob(4096))"];
+    const statements =
+      connection.getPlatform() instanceof PostgreSqlPlatform
+        ? [
+            "create temporary table readiness_probe (filler bytea) on commit drop",
+            "insert into readiness_probe (filler) values (decode(repeat('00', 4096), 'hex'))",
+          ]
+        : ["create table readiness_probe (filler blob)", "insert into readiness_probe (filler) values (zeroblob(4096))"];
     try {
       const transaction = await connection.begin();
       try {

@@ -33,7 +33,9 @@ export class TestApp {
   static async start(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
     const database = await createTestDatabase();
     const statements: string[] = [];
-    const orm = await openDatabase(database.options((sql) => statements.push(sql)));
+    const orm = await openDatabase(
+      database.options((sql, durationMs) => statements.push(durationMs === undefined ? sql : `${sql} [took ${durationMs} ms]`)),
+    );
     const server = createApolloServer(await buildKlantinteractiesSchema(), pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }));
     await server.start();
     const app = new TestApp(orm, server, database, loadConfig(env));
