@@ -64,8 +64,13 @@ export class TestServer {
       ...env,
     });
     const logs = new CapturedLogs();
-    const subgraph = await startSubgraph(config, createLogger(config.logLevel, logs.stream));
-    return new TestServer(subgraph.url, subgraph.orm, logs, db, subgraph.close);
+    try {
+      const subgraph = await startSubgraph(config, createLogger(config.logLevel, logs.stream));
+      return new TestServer(subgraph.url, subgraph.orm, logs, db, subgraph.close);
+    } catch (err) {
+      await db.drop();
+      throw err;
+    }
   }
 
   /** `/graphql`, `/ready`, ... on this server. */
