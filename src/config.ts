@@ -1,9 +1,10 @@
 /**
  * The only reader of process.env. Everything the subgraph can be told from outside is read and
- * checked here once at start; a bad value stops the process with a message that names the variable.
+ * checked here once at start; every bad variable is reported at once (ConfigError), so that an
+ * operator fixes the environment in one go.
  */
 export interface Config {
-  /** TCP port of the GraphQL endpoint (`/graphql`) and of `/health` and `/ready`. */
+  /** TCP port of the GraphQL endpoint (`/graphql`) and of `/health` and `/ready`; 0 picks a free one. */
   port: number;
   host: string;
   /** PostgreSQL connection URL; when absent the embedded SQLite database at `databaseFile` is used. */
@@ -11,59 +12,64 @@ export interface Config {
   databaseFile: string;
   /** Log level for pino: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
-  /** Log every SQL statement at debug level. */
+  /** Log every SQL statement (with placeholders, never values) at debug level. */
   logSql: boolean;
   /** Fill an empty database with the demo partijen, klantcontacten and taken. */
   seedDemoData: boolean;
-  /**
-   * Values of Onderwerpobjectidentificator.codeObjecttype that mean "this is a zaak"
-   * (KISS and ITA write "zgw-Zaak", Open Klant's CloudEvents and Open Inwoner use "zaak").
-   */
-  zaakObjecttypes: string[];
+  /** Apply pending migrations at start; when false, a start on a database with pending migrations fails. */
+  migrateOnStart: boolean;
 }
 
-export class ConfigError extends Error {}
-
-const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
-
-function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  if (["1", "true", "yes", "on"].includes(raw.toLowerCase())) return true;
-  if (["0", "false", "no", "off"].includes(raw.toLowerCase())) return false;
-  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+/** One environment variable with a bad value, and what is wrong with it. */
+export interface ConfigProblem {
+  variable: string;
+  problem: string;
 }
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map((p) => `${p.variable}: ${p.problem}`).join("; "));
+    this.name = "ConfigError";
+  }
+}
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 4001);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
-  }
-  const databaseUrl = env.DATABASE_URL || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError(
-      `DATABASE_URL must be a postgresql:// URL (leave it unset for the embedded SQLite database)`,
-    );
-  }
-  const logLevel = env.LOG_LEVEL ?? "info";
-  if (!LOG_LEVELS.includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
-  }
-  const zaakObjecttypes = (env.ZAAK_OBJECTTYPES ?? "zaak,zgw-Zaak")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (zaakObjecttypes.length === 0) {
-    throw new ConfigError("ZAAK_OBJECTTYPES must name at least one codeObjecttype");
-  }
-  return {
-    port,
-    host: env.HOST ?? "0.0.0.0",
-    databaseUrl,
-    databaseFile: env.DATABASE_FILE ?? "data/klantinteracties.db",
-    logLevel,
-    logSql: bool(env, "LOG_SQL", false),
-    seedDemoData: bool(env, "SEED_DEMO_DATA", false),
-    zaakObjecttypes,
+  const problems: ConfigProblem[] = [];
+  const problem = (variable: string, text: string) => problems.push({ variable, problem: text });
+
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    if (["1", "true", "yes", "on"].includes(raw.toLowerCase())) return true;
+    if (["0", "false", "no", "off"].includes(raw.toLowerCase())) return false;
+    problem(name, `must be true or false, got "${raw}"`);
+    return fallback;
   };
+
+  const port = Number(env.PORT || 4001);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problem("PORT", `must be a port number (0 to 65535), got "${env.PORT}"`);
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  // The value is not repeated: a connection URL carries the password.
+  if (databaseUrl && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
+    problem("DATABASE_URL", "must be a postgresql:// URL (leave it unset for the embedded SQLite database)");
+  }
+
+  const logLevel = env.LOG_LEVEL || "info";
+  if (!LOG_LEVELS.includes(logLevel)) problem("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
+
+  const config: Config = {
+    port,
+    host: env.HOST || "0.0.0.0",
+    databaseUrl,
+    databaseFile: env.DATABASE_FILE || "data/klantinteracties.db",
+    logLevel,
+    logSql: bool("LOG_SQL", false),
+    seedDemoData: bool("SEED_DEMO_DATA", false),
+    migrateOnStart: bool("MIGRATE_ON_START", true),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
 }

@@ -1,15 +1,26 @@
-import { loadConfig } from "../config";
+import { ConfigError, loadConfig } from "../config";
+import { createLogger } from "../logger";
+import { databaseFault } from "./faults";
 import { databaseOptions, openDatabase } from "./orm";
 
-/** `npm run migrate`: applies the committed migrations to the configured database and stops. */
+/**
+ * `npm run migrate` (built: `node dist/database/migrate.js`): applies the committed migrations to
+ * the configured database under the same lock as a start, and stops. JSON log lines, as the server.
+ */
 async function main() {
-  const orm = await openDatabase(databaseOptions(loadConfig()));
-  const executed = await orm.getMigrator().getExecutedMigrations();
-  console.log(`Database is up to date (${executed.length} migrations applied).`);
-  await orm.close();
+  let logger = createLogger("info");
+  try {
+    const config = loadConfig();
+    logger = createLogger(config.logLevel);
+    const orm = await openDatabase(databaseOptions(config, logger), { migrate: true });
+    const executed = await orm.getMigrator().getExecutedMigrations();
+    logger.info({ migrations: executed.length }, "database is up to date");
+    await orm.close();
+  } catch (err) {
+    if (err instanceof ConfigError) logger.fatal({ invalidVariables: err.problems }, "invalid configuration");
+    else logger.fatal({ err, fault: databaseFault(err) }, "migration failed");
+    process.exit(1);
+  }
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+void main();

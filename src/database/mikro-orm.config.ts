@@ -4,16 +4,16 @@ import { defineConfig as defineLibSqlConfig } from "@mikro-orm/libsql";
 import { defineConfig as definePostgreSqlConfig } from "@mikro-orm/postgresql";
 import { Migrator } from "@mikro-orm/migrations";
 import type { Options } from "@mikro-orm/core";
+import { LibSqlDriver, PostgreSqlDriver } from "./drivers";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
+import { knexLog, PinoOrmLogger, type OrmLogging } from "./orm-logger";
 
-export interface DatabaseOptions {
+export interface DatabaseOptions extends OrmLogging {
   /** postgresql:// URL; when absent the embedded SQLite database is used. */
   databaseUrl?: string;
   /** SQLite file (or ":memory:"), used when there is no databaseUrl. */
   databaseFile?: string;
-  /** Called with every SQL statement the ORM sends (tests count them, LOG_SQL logs them). */
-  onQuery?: (sql: string) => void;
 }
 
 export type Dialect = "postgresql" | "sqlite";
@@ -35,10 +35,10 @@ export function createOrmOptions(options: DatabaseOptions): Options {
     // The identity map is per request (em.fork in the context), never global.
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    // Every SQL statement goes to onQuery; colours off so the lines can be matched (STACK.md trap 5).
-    debug: options.onQuery ? (["query"] as const).slice() : false,
+    // The ORM's messages and statements go to pino and onQuery (orm-logger.ts); no colour codes in them.
+    loggerFactory: () => new PinoOrmLogger(options),
     colors: false,
-    logger: (message: string) => options.onQuery?.(message),
+    driverOptions: { log: knexLog(options.logger) },
     migrations: {
       path: migrationsPath(dialect),
       pathTs: migrationsPath(dialect),
@@ -50,10 +50,11 @@ export function createOrmOptions(options: DatabaseOptions): Options {
     },
   };
   if (dialect === "postgresql") {
-    return definePostgreSqlConfig({ ...common, clientUrl: options.databaseUrl });
+    return definePostgreSqlConfig({ ...common, driver: PostgreSqlDriver, clientUrl: options.databaseUrl });
   }
   return defineLibSqlConfig({
     ...common,
+    driver: LibSqlDriver,
     dbName: options.databaseFile ?? ":memory:",
     // One connection: SQLite has one writer, and ":memory:" is a database per connection.
     pool: { min: 1, max: 1 },

@@ -34,9 +34,7 @@ export class TestApp {
     const database = await createTestDatabase();
     const statements: string[] = [];
     const orm = await openDatabase(
-      database.options((message) => {
-        if (message.startsWith("[query]")) statements.push(message);
-      }),
+      database.options((sql, durationMs) => statements.push(durationMs === undefined ? sql : `${sql} [took ${durationMs} ms]`)),
     );
     const server = createApolloServer(await buildKlantinteractiesSchema(), pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }));
     await server.start();

@@ -8,7 +8,7 @@ import type { DatabaseOptions } from "../../src/database/mikro-orm.config";
  * files can run in parallel and never see each other's rows.
  */
 export interface TestDatabase {
-  options(onQuery?: (sql: string) => void): DatabaseOptions;
+  options(onQuery?: DatabaseOptions["onQuery"]): DatabaseOptions;
   drop(): Promise<void>;
 }
 

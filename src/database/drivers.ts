@@ -1,0 +1,70 @@
+import type { Configuration, LogContext } from "@mikro-orm/core";
+import { AbstractSqlDriver, type AbstractSqlConnection, type Knex } from "@mikro-orm/knex";
+import { LibSqlConnection, LibSqlPlatform } from "@mikro-orm/libsql";
+import { PostgreSqlConnection, PostgreSqlPlatform } from "@mikro-orm/postgresql";
+
+/**
+ * MikroORM's drivers for SQLite (libsql) and PostgreSQL, with two additions:
+ * - a failed statement's SQL, with its placeholders, stays on the error. MikroORM sends SQL with the
+ *   values inlined, and knex puts that SQL in the error's message, so the message cannot go to the
+ *   log; the statement with placeholders can, and says which query failed;
+ * - a transaction whose BEGIN failed is refused with that failure. knex hands such a transaction
+ *   out as if it had started (on a connection the database has just closed, say), and every
+ *   statement in it then fails with "Transaction query already complete", which hides the cause.
+ */
+
+/** A string property: MikroORM copies the driver error's own string-keyed properties onto its DriverException. */
+const FAILED_STATEMENT = "failedStatement";
+
+/** The SQL (placeholders, no values) of the statement whose failure caused this error, if known. */
+export function failedStatementOf(err: Error): string | undefined {
+  const statement = (err as Error & { [FAILED_STATEMENT]?: unknown })[FAILED_STATEMENT];
+  return typeof statement === "string" ? statement : undefined;
+}
+
+type ConnectionClass<C extends AbstractSqlConnection> = abstract new (...args: never[]) => C;
+
+function reportingFailures<C extends AbstractSqlConnection>(Base: ConnectionClass<C>) {
+  abstract class ReportingFailures extends (Base as unknown as ConnectionClass<AbstractSqlConnection>) {
+    override async begin(options?: Parameters<AbstractSqlConnection["begin"]>[0]): Promise<Knex.Transaction> {
+      const transaction = await super.begin(options);
+      if (transaction.isCompleted()) {
+        throw await transaction.executionPromise.then(
+          () => new Error("the transaction ended before it began"),
+          (failure: unknown) => failure,
+        );
+      }
+      return transaction;
+    }
+
+    protected override async executeQuery<T>(query: string, cb: () => Promise<T>, context?: LogContext): Promise<T> {
+      try {
+        return await super.executeQuery(query, cb, context);
+      } catch (err) {
+        // context.query is the statement as built, before MikroORM inlines the parameters.
+        if (err instanceof Error && typeof context?.query === "string") {
+          (err as Error & { [FAILED_STATEMENT]?: string })[FAILED_STATEMENT] = context.query;
+        }
+        throw err;
+      }
+    }
+  }
+  return ReportingFailures as unknown as new (config: Configuration, options?: unknown, type?: "read" | "write") => C;
+}
+
+const LibSqlConnectionReportingFailures = reportingFailures(LibSqlConnection);
+const PostgreSqlConnectionReportingFailures = reportingFailures(PostgreSqlConnection);
+
+/** What MikroORM's LibSqlDriver is, with the connection above. */
+export class LibSqlDriver extends AbstractSqlDriver<LibSqlConnection, LibSqlPlatform> {
+  constructor(config: Configuration) {
+    super(config, new LibSqlPlatform(), LibSqlConnectionReportingFailures, ["knex", "libsql"]);
+  }
+}
+
+/** What MikroORM's PostgreSqlDriver is, with the connection above. */
+export class PostgreSqlDriver extends AbstractSqlDriver<PostgreSqlConnection, PostgreSqlPlatform> {
+  constructor(config: Configuration) {
+    super(config, new PostgreSqlPlatform(), PostgreSqlConnectionReportingFailures, ["knex", "pg"]);
+  }
+}

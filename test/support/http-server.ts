@@ -1,0 +1,122 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import type { MikroORM } from "@mikro-orm/core";
+import { loadConfig } from "../../src/config";
+import { createLogger } from "../../src/logger";
+import { startSubgraph } from "../../src/main";
+import { createTestDatabase, type TestDatabase } from "./database";
+
+/** What the process logged, one parsed JSON object a line, and the raw text to search. */
+export class CapturedLogs {
+  readonly raw: string[] = [];
+  readonly stream = new Writable({
+    write: (chunk: Buffer, _encoding, done) => {
+      this.raw.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+      done();
+    },
+  });
+
+  get lines(): Array<Record<string, unknown>> {
+    return this.raw.map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+
+  /** Lines whose msg is this. */
+  withMessage(msg: string): Array<Record<string, unknown>> {
+    return this.lines.filter((line) => line.msg === msg);
+  }
+
+  get text(): string {
+    return this.raw.join("\n");
+  }
+}
+
+export interface HttpResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+/**
+ * The subgraph as `npm start` runs it (src/main.ts's startSubgraph: migrations, write probe,
+ * express, Apollo), in-process on a free port and on a fresh test database, its logs captured.
+ */
+export class TestServer {
+  private constructor(
+    readonly url: string,
+    readonly orm: MikroORM,
+    readonly logs: CapturedLogs,
+    readonly database: TestDatabase,
+    private readonly close: () => Promise<void>,
+  ) {}
+
+  /** `env` as the process would get it; DATABASE_FILE defaults to an in-memory SQLite database. */
+  static async start(env: NodeJS.ProcessEnv = {}, database?: TestDatabase): Promise<TestServer> {
+    const db = database ?? (await createTestDatabase());
+    const options = db.options();
+    const config = loadConfig({
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: options.databaseUrl,
+      DATABASE_FILE: options.databaseFile,
+      ...env,
+    });
+    const logs = new CapturedLogs();
+    try {
+      const subgraph = await startSubgraph(config, createLogger(config.logLevel, logs.stream));
+      return new TestServer(subgraph.url, subgraph.orm, logs, db, subgraph.close);
+    } catch (err) {
+      await db.drop();
+      throw err;
+    }
+  }
+
+  /** `/graphql`, `/ready`, ... on this server. */
+  at(path: string): string {
+    return new URL(path, this.url).toString();
+  }
+
+  async fetch<T = Record<string, unknown>>(path: string, init: RequestInit = {}): Promise<HttpResponse<T>> {
+    const response = await fetch(this.at(path), init);
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    return { status: response.status, headers: response.headers, body: body as T, text };
+  }
+
+  /** POST /graphql with a JSON body. */
+  graphql(query: string, variables?: Record<string, unknown>) {
+    return this.fetch<{ data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> }>("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+    });
+  }
+
+  ready() {
+    return this.fetch<{ status: string; fault?: string }>("/ready");
+  }
+
+  async stop(): Promise<void> {
+    await this.close();
+    await this.database.drop();
+  }
+}
+
+/** A SQLite database in a file of its own, in a directory of its own (removed by drop). */
+export async function sqliteFileDatabase(): Promise<TestDatabase & { directory: string; file: string }> {
+  const directory = await mkdtemp(path.join(tmpdir(), "ki-test-"));
+  const file = path.join(directory, "klantinteracties.db");
+  return {
+    directory,
+    file,
+    options: (onQuery) => ({ databaseFile: file, onQuery }),
+    drop: () => rm(directory, { recursive: true, force: true }),
+  };
+}
