@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseAuthConfig, type AuthConfig, type Env } from "../../src/auth/auth-config";
 import { DevClientError, withDevelopmentClient } from "../../src/auth/dev-client";
 import { SCOPES } from "../../src/auth/scopes";
+import { TokenVerifier } from "../../src/auth/token-verifier";
+import { signHs256 } from "../support/tokens";
 
 let directory: string;
 let file: string;
@@ -49,6 +51,15 @@ describe("the development client", () => {
     expect(logged).toHaveLength(1);
     expect(logged[0].message).toContain("TOKEN=$(npm run --silent token)");
     expect(JSON.stringify(logged[0])).not.toContain(storedSecret());
+  });
+
+  it("signs tokens with and without a citizen claim", async () => {
+    const verifier = new TokenVerifier(withDevelopmentClient(config(), logger));
+    const iat = Math.floor(Date.now() / 1000);
+    const plain = await verifier.verifyToken(await signHs256(storedSecret(), { client_id: "dev", iat }));
+    const citizen = await verifier.verifyToken(await signHs256(storedSecret(), { client_id: "dev", iat, bsn: "999993653" }));
+    expect(plain.ok && plain.principal.burger).toBeUndefined();
+    expect(citizen.ok && citizen.principal.burger).toEqual({ bsn: "999993653" });
   });
 
   it("does not exist when clients are configured", () => {
