@@ -64,9 +64,13 @@ const CLIENT_ID = /^[\x21-\x7e]{1,200}$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "k"];
 
+export function isProduction(env: Env): boolean {
+  return env.NODE_ENV === "production";
+}
+
 export function parseAuthConfig(env: Env): AuthConfigResult {
   const problems: string[] = [];
-  const production = env.NODE_ENV === "production";
+  const production = isProduction(env);
   const tokenMaxAgeSeconds = seconds(env, "AUTH_TOKEN_MAX_AGE", 3600, 1, Number.MAX_SAFE_INTEGER, problems);
   const clockToleranceSeconds = seconds(env, "AUTH_CLOCK_TOLERANCE", 30, 0, MAX_CLOCK_TOLERANCE, problems);
   const identityProvider = parseIdentityProvider(env, production, problems);
