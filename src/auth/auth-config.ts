@@ -58,6 +58,8 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export const MIN_SECRET_LENGTH = 32;
 // A tolerance of minutes would make `exp` and `nbf` meaningless.
 const MAX_CLOCK_TOLERANCE = 300;
+// A token without `exp` that lives longer than a day is as good as a password that never changes.
+const MAX_TOKEN_AGE = 86_400;
 const CLIENT_PROPERTIES = ["clientId", "secret", "scopes", "burger"];
 const CLIENT_ID = /^[\x21-\x7e]{1,200}$/;
 // RFC 9110 token characters: what a header name may consist of.
@@ -71,7 +73,7 @@ export function isProduction(env: Env): boolean {
 export function parseAuthConfig(env: Env): AuthConfigResult {
   const problems: string[] = [];
   const production = isProduction(env);
-  const tokenMaxAgeSeconds = seconds(env, "AUTH_TOKEN_MAX_AGE", 3600, 1, Number.MAX_SAFE_INTEGER, problems);
+  const tokenMaxAgeSeconds = seconds(env, "AUTH_TOKEN_MAX_AGE", 3600, 1, MAX_TOKEN_AGE, problems);
   const clockToleranceSeconds = seconds(env, "AUTH_CLOCK_TOLERANCE", 30, 0, MAX_CLOCK_TOLERANCE, problems);
   const identityProvider = parseIdentityProvider(env, production, problems);
   const jwksConfigured = value(env, "AUTH_JWKS_URL") !== undefined || value(env, "AUTH_JWKS_FILE") !== undefined;
@@ -129,7 +131,7 @@ function readJson(env: Env, name: string, fromFile: boolean, problems: string[])
   }
 }
 
-function parseClients(env: Env, production: boolean, hasIdentityProvider: boolean, problems: string[]): ClientConfig[] {
+function parseClients(env: Env, production: boolean, jwksConfigured: boolean, problems: string[]): ClientConfig[] {
   const inline = value(env, "AUTH_CLIENTS") !== undefined;
   const file = value(env, "AUTH_CLIENTS_FILE") !== undefined;
   if (inline && file) {
@@ -158,7 +160,7 @@ function parseClients(env: Env, production: boolean, hasIdentityProvider: boolea
       problems.push(`${source}[${index}].clientId "${clientId}" is configured more than once`);
     }
     clientIds.add(clientId);
-    const client = parseClient(entry, `${source}[${index}]`, production, hasIdentityProvider, problems);
+    const client = parseClient(entry, `${source}[${index}]`, production, jwksConfigured, problems);
     if (!client) return;
     if (client.secret !== undefined) {
       const owner = ownerOfSecret.get(client.secret);
@@ -175,7 +177,7 @@ function parseClient(
   entry: unknown,
   at: string,
   production: boolean,
-  hasIdentityProvider: boolean,
+  jwksConfigured: boolean,
   problems: string[],
 ): ClientConfig | undefined {
   if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
@@ -192,7 +194,7 @@ function parseClient(
     problems.push(`${at}.clientId must be 1 to 200 visible ASCII characters`);
   }
   if (secret === undefined) {
-    if (!hasIdentityProvider) problems.push(`${at}.secret is required: without AUTH_JWKS_URL or AUTH_JWKS_FILE it is the only way to sign in`);
+    if (!jwksConfigured) problems.push(`${at}.secret is required: without AUTH_JWKS_URL or AUTH_JWKS_FILE it is the only way to sign in`);
   } else if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) {
     problems.push(`${at}.secret must be a string of at least ${MIN_SECRET_LENGTH} characters`);
   } else if (production && isDevelopmentSecret(secret)) {

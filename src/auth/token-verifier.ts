@@ -73,9 +73,8 @@ export class TokenVerifier {
       return this.verifyClientToken(token).catch((err) => refused(reasonFor(err, "malformed")));
     }
     if (alg !== undefined && IDENTITY_PROVIDER_ALGORITHMS.includes(alg) && this.identityProvider) {
-      const idp = this.identityProvider;
       // What jose does not name is the JWKS failing to load: not the client's fault.
-      return this.verifyIdentityProviderToken(token, idp).catch((err) => refused(reasonFor(err, "jwks_unavailable")));
+      return this.verifyIdentityProviderToken(token, this.identityProvider).catch((err) => refused(reasonFor(err, "jwks_unavailable")));
     }
     return refused("alg_not_allowed");
   }
@@ -91,7 +90,7 @@ export class TokenVerifier {
     if (!client) return refused("unknown_client");
     if (!client.key) return refused("client_has_no_secret");
     const { payload } = await jwtVerify(token, client.key, { algorithms: [CLIENT_ALGORITHM], ...this.timeOptions() });
-    return this.principal(client.config, payload);
+    return this.fromVerifiedClaims(client.config, payload);
   }
 
   /** The identity provider signed the token; which configured client it was issued to is in `azp` or `client_id`. */
@@ -111,7 +110,7 @@ export class TokenVerifier {
     if (payload.client_id !== undefined && payload.client_id !== clientId) return refused("client_mismatch");
     const client = this.clients.get(clientId);
     if (!client) return refused("unknown_client");
-    return this.principal(client.config, payload);
+    return this.fromVerifiedClaims(client.config, payload);
   }
 
   private timeOptions() {
@@ -122,7 +121,7 @@ export class TokenVerifier {
    * jose has checked `exp` and `nbf` (and that `iat` is a number). What it leaves to us: an `iat`
    * in the future is refused, and a token without `exp` lives AUTH_TOKEN_MAX_AGE after its `iat`.
    */
-  private principal(client: ClientConfig, payload: JWTPayload): VerificationResult {
+  private fromVerifiedClaims(client: ClientConfig, payload: JWTPayload): VerificationResult {
     const now = Math.floor(this.clock().getTime() / 1000);
     const tolerance = this.config.clockToleranceSeconds;
     if (payload.iat !== undefined && payload.iat > now + tolerance) return refused("issued_in_future");
