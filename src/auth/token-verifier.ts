@@ -81,13 +81,8 @@ export class TokenVerifier {
 
   /** ZGW: the client names itself (`client_id`, or `iss`), and its secret must have signed the token. */
   private async verifyClientToken(token: string): Promise<VerificationResult> {
-    const unverified = decodeJwt(token);
-    const clientId = unverified.client_id ?? unverified.iss;
-    if (clientId === undefined) return refused("unknown_client");
-    if (typeof clientId !== "string") return refused("invalid_claim");
-    if (unverified.iss !== undefined && unverified.iss !== clientId) return refused("client_mismatch");
-    const client = this.clients.get(clientId);
-    if (!client) return refused("unknown_client");
+    const client = this.clientNamedBy(decodeJwt(token), "client_id", "iss");
+    if (typeof client === "string") return refused(client);
     if (!client.key) return refused("client_has_no_secret");
     const { payload } = await jwtVerify(token, client.key, { algorithms: [CLIENT_ALGORITHM], ...this.timeOptions() });
     return this.fromVerifiedClaims(client.config, payload);
@@ -104,13 +99,18 @@ export class TokenVerifier {
       audience: [...idp.config.audience],
       ...this.timeOptions(),
     });
-    const clientId = payload.azp ?? payload.client_id;
-    if (clientId === undefined) return refused("unknown_client");
-    if (typeof clientId !== "string") return refused("invalid_claim");
-    if (payload.client_id !== undefined && payload.client_id !== clientId) return refused("client_mismatch");
-    const client = this.clients.get(clientId);
-    if (!client) return refused("unknown_client");
+    const client = this.clientNamedBy(payload, "azp", "client_id");
+    if (typeof client === "string") return refused(client);
     return this.fromVerifiedClaims(client.config, payload);
+  }
+
+  /** The configured client that the claims name, by `first` or else `second`; where both are present they must agree. */
+  private clientNamedBy(claims: JWTPayload, first: string, second: string): Client | RefusalReason {
+    const clientId = claims[first] ?? claims[second];
+    if (clientId === undefined) return "unknown_client";
+    if (typeof clientId !== "string") return "invalid_claim";
+    if (claims[second] !== undefined && claims[second] !== clientId) return "client_mismatch";
+    return this.clients.get(clientId) ?? "unknown_client";
   }
 
   private timeOptions() {
