@@ -1,3 +1,5 @@
+import { parseAuditConfig, type AuditConfig } from "./audit/audit-config";
+
 /**
  * The only reader of process.env. Everything the subgraph can be told from outside is read and
  * checked here once at start; a bad value stops the process with a message that names the variable.
@@ -20,6 +22,8 @@ export interface Config {
    * (KISS and ITA write "zgw-Zaak", Open Klant's CloudEvents and Open Inwoner use "zaak").
    */
   zaakObjecttypes: string[];
+  /** AUDIT_HASH_KEY and AUDIT_VERWERKINGSACTIVITEIT (src/audit/audit-config.ts). */
+  audit: AuditConfig;
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (zaakObjecttypes.length === 0) {
     throw new ConfigError("ZAAK_OBJECTTYPES must name at least one codeObjecttype");
   }
+  const audit = parseAuditConfig(env);
+  if (!audit.ok) throw new ConfigError(audit.problems.join("; "));
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -65,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logSql: bool(env, "LOG_SQL", false),
     seedDemoData: bool(env, "SEED_DEMO_DATA", false),
     zaakObjecttypes,
+    audit: audit.config,
   };
 }

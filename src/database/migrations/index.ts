@@ -2,9 +2,11 @@
 // Imported rather than found on disk, so that tsx, vitest and a tsc build all load them alike.
 import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261123203137 } from "./sqlite/Migration20261123203137";
+import { Migration20261201092710 } from "./sqlite/Migration20261201092710";
 import { Migration20261123203139 } from "./postgresql/Migration20261123203139";
+import { Migration20261201092712 } from "./postgresql/Migration20261201092712";
 
 export const migrations: Record<"sqlite" | "postgresql", MigrationObject[]> = {
-  sqlite: [{ name: "Migration20261123203137", class: Migration20261123203137 }],
-  postgresql: [{ name: "Migration20261123203139", class: Migration20261123203139 }],
+  sqlite: [{ name: "Migration20261123203137", class: Migration20261123203137 }, { name: "Migration20261201092710", class: Migration20261201092710 }],
+  postgresql: [{ name: "Migration20261123203139", class: Migration20261123203139 }, { name: "Migration20261201092712", class: Migration20261201092712 }],
 };
