@@ -5,6 +5,7 @@ import { toSubgraphSchema, type ReferenceResolver } from "./federation/subgraph"
 import { partijenModule } from "./partijen";
 import { klantcontactenModule } from "./klantcontacten";
 import { opvolgingModule } from "./opvolging";
+import { auditModule } from "./audit";
 
 /** What a domain module contributes to the schema. */
 export interface SchemaModule {
@@ -13,7 +14,7 @@ export interface SchemaModule {
   references: Record<string, ReferenceResolver>;
 }
 
-const modules: SchemaModule[] = [partijenModule, klantcontactenModule, opvolgingModule];
+const modules: SchemaModule[] = [partijenModule, klantcontactenModule, opvolgingModule, auditModule];
 
 let built: Promise<GraphQLSchema> | undefined;
 
