@@ -1,3 +1,5 @@
+import { parseAuditConfig, type AuditConfig } from "./audit/audit-config";
+
 /**
  * The only reader of process.env. Everything the subgraph can be told from outside is read and
  * checked here once at start; every bad variable is reported at once (ConfigError), so that an
@@ -18,6 +20,8 @@ export interface Config {
   seedDemoData: boolean;
   /** Apply pending migrations at start; when false, a start on a database with pending migrations fails. */
   migrateOnStart: boolean;
+  /** AUDIT_HASH_KEY and AUDIT_VERWERKINGSACTIVITEIT (src/audit/audit-config.ts). */
+  audit: AuditConfig;
 }
 
 /** One environment variable with a bad value, and what is wrong with it. */
@@ -60,6 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || "info";
   if (!LOG_LEVELS.includes(logLevel)) problem("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
 
+  const audit = parseAuditConfig(env);
+  // Each problem of a part's parser is a sentence that starts with its variable's name.
+  if (!audit.ok) for (const text of audit.problems) problem(text.split(" ")[0], text.slice(text.indexOf(" ") + 1));
+
   const config: Config = {
     port,
     host: env.HOST || "0.0.0.0",
@@ -69,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logSql: bool("LOG_SQL", false),
     seedDemoData: bool("SEED_DEMO_DATA", false),
     migrateOnStart: bool("MIGRATE_ON_START", true),
+    audit: audit.ok ? audit.config : (undefined as never),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

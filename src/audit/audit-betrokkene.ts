@@ -1,0 +1,38 @@
+import type { SqlEntityManager } from "@mikro-orm/knex";
+import { CodeSoortObjectId } from "../partijen/enums";
+import { PartijIdentificator } from "../partijen/partij-identificator.entity";
+import { checkUuid } from "../common/validators";
+
+/**
+ * Which partij has which BSN, to choose a data subject's hash. These lookups bypass PartijService's
+ * read gate on purpose: they return nothing to the client, and the log must name the person
+ * behind every partij, including those the requester may not see. Raw rows, not entities, so
+ * that nothing lands in the request's identity map.
+ */
+
+/** The BSN of each of these partijen that has one (partij uuid → bsn), in one statement. */
+export async function bsnOfPartijen(em: SqlEntityManager, partijUuids: readonly string[]): Promise<Map<string, string>> {
+  // What is no uuid names no partij (and PostgreSQL would refuse to compare it with one).
+  const uuids = partijUuids.filter((uuid) => checkUuid(uuid) === null);
+  if (uuids.length === 0) return new Map();
+  const rows = await em
+    .createQueryBuilder(PartijIdentificator, "i")
+    .select(["i.objectId"])
+    .addSelect("p.uuid as partij_uuid")
+    .join("i.identificeerdePartij", "p")
+    .where({ codeSoortObjectId: CodeSoortObjectId.BSN, identificeerdePartij: { uuid: { $in: uuids } } })
+    .execute<Array<{ objectId: string; partij_uuid: string }>>("all");
+  return new Map(rows.map((row) => [row.partij_uuid, row.objectId]));
+}
+
+/** The uuids of the partijen that have this BSN (at most one, by the uniqueness rule; a list to be safe). */
+export async function partijenMetBsn(em: SqlEntityManager, bsn: string): Promise<string[]> {
+  const rows = await em
+    .createQueryBuilder(PartijIdentificator, "i")
+    .select([])
+    .addSelect("p.uuid as partij_uuid")
+    .join("i.identificeerdePartij", "p")
+    .where({ codeSoortObjectId: CodeSoortObjectId.BSN, objectId: bsn })
+    .execute<Array<{ partij_uuid: string }>>("all");
+  return rows.map((row) => row.partij_uuid);
+}
