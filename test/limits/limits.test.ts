@@ -110,7 +110,8 @@ describe("the limits of one operation", async () => {
     });
 
     it(`the klantbeeld's fields for 100 Partij references (${measured(router.klantbeeldVan100Partijen(placeholders(100)))})`, async () => {
-      const sent = await limited.send(router.klantbeeldVan100Partijen(partijen).query, router.klantbeeldVan100Partijen(partijen).variables);
+      const fetch = router.klantbeeldVan100Partijen(partijen);
+      const sent = await limited.send(fetch.query, fetch.variables);
       expectAnswered(sent);
       const entities = sent.data!._entities as Array<{ klantcontacten: { edges: unknown[] } }>;
       expect(entities).toHaveLength(100);
