@@ -1,7 +1,7 @@
 import type { MikroORM } from "@mikro-orm/core";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { print, type GraphQLFormattedError } from "graphql";
-import pino from "pino";
+import { print, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import pino, { type Logger } from "pino";
 import type { ApolloServer } from "@apollo/server";
 import { loadConfig, type Config } from "../../src/config";
 import { RequestContext } from "../../src/common/context";
@@ -30,13 +30,17 @@ export class TestApp {
     readonly config: Config,
   ) {}
 
-  static async start(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  /** `createServer`: the Apollo Server to test (default: src/server.ts's, as `npm start` runs it). */
+  static async start(
+    env: NodeJS.ProcessEnv = {},
+    createServer: (schema: GraphQLSchema, logger: Logger) => ApolloServer<RequestContext> = createApolloServer,
+  ): Promise<TestApp> {
     const database = await createTestDatabase();
     const statements: string[] = [];
     const orm = await openDatabase(
       database.options((sql, durationMs) => statements.push(durationMs === undefined ? sql : `${sql} [took ${durationMs} ms]`)),
     );
-    const server = createApolloServer(await buildKlantinteractiesSchema(), pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }));
+    const server = createServer(await buildKlantinteractiesSchema(), pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }));
     await server.start();
     const app = new TestApp(orm, server, database, loadConfig(env));
     // Share the array so that the ORM's logger fills the app's list.
