@@ -1,6 +1,8 @@
 import type { EntityClass, FilterQuery, MikroORM } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import type DataLoader from "dataloader";
+import { AuditCollector } from "../audit/audit-collector";
+import type { Principal } from "../auth/principal";
 import type { Config } from "../config";
 import type { BaseEntity } from "./base.entity";
 
@@ -11,14 +13,19 @@ import type { BaseEntity } from "./base.entity";
  */
 export class RequestContext {
   readonly em: SqlEntityManager;
+  /** The data subjects this request processes, written to the audit log (src/audit). */
+  readonly audit: AuditCollector;
   private readonly services = new Map<unknown, unknown>();
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
   constructor(
     orm: MikroORM,
     readonly config: Config,
+    /** Who asks, authenticated before any SQL; the services decide with it. */
+    readonly principal: Principal,
   ) {
     this.em = orm.em.fork() as SqlEntityManager;
+    this.audit = new AuditCollector(config.audit.hashKey);
   }
 
   /** The request's instance of a service class (constructed with this context on first use). */

@@ -24,7 +24,7 @@ export const ALL_ROWS: GatePolicy<never> = { visible: () => undefined };
 function and<T>(...conditions: Array<FilterQuery<T> | undefined>): FilterQuery<T> {
   const present = conditions.filter((c) => c !== undefined && Object.keys(c as object).length > 0) as FilterQuery<T>[];
   if (present.length === 0) return {} as FilterQuery<T>;
-  return present.length === 1 ? present[0] : ({ $and: present } as FilterQuery<T>);
+  return present.length === 1 ? present[0] : ({ $and: present } as unknown as FilterQuery<T>);
 }
 
 /**
@@ -68,7 +68,7 @@ export class EntityGate<T extends BaseEntity> {
 
   private byIdLoader(): DataLoader<number, T | null> {
     return this.loader("byId", async (ids) => {
-      const rows = await this.ctx.em.find(this.entity, this.where({ id: { $in: [...ids] } } as FilterQuery<T>));
+      const rows = await this.ctx.em.find(this.entity, this.where({ id: { $in: [...ids] } } as unknown as FilterQuery<T>));
       const found = new Map(this.read(rows).map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
     });
@@ -98,7 +98,7 @@ export class EntityGate<T extends BaseEntity> {
   byUuid(uuid: string): Promise<T | null> {
     if (checkUuid(uuid) !== null) return Promise.resolve(null);
     const loader = this.loader<string, T | null>("byUuid", async (uuids) => {
-      const rows = await this.ctx.em.find(this.entity, this.where({ uuid: { $in: [...uuids] } } as FilterQuery<T>));
+      const rows = await this.ctx.em.find(this.entity, this.where({ uuid: { $in: [...uuids] } } as unknown as FilterQuery<T>));
       const found = new Map(this.read(rows).map((row) => [row.uuid, row]));
       return uuids.map((u) => found.get(u) ?? null);
     });
@@ -134,7 +134,7 @@ export class EntityGate<T extends BaseEntity> {
    */
   children(foreignKey: keyof T & string, parentId: number): Promise<T[]> {
     const loader = this.loader<number, T[]>(`by:${foreignKey}`, async (parentIds) => {
-      const rows = await this.ctx.em.find(this.entity, this.where({ [foreignKey]: { $in: [...parentIds] } } as FilterQuery<T>), {
+      const rows = await this.ctx.em.find(this.entity, this.where({ [foreignKey]: { $in: [...parentIds] } } as unknown as FilterQuery<T>), {
         orderBy: { id: "asc" } as never,
       });
       const byParent = new Map<number, T[]>();
@@ -155,7 +155,7 @@ export class EntityGate<T extends BaseEntity> {
     const loader = this.loader<number, T[]>(`via:${link.name}:${parent}`, async (parentIds) => {
       const links = await this.ctx.em.find(
         link,
-        { [parent]: { $in: [...parentIds] }, ...(this.visible ? { [target]: this.visible } : {}) } as FilterQuery<L>,
+        { [parent]: { $in: [...parentIds] }, ...(this.visible ? { [target]: this.visible } : {}) } as unknown as FilterQuery<L>,
         { populate: [target] as never, strategy: "joined", orderBy: { id: "asc" } as never },
       );
       const byParent = new Map<number, T[]>();
@@ -212,7 +212,7 @@ export class EntityGate<T extends BaseEntity> {
    * whole registry. Only for the unique checks of the entity's own writes.
    */
   async isTaken(where: FilterQuery<T>, current: T | null): Promise<boolean> {
-    const condition = current ? and<T>(where, { id: { $ne: current.id } } as FilterQuery<T>) : where;
+    const condition = current ? and<T>(where, { id: { $ne: current.id } } as unknown as FilterQuery<T>) : where;
     return (await this.ctx.em.count(this.entity, condition)) > 0;
   }
 

@@ -1,3 +1,4 @@
+import { testPrincipal } from "../support/principals";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditRecordsDocument, type AuditBetrokkeneInput } from "../generated/graphql";
@@ -148,7 +149,7 @@ describe("auditRecords", () => {
   });
 
   it("refuses a request that may not read the audit log, before any SQL", async () => {
-    const service = new RequestContext(app.orm, app.config).service(AuditService);
+    const service = new RequestContext(app.orm, app.config, testPrincipal()).service(AuditService);
     const before = app.statements.length;
     await expect(service.records({ bsn: "999993653" }, {}, () => false)).rejects.toThrow(ForbiddenError);
     expect(app.statements.length).toBe(before);

@@ -1,3 +1,4 @@
+import { testPrincipal } from "../support/principals";
 import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
@@ -217,7 +218,7 @@ describe("a refused operation over HTTP and through a router", () => {
     subgraph = createApolloServer(await buildKlantinteractiesSchema(), pino({ level: "silent" }));
     ({ url } = await startStandaloneServer(subgraph, {
       listen: { port: 0, host: "127.0.0.1" },
-      context: async () => new RequestContext(app.orm, app.config),
+      context: async () => new RequestContext(app.orm, app.config, testPrincipal()),
     }));
     const zaken = buildZaakSubgraph();
     const gateway = new ApolloGateway({

@@ -1,3 +1,4 @@
+import { testPrincipal } from "../support/principals";
 import { ApolloServer, HeaderMap, type GraphQLResponse } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
@@ -5,7 +6,9 @@ import type { Logger } from "pino";
 import { RequestContext } from "../../src/common/context";
 import { withLimits, type LimitsEnvironment } from "../../src/limits/limits";
 import { readLimits, type Limits } from "../../src/limits/limits-config";
-import { createApolloServer, formatError } from "../../src/server";
+import { formatError } from "../../src/error-mapping";
+import { FailureLog } from "../../src/failure-log";
+import { createApolloServer } from "../../src/server";
 import { TestApp } from "../support/app";
 
 /** What one request got back, and how many SQL statements it sent. */
@@ -102,7 +105,7 @@ export class LimitedServer {
   }
 
   private context(): RequestContext {
-    return new RequestContext(this.app.orm, this.app.config);
+    return new RequestContext(this.app.orm, this.app.config, testPrincipal());
   }
 }
 
@@ -111,7 +114,7 @@ function limitedServer(schema: GraphQLSchema, logger: Logger, limits: Limits, en
     withLimits(
       {
         schema,
-        formatError: formatError(logger),
+        formatError: formatError(new FailureLog(logger)),
         includeStacktraceInErrorResponses: false,
         plugins: [ApolloServerPluginInlineTraceDisabled()],
       },

@@ -1,3 +1,4 @@
+import { testPrincipal } from "./principals";
 import type { MikroORM } from "@mikro-orm/core";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
@@ -56,7 +57,7 @@ export class TestApp {
     const query = typeof document === "string" ? document : print(document);
     const response = await this.server.executeOperation(
       { query, variables },
-      { contextValue: new RequestContext(this.orm, this.config) },
+      { contextValue: new RequestContext(this.orm, this.config, testPrincipal()) },
     );
     if (response.body.kind !== "single") throw new Error("incremental responses are not used");
     return response.body.singleResult as Result<TData>;

@@ -1,3 +1,4 @@
+import { testPrincipal } from "./principals";
 import { ApolloServer } from "@apollo/server";
 import { ApolloGateway, LocalGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
@@ -47,7 +48,7 @@ export class FederatedTestApp {
           process: (options: GraphQLDataSourceProcessOptions) => {
             fetches.push({ subgraph: name, query: options.request.query ?? "" });
             if (name === "zaken") return zaken.process(options);
-            const context = new RequestContext(subgraph.orm, subgraph.config);
+            const context = new RequestContext(subgraph.orm, subgraph.config, testPrincipal());
             return klantinteracties.process({ ...options, context } as GraphQLDataSourceProcessOptions);
           },
         }),
