@@ -1,0 +1,35 @@
+import { Directive } from "type-graphql";
+import type { RequestContext } from "../common/context";
+import { ForbiddenError } from "../common/errors";
+import { hasScope } from "./principal";
+import { areaScope, type Action, type Area, type Scope } from "./scopes";
+
+/**
+ * Authorization as the services apply it, and the same rules declared in the SDL for a router.
+ * The subgraph never relies on a router: every service checks with `requireScope` itself.
+ */
+
+/** Refuses (FORBIDDEN) unless the request's principal has the scope; sends no SQL. */
+export function requireScope(ctx: RequestContext, scope: Scope): void {
+  if (!hasScope(ctx.principal, scope)) {
+    throw new ForbiddenError(`Deze client heeft geen toestemming voor deze handeling (scope ${scope} ontbreekt).`);
+  }
+}
+
+/** Refuses unless the principal may perform `action` in `area` (partijen.lezen, opvolging.schrijven, ...). */
+export function requireAreaScope(ctx: RequestContext, area: Area, action: Action): void {
+  requireScope(ctx, areaScope(area, action));
+}
+
+/**
+ * Declares in the SDL (Federation's @requiresScopes) which scope a type or field needs, so that a
+ * router can refuse it at the edge too; `@authenticated` is implied by any scope.
+ */
+export function RequiresScope(scope: Scope): MethodDecorator & PropertyDecorator & ClassDecorator {
+  return Directive(`@requiresScopes(scopes: [["${scope}"]])`) as MethodDecorator & PropertyDecorator & ClassDecorator;
+}
+
+/** Declares in the SDL that a field needs an authenticated request (Federation's @authenticated). */
+export function Authenticated(): MethodDecorator & PropertyDecorator & ClassDecorator {
+  return Directive("@authenticated") as MethodDecorator & PropertyDecorator & ClassDecorator;
+}
