@@ -1,7 +1,7 @@
 import { Directive } from "type-graphql";
 import type { RequestContext } from "../common/context";
 import { ForbiddenError } from "../common/errors";
-import { hasScope } from "./principal";
+import { hasScope, isBurger } from "./principal";
 import { areaScope, type Action, type Area, type Scope } from "./scopes";
 
 /**
@@ -32,4 +32,14 @@ export function RequiresScope(scope: Scope): MethodDecorator & PropertyDecorator
 /** Declares in the SDL that a field needs an authenticated request (Federation's @authenticated). */
 export function Authenticated(): MethodDecorator & PropertyDecorator & ClassDecorator {
   return Directive("@authenticated") as MethodDecorator & PropertyDecorator & ClassDecorator;
+}
+
+/**
+ * Refuses (FORBIDDEN) a citizen-bound token: a citizen may only make the few writes that its own
+ * rules allow (register a question, keep its own digitale adressen), everything else is for staff.
+ */
+export function refuseBurger(ctx: RequestContext): void {
+  if (isBurger(ctx.principal)) {
+    throw new ForbiddenError("Met een token van een burger of bedrijf is deze handeling niet toegestaan.");
+  }
 }

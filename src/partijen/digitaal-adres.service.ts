@@ -1,15 +1,16 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
-import { hasScope, isBurger } from "../auth/principal";
+import { requireAreaScope } from "../auth/access";
+import { isBurger } from "../auth/principal";
+import { AuditSoort } from "../audit/enums";
 import { EntityGate } from "../common/gate";
 import type { RequestContext } from "../common/context";
-import { paginate, NEWEST_FIRST, type Connection, type PageArgs } from "../common/connection";
+import { NEWEST_FIRST, type Connection, type PageArgs } from "../common/connection";
 import { toDateString } from "../common/dates";
-import { InvalidParams } from "../common/errors";
-import { TextFilters, uuidFilter } from "../common/filters";
-import { childrenLoader, loadRelated } from "../common/loaders";
-import { findByUuid, getByUuid, resolveReference } from "../common/references";
-import { isTaken } from "../common/unique";
+import { ForbiddenError, InvalidParams, NotFoundError } from "../common/errors";
+import { identificatorCondition, TextFilters, uuidFilter } from "../common/filters";
+import { loadRelated } from "../common/loaders";
+import { resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { checkEmail, checkTelefoonnummer, type Check } from "../common/validators";
 import { Betrokkene } from "../klantcontacten/betrokkene.entity";
@@ -18,7 +19,6 @@ import type { DigitaalAdresFilter, DigitaalAdresInput, DigitaalAdresUpdateInput 
 import { SoortDigitaalAdres } from "./enums";
 import { Partij } from "./partij.entity";
 import { PartijService } from "./partij.service";
-import { PartijIdentificator } from "./partij-identificator.entity";
 
 /** How `adres` is checked for each soort; `overig` is free text. */
 const ADRES_CHECKS: Record<SoortDigitaalAdres, Check | null> = {
@@ -40,19 +40,11 @@ export class DigitaalAdresService {
   private readonly gate: EntityGate<DigitaalAdres>;
 
   constructor(private readonly ctx: RequestContext) {
-    this.gate = new EntityGate(ctx, DigitaalAdres, { visible: () => this.visibleCondition() });
-  }
-
-  /**
-   * An adres is visible with the partij that gave it (a citizen sees only its own partij's); one
-   * given by no partij (only by a betrokkene, or by nobody) is visible to every non-citizen.
-   */
-  private visibleCondition(): FilterQuery<DigitaalAdres> | undefined {
-    const principal = this.ctx.principal;
-    if (!isBurger(principal) && hasScope(principal, "geheimhouding.lezen")) return undefined;
-    const ofVisiblePartij = { verstrektDoorPartij: { $in: this.partijen.visibleIds() } } as unknown as FilterQuery<DigitaalAdres>;
-    if (isBurger(principal)) return ofVisiblePartij;
-    return { $or: [{ verstrektDoorPartij: null }, ofVisiblePartij] } as FilterQuery<DigitaalAdres>;
+    // visible with the partij that gave it (PartijService.visibleUnder), which is its data subject
+    this.gate = new EntityGate<DigitaalAdres>(ctx, DigitaalAdres, {
+      visible: () => this.partijen.visibleUnder<DigitaalAdres>("verstrektDoorPartij"),
+      onRead: (rows) => this.partijen.auditUnder(rows.map((row) => row.verstrektDoorPartij)),
+    });
   }
 
   /**
@@ -70,21 +62,66 @@ export class DigitaalAdresService {
     return new TextFilters(this.ctx.em, DigitaalAdres).icontains("adres", text);
   }
 
+  /** Reading needs partijen.lezen (FORBIDDEN before SQL); the gate decides which rows. */
+  private get reading(): EntityGate<DigitaalAdres> {
+    requireAreaScope(this.ctx, "partijen", "lezen");
+    return this.gate;
+  }
+
+  /**
+   * Writing needs partijen.schrijven (or .verwijderen). A citizen-bound token may keep its own
+   * adressen: the gate shows it no others, and `checkBurger` keeps every adres it writes its own.
+   */
+  private writable(action: "schrijven" | "verwijderen" = "schrijven"): void {
+    requireAreaScope(this.ctx, "partijen", action);
+  }
+
+  /** A citizen's adres must stay verstrekt door its own partij (the gate found no other). */
+  private checkBurger(partijId: number | null | undefined): void {
+    if (isBurger(this.ctx.principal) && partijId === null) {
+      throw new ForbiddenError("Met een token van een burger of bedrijf kan alleen een eigen digitaal adres (verstrektDoorPartij) vastgelegd worden.");
+    }
+  }
+
   byUuid(uuid: string): Promise<DigitaalAdres | null> {
-    return findByUuid(this.ctx, DigitaalAdres, uuid);
+    return this.reading.byUuid(uuid);
+  }
+
+  /** The adres a relation points at (Partij.voorkeursDigitaalAdres); null when absent or not visible. */
+  related(ref: { id: number } | null | undefined): Promise<DigitaalAdres | null> {
+    return this.reading.related(ref);
+  }
+
+  /** The visible adres with this uuid, for an input that names it (no read scope needed). */
+  findForInput(uuid: string): Promise<DigitaalAdres | null> {
+    return this.gate.byUuid(uuid);
   }
 
   list(filter: DigitaalAdresFilter | null | undefined, page: PageArgs): Promise<Connection<DigitaalAdres>> {
-    return paginate(this.ctx.em, DigitaalAdres, this.where(filter), NEWEST_FIRST, page);
+    const reading = this.reading;
+    return reading.page(this.where(filter), NEWEST_FIRST, page);
+  }
+
+  /** The digitale adressen a partij gave (batched over all partijen in the request), oldest first. */
+  vanPartij(partij: Partij): Promise<DigitaalAdres[]> {
+    return this.reading.children("verstrektDoorPartij", partij.id);
   }
 
   /** The digitale adressen a betrokkene gave (batched over all betrokkenen in the request). */
   vanBetrokkene(betrokkene: Betrokkene): Promise<DigitaalAdres[]> {
-    return childrenLoader(this.ctx, DigitaalAdres, "verstrektDoorBetrokkene").load(betrokkene.id);
+    return this.reading.children("verstrektDoorBetrokkene", betrokkene.id);
+  }
+
+  /** Reads these managed rows again (one statement), for a write that decides under a lock; NOT_FOUND if one is gone. */
+  async readAgain(rows: DigitaalAdres[]): Promise<void> {
+    if (rows.length === 0) return;
+    const found = await this.gate.find({ id: { $in: rows.map((r) => r.id) } }, { refresh: true });
+    const gone = rows.find((row) => !found.includes(row));
+    if (gone) throw new NotFoundError(DigitaalAdres.name, gone.uuid);
   }
 
   partij(adres: DigitaalAdres): Promise<Partij | null> {
-    return loadRelated(this.ctx, Partij, adres.verstrektDoorPartij);
+    return this.partijen.related(adres.verstrektDoorPartij);
   }
 
   betrokkene(adres: DigitaalAdres): Promise<Betrokkene | null> {
@@ -96,6 +133,7 @@ export class DigitaalAdresService {
   }
 
   async create(input: DigitaalAdresInput): Promise<DigitaalAdres> {
+    this.writable();
     return this.ctx.transaction(async () => {
       const checked = await this.check(null, input);
       // a new standaard adres takes over from the others: one such write per partij at a time
@@ -107,31 +145,39 @@ export class DigitaalAdresService {
       } as never);
       this.apply(adres, input, checked);
       await this.ctx.em.flush();
+      this.partijen.auditUnder([adres.verstrektDoorPartij], AuditSoort.SCHRIJVEN);
       return adres;
     });
   }
 
   async update(uuid: string, input: DigitaalAdresUpdateInput): Promise<DigitaalAdres> {
-    const adres = await getByUuid(this.ctx, DigitaalAdres, uuid);
+    this.writable();
+    const adres = await this.gate.get(uuid);
     return this.ctx.transaction(async () => {
       // the partij it leaves and the one it joins; the checks then see the adres as it is now
-      const target = input.verstrektDoorPartij ? await findByUuid(this.ctx, Partij, input.verstrektDoorPartij) : null;
+      const target = input.verstrektDoorPartij ? await this.partijen.findForInput(input.verstrektDoorPartij) : null;
       await this.partijen.lockOwners([target?.id], [adres]);
       const checked = await this.check(adres, input);
       const from = adres.verstrektDoorPartij?.id ?? null;
+      this.partijen.auditUnder([adres.verstrektDoorPartij], AuditSoort.SCHRIJVEN);
       await this.clearOtherStandaard(adres, checked);
       this.apply(adres, input, checked);
       await this.ctx.em.flush();
       const to = adres.verstrektDoorPartij?.id ?? null;
       if (to !== from) await this.partijen.clearVoorkeurOfOthers("digitaalAdres", [adres.id], to);
+      this.partijen.auditUnder([adres.verstrektDoorPartij], AuditSoort.SCHRIJVEN);
       return adres;
     });
   }
 
   /** Deletes the adres only: its partij stays (a partij pointing at it as voorkeur gets null, by the FK). */
   async delete(uuid: string): Promise<string> {
-    const adres = await getByUuid(this.ctx, DigitaalAdres, uuid);
-    await this.ctx.transaction(() => this.ctx.em.nativeDelete(DigitaalAdres, { id: adres.id }));
+    this.writable("verwijderen");
+    const adres = await this.gate.get(uuid);
+    await this.ctx.transaction(async () => {
+      await this.ctx.em.nativeDelete(DigitaalAdres, { id: adres.id });
+      this.partijen.auditUnder([adres.verstrektDoorPartij], AuditSoort.VERWIJDEREN);
+    });
     return adres.uuid;
   }
 
@@ -158,21 +204,10 @@ export class DigitaalAdresService {
     if (filter.verstrektDoorPartij) conditions.push({ verstrektDoorPartij: { uuid: uuidFilter(filter.verstrektDoorPartij) } });
     if (filter.verstrektDoorPartijSoort) conditions.push({ verstrektDoorPartij: { soortPartij: filter.verstrektDoorPartijSoort } });
 
-    const identificator = filter.verstrektDoorPartijIdentificator;
-    const on: FilterQuery<PartijIdentificator> = {};
+    const identificator = identificatorCondition(filter.verstrektDoorPartijIdentificator);
     if (identificator) {
-      if (identificator.codeObjecttype) on.codeObjecttype = identificator.codeObjecttype;
-      if (identificator.codeSoortObjectId) on.codeSoortObjectId = identificator.codeSoortObjectId;
-      if (identificator.objectId != null) on.objectId = identificator.objectId;
-      if (identificator.codeRegister) on.codeRegister = identificator.codeRegister;
-    }
-    if (Object.keys(on).length > 0) {
-      // A subquery (not a join): all codes on the same identificator row, and no duplicate adressen.
-      const partijen = this.ctx.em
-        .createQueryBuilder(PartijIdentificator, "pi")
-        .select("pi.identificeerde_partij_id")
-        .where(on)
-        .getKnexQuery();
+      // A sub-query (not a join): all codes on the same identificator row, and no duplicate adressen.
+      const partijen = this.partijen.identificatorPartijIds(identificator);
       conditions.push({ verstrektDoorPartij: { $in: partijen } } as unknown as FilterQuery<DigitaalAdres>);
     }
 
@@ -189,7 +224,7 @@ export class DigitaalAdresService {
     problems.addAll(await fieldErrors(input));
     const failed = (name: string) => problems.params.some((p) => p.name === name);
 
-    const partij = await resolveReference(this.ctx, Partij, input.verstrektDoorPartij, "verstrektDoorPartij", problems);
+    const partij = await this.partijen.reference(input.verstrektDoorPartij, "verstrektDoorPartij", problems);
     const betrokkene = await resolveReference(
       this.ctx,
       Betrokkene,
@@ -200,6 +235,8 @@ export class DigitaalAdresService {
     // The partij after the write: null = none, undefined = unknown (its reference was wrong).
     const partijId =
       input.verstrektDoorPartij === undefined ? (adres?.verstrektDoorPartij?.id ?? null) : partij === undefined ? undefined : (partij?.id ?? null);
+
+    if (partijId !== undefined) this.checkBurger(partijId);
 
     const soort = input.soortDigitaalAdres ?? adres?.soortDigitaalAdres;
     const waarde = input.adres ?? adres?.adres;
@@ -222,7 +259,7 @@ export class DigitaalAdresService {
     const referentie = input.referentie !== undefined ? (input.referentie ?? "") : (adres?.referentie ?? "");
     if (referentie && partijId && soort && !failed("referentie")) {
       const where = { verstrektDoorPartij: partijId, referentie, soortDigitaalAdres: soort };
-      if (await isTaken(this.ctx.em, DigitaalAdres, where, adres)) {
+      if (await this.gate.isTaken(where, adres)) {
         problems.add(
           "referentie",
           "unique",
