@@ -211,6 +211,11 @@ export class PartijService {
     return conditions.length ? { $and: conditions } : {};
   }
 
+  /** Internal notes are for staff: a citizen-bound token reads "". */
+  interneNotitie(partij: Partij): string {
+    return isBurger(this.ctx.principal) ? "" : partij.interneNotitie;
+  }
+
   identificatie(partij: Partij) {
     return partijIdentificatie(partij);
   }
