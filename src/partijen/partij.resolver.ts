@@ -107,7 +107,10 @@ export class PartijResolver {
     return ctx.service(PartijService).vertegenwoordigden(partij);
   }
 
-  @RequiresScope("identificatoren.lezen")
+  // The four identification values are null without identificatoren.lezen (PartijService). They
+  // carry no @requiresScopes: the Zaak subgraph's contract (schema/zaken.graphql) @requires them
+  // for Partij.zaken, and composition then demands the same requirement on that field, which is
+  // the other team's to declare. Until then routers cannot refuse them at the edge; this subgraph does.
   @FieldResolver(() => String, {
     nullable: true,
     description: "Burgerservicenummer, uit de identificatoren van de partij; null zonder scope identificatoren.lezen.",
@@ -116,7 +119,6 @@ export class PartijResolver {
     return ctx.service(PartijService).identificatorWaarde(partij, CodeSoortObjectId.BSN);
   }
 
-  @RequiresScope("identificatoren.lezen")
   @FieldResolver(() => String, {
     nullable: true,
     description:
@@ -126,7 +128,6 @@ export class PartijResolver {
     return ctx.service(PartijService).identificatorWaarde(partij, CodeSoortObjectId.KVK_NUMMER);
   }
 
-  @RequiresScope("identificatoren.lezen")
   @FieldResolver(() => String, {
     nullable: true,
     description: "Vestigingsnummer, uit de identificatoren van de partij; null zonder scope identificatoren.lezen.",
@@ -135,7 +136,6 @@ export class PartijResolver {
     return ctx.service(PartijService).identificatorWaarde(partij, CodeSoortObjectId.VESTIGINGSNUMMER);
   }
 
-  @RequiresScope("identificatoren.lezen")
   @FieldResolver(() => String, {
     nullable: true,
     description: "RSIN, uit de identificatoren van de partij; null zonder scope identificatoren.lezen.",

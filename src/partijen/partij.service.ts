@@ -58,7 +58,8 @@ export class PartijService {
   constructor(private readonly ctx: RequestContext) {
     this.gate = new EntityGate(ctx, Partij, {
       visible: () => this.visibleCondition(),
-      onRead: (rows) => rows.forEach((partij) => ctx.audit.record({ partij: partij.uuid }, AuditSoort.LEZEN)),
+      // by id, like the rows under a partij: the flush then finds every one's BSN in one lookup
+      onRead: (rows) => this.auditUnder(rows),
     });
   }
 
