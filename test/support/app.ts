@@ -1,4 +1,5 @@
 import { testPrincipal } from "./principals";
+import type { Principal } from "../../src/auth/principal";
 import type { MikroORM } from "@mikro-orm/core";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
@@ -49,15 +50,16 @@ export class TestApp {
     return app;
   }
 
-  /** Runs one GraphQL operation as one request. */
+  /** Runs one GraphQL operation as one request, as `options.principal` (default: a client with every scope). */
   async execute<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables> | string,
     variables?: TVariables,
+    options?: { principal?: Principal },
   ): Promise<Result<TData>> {
     const query = typeof document === "string" ? document : print(document);
     const response = await this.server.executeOperation(
       { query, variables },
-      { contextValue: new RequestContext(this.orm, this.config, testPrincipal()) },
+      { contextValue: new RequestContext(this.orm, this.config, options?.principal ?? testPrincipal()) },
     );
     if (response.body.kind !== "single") throw new Error("incremental responses are not used");
     return response.body.singleResult as Result<TData>;
@@ -67,8 +69,9 @@ export class TestApp {
   async ok<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables> | string,
     variables?: TVariables,
+    options?: { principal?: Principal },
   ): Promise<TData> {
-    const result = await this.execute(document, variables);
+    const result = await this.execute(document, variables, options);
     if (result.errors?.length) throw new Error(`operation failed: ${JSON.stringify(result.errors, null, 2)}`);
     return result.data as TData;
   }
@@ -77,9 +80,10 @@ export class TestApp {
   async countStatements<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables> | string,
     variables?: TVariables,
+    options?: { principal?: Principal },
   ): Promise<{ count: number; data: TData }> {
     const before = this.statements.length;
-    const data = await this.ok(document, variables);
+    const data = await this.ok(document, variables, options);
     return { count: this.statements.length - before, data };
   }
 
