@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import { CodeSoortObjectId } from "../partijen/enums";
 import { PartijIdentificator } from "../partijen/partij-identificator.entity";
+import { Partij } from "../partijen/partij.entity";
 import { checkUuid } from "../common/validators";
 
 /**
@@ -23,6 +24,27 @@ export async function bsnOfPartijen(em: SqlEntityManager, partijUuids: readonly 
     .where({ codeSoortObjectId: CodeSoortObjectId.BSN, identificeerdePartij: { uuid: { $in: uuids } } })
     .execute<Array<{ objectId: string; partij_uuid: string }>>("all");
   return new Map(rows.map((row) => [row.partij_uuid, row.objectId]));
+}
+
+/**
+ * The uuid and BSN (when it has one) of each of these partijen, named by storage id: the services
+ * report rows that hang under a partij (an adres, a betrokkene) by the id they hold, without
+ * loading the partij. One statement; a partij that no longer exists is left out.
+ */
+export async function partijenById(em: SqlEntityManager, ids: readonly number[]): Promise<Map<number, { uuid: string; bsn?: string }>> {
+  if (ids.length === 0) return new Map();
+  const partij = em.getMetadata().get(Partij.name).tableName;
+  const identificator = em.getMetadata().get(PartijIdentificator.name).tableName;
+  const query = em
+    .getKnex()
+    .select("p.id", "p.uuid", "i.object_id as bsn")
+    .from({ p: partij })
+    .leftJoin({ i: identificator }, (on) =>
+      on.on("i.identificeerde_partij_id", "p.id").andOnVal("i.code_soort_object_id", CodeSoortObjectId.BSN),
+    )
+    .whereIn("p.id", [...new Set(ids)]);
+  const rows: Array<{ id: number; uuid: string; bsn: string | null }> = await em.execute(query);
+  return new Map(rows.map((row) => [row.id, { uuid: row.uuid, ...(row.bsn ? { bsn: row.bsn } : {}) }]));
 }
 
 /** The uuids of the partijen that have this BSN (at most one, by the uniqueness rule; a list to be safe). */

@@ -1,4 +1,7 @@
 import type { FilterQuery } from "@mikro-orm/core";
+import type { Knex } from "@mikro-orm/knex";
+import { hasScope, isBurger } from "../auth/principal";
+import { EntityGate } from "../common/gate";
 import type { RequestContext } from "../common/context";
 import { paginate, NEWEST_FIRST, type Connection, type PageArgs } from "../common/connection";
 import { toDateString } from "../common/dates";
@@ -33,7 +36,39 @@ interface Checked {
 }
 
 export class DigitaalAdresService {
-  constructor(private readonly ctx: RequestContext) {}
+  /** The only way to DigitaalAdres rows. */
+  private readonly gate: EntityGate<DigitaalAdres>;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.gate = new EntityGate(ctx, DigitaalAdres, { visible: () => this.visibleCondition() });
+  }
+
+  /**
+   * An adres is visible with the partij that gave it (a citizen sees only its own partij's); one
+   * given by no partij (only by a betrokkene, or by nobody) is visible to every non-citizen.
+   */
+  private visibleCondition(): FilterQuery<DigitaalAdres> | undefined {
+    const principal = this.ctx.principal;
+    if (!isBurger(principal) && hasScope(principal, "geheimhouding.lezen")) return undefined;
+    const ofVisiblePartij = { verstrektDoorPartij: { $in: this.partijen.visibleIds() } } as unknown as FilterQuery<DigitaalAdres>;
+    if (isBurger(principal)) return ofVisiblePartij;
+    return { $or: [{ verstrektDoorPartij: null }, ofVisiblePartij] } as FilterQuery<DigitaalAdres>;
+  }
+
+  /**
+   * Sub-query of the ids of the betrokkenen that gave a visible adres matching `condition` (the
+   * betrokkeneDigitaalAdres / verstrektDigitaalAdres filters of klantcontacten and betrokkenen).
+   */
+  adresBetrokkeneIds(condition: FilterQuery<DigitaalAdres>): Knex.QueryBuilder {
+    return this.gate.subquery("verstrektDoorBetrokkene", {
+      $and: [condition, { verstrektDoorBetrokkene: { $ne: null } }],
+    } as FilterQuery<DigitaalAdres>);
+  }
+
+  /** A condition on `adres` that contains `text`, case-insensitively (the betrokkeneDigitaalAdres filter). */
+  adresContains(text: string): FilterQuery<DigitaalAdres> {
+    return new TextFilters(this.ctx.em, DigitaalAdres).icontains("adres", text);
+  }
 
   byUuid(uuid: string): Promise<DigitaalAdres | null> {
     return findByUuid(this.ctx, DigitaalAdres, uuid);

@@ -1,4 +1,8 @@
 import type { FilterQuery } from "@mikro-orm/core";
+import type { Knex } from "@mikro-orm/knex";
+import { requireScope } from "../auth/access";
+import { hasScope, isBurger, type BurgerBinding } from "../auth/principal";
+import { EntityGate } from "../common/gate";
 import type { RequestContext } from "../common/context";
 import { uuidFilter } from "../common/filters";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
@@ -9,6 +13,7 @@ import { fieldErrors } from "../common/validation";
 import { checkBsn, checkKvkNummer, checkRsin, checkVestigingsnummer, type Check } from "../common/validators";
 import { CodeObjecttype, CodeRegister, CodeSoortObjectId } from "./enums";
 import { Partij } from "./partij.entity";
+import { PartijService } from "./partij.service";
 import { PartijIdentificator } from "./partij-identificator.entity";
 import type {
   PartijIdentificatorFilter,
@@ -67,7 +72,67 @@ const GLOBAL_UNIQUE = "`PartijIdentificator` moet uniek zijn, er bestaat er al e
 const LOCAL_UNIQUE = "`CodeSoortObjectId` moet uniek zijn voor de Partij.";
 
 export class PartijIdentificatorService {
-  constructor(private readonly ctx: RequestContext) {}
+  /** The only way to PartijIdentificator rows. */
+  private readonly gate: EntityGate<PartijIdentificator>;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.gate = new EntityGate(ctx, PartijIdentificator, { visible: () => this.visibleCondition() });
+  }
+
+  private get partijen() {
+    return this.ctx.service(PartijService);
+  }
+
+  /**
+   * An identificator is visible with its partij (none of a partij with geheimhouding, for a citizen
+   * only those of its own partij); one that identifies no partij is visible to every non-citizen.
+   */
+  private visibleCondition(): FilterQuery<PartijIdentificator> | undefined {
+    const principal = this.ctx.principal;
+    if (!isBurger(principal) && hasScope(principal, "geheimhouding.lezen")) return undefined;
+    const ofVisiblePartij = { identificeerdePartij: { $in: this.partijen.visibleIds() } } as unknown as FilterQuery<PartijIdentificator>;
+    if (isBurger(principal)) return ofVisiblePartij;
+    return { $or: [{ identificeerdePartij: null }, ofVisiblePartij] } as FilterQuery<PartijIdentificator>;
+  }
+
+  /**
+   * The partij ids a citizen-bound token speaks for: the partij with its BSN, with its KvK-nummer,
+   * or with its vestigingsnummer under that KvK-nummer. A sub-query, so that a policy costs no
+   * statement. It reads past the gate on purpose: it is what the gate's policy is built from.
+   */
+  partijIdsVanBurger(burger: BurgerBinding): Knex.QueryBuilder {
+    const condition: FilterQuery<PartijIdentificator> =
+      "bsn" in burger
+        ? { codeSoortObjectId: CodeSoortObjectId.BSN, objectId: burger.bsn }
+        : burger.vestigingsnummer === undefined
+          ? { codeSoortObjectId: CodeSoortObjectId.KVK_NUMMER, objectId: burger.kvkNummer }
+          : {
+              codeSoortObjectId: CodeSoortObjectId.VESTIGINGSNUMMER,
+              objectId: burger.vestigingsnummer,
+              subIdentificatorVan: { codeSoortObjectId: CodeSoortObjectId.KVK_NUMMER, objectId: burger.kvkNummer },
+            };
+    return this.ctx.em
+      .createQueryBuilder(PartijIdentificator, "burger_identificator")
+      .select("burger_identificator.identificeerdePartij")
+      .where({ ...(condition as object), identificeerdePartij: { $ne: null } } as never)
+      .getKnexQuery();
+  }
+
+  /**
+   * Sub-query of the ids of the partijen with a visible identificator matching `condition`. A
+   * condition on an identificator value (objectId) needs identificatoren.lezen (FORBIDDEN, before
+   * SQL), so that no filter can tell whether somebody with a given BSN is registered.
+   */
+  partijIds(condition: FilterQuery<PartijIdentificator> & object): Knex.QueryBuilder {
+    this.checkValueFilter(condition);
+    return this.gate.subquery("identificeerdePartij", condition);
+  }
+
+  /** Filtering on identificator values needs identificatoren.lezen. */
+  checkValueFilter(condition: object | null | undefined): void {
+    const value = (condition as { objectId?: unknown } | null | undefined)?.objectId;
+    if (value !== undefined && value !== null) requireScope(this.ctx, "identificatoren.lezen");
+  }
 
   byUuid(uuid: string): Promise<PartijIdentificator | null> {
     return findByUuid(this.ctx, PartijIdentificator, uuid);

@@ -1,15 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { EntityClass, FilterQuery } from "@mikro-orm/core";
+import type { Knex } from "@mikro-orm/knex";
+import { requireAreaScope } from "../auth/access";
+import { hasScope } from "../auth/principal";
+import { AuditSoort } from "../audit/enums";
 import type { BaseEntity } from "../common/base.entity";
 import type { RequestContext } from "../common/context";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
 import { toAdres, toContactnaam } from "../common/embeddables.input";
 import { InvalidInputError, InvalidParams, NotFoundError, path } from "../common/errors";
 import { TextFilters, uuidFilter } from "../common/filters";
-import { byIdLoader, childrenLoader, loadRelated } from "../common/loaders";
+import { childrenLoader, loadRelated } from "../common/loaders";
 import { findByUuid, getByUuid } from "../common/references";
 import { checkUniqueFields } from "../common/unique";
 import { fieldErrors } from "../common/validation";
+import { EntityGate } from "../common/gate";
 import { Categorie } from "./categorie.entity";
 import { CategorieRelatie } from "./categorie-relatie.entity";
 import { DigitaalAdres } from "./digitaal-adres.entity";
@@ -49,19 +54,89 @@ interface Resolved {
 }
 
 export class PartijService {
-  constructor(private readonly ctx: RequestContext) {}
+  /** The only way to Partij rows: every read applies `visibleCondition` and reports to the audit. */
+  private readonly gate: EntityGate<Partij>;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.gate = new EntityGate(ctx, Partij, {
+      visible: () => this.visibleCondition(),
+      onRead: (rows) => rows.forEach((partij) => ctx.audit.record({ partij: partij.uuid }, AuditSoort.LEZEN)),
+    });
+  }
 
   private get identificatoren() {
     return this.ctx.service(PartijIdentificatorService);
   }
 
-  /** By uuid (root field and federation references: batched through the byUuid loader). */
-  byUuid(uuid: string): Promise<Partij | null> {
-    return findByUuid(this.ctx, Partij, uuid);
+  /**
+   * The partijen this request may see. A citizen-bound token sees its own partij only (geheimhouding
+   * protects a person from staff, not from himself); others see every partij except those with
+   * indicatieGeheimhouding = true unless they have geheimhouding.lezen.
+   */
+  private visibleCondition(): FilterQuery<Partij> | undefined {
+    const burger = this.burgerPartijIds();
+    if (burger) return { id: { $in: burger } } as unknown as FilterQuery<Partij>;
+    if (hasScope(this.ctx.principal, "geheimhouding.lezen")) return undefined;
+    return { $or: [{ indicatieGeheimhouding: null }, { indicatieGeheimhouding: false }] };
   }
 
+  /** Reading partijen (root fields, relations, `_entities`) needs partijen.lezen; refused before SQL. */
+  private readable(): void {
+    requireAreaScope(this.ctx, "partijen", "lezen");
+  }
+
+  /** The visible partij with this uuid, or null (root field and federation references, batched). */
+  byUuid(uuid: string): Promise<Partij | null> {
+    this.readable();
+    return this.gate.byUuid(uuid);
+  }
+
+  /** The visible partij with this storage id, or null (batched). */
   byId(id: number): Promise<Partij | null> {
-    return byIdLoader(this.ctx, Partij).load(id);
+    this.readable();
+    return this.gate.byId(id);
+  }
+
+  /** The partij a relation of another entity points at (Betrokkene.wasPartij, ...); null when absent or not visible. */
+  related(ref: { id: number } | null | undefined): Promise<Partij | null> {
+    this.readable();
+    return this.gate.related(ref);
+  }
+
+  /**
+   * A partij named in an input (`wasPartij: "<uuid>"`): "does_not_exist" on `field` unless it is
+   * visible to this request. Needs no partijen.lezen: the write's own scope decides whether the
+   * write may be made, and the visibility rules whether this partij may be named in it; answering
+   * does_not_exist for an invisible one reveals nothing.
+   */
+  reference(uuid: string | null | undefined, field: string, problems: InvalidParams): Promise<Partij | null | undefined> {
+    return this.gate.reference(uuid, field, problems);
+  }
+
+  /**
+   * `select id from partij where <visible>`: for the policies of entities that hang under a partij
+   * (a betrokkene is visible only when its partij is). Costs no statement of its own.
+   */
+  visibleIds(): Knex.QueryBuilder {
+    return this.gate.subquery("id", {});
+  }
+
+  /**
+   * The ids of the citizen's own partij (a sub-query through its BSN, or KvK-nummer and
+   * vestigingsnummer, identificator), or undefined when the principal is not citizen-bound.
+   */
+  burgerPartijIds(): Knex.QueryBuilder | undefined {
+    const { burger } = this.ctx.principal;
+    return burger ? this.identificatoren.partijIdsVanBurger(burger) : undefined;
+  }
+
+  /**
+   * The ids of the visible partijen with an identificator that matches `condition` (the
+   * wasPartijIdentificator filters). A condition on objectId needs identificatoren.lezen (FORBIDDEN
+   * before SQL): otherwise the filter would tell who has a given BSN.
+   */
+  identificatorPartijIds(condition: FilterQuery<PartijIdentificator> & object): Knex.QueryBuilder {
+    return this.identificatoren.partijIds(condition);
   }
 
   list(filter: PartijFilter | null | undefined, page: PageArgs): Promise<Connection<Partij>> {
