@@ -1,7 +1,7 @@
 import { Directive } from "type-graphql";
 import type { RequestContext } from "../common/context";
 import { ForbiddenError } from "../common/errors";
-import { hasScope } from "./principal";
+import { hasScope, isBurger } from "./principal";
 import { areaScope, type Action, type Area, type Scope } from "./scopes";
 
 /**
@@ -19,6 +19,16 @@ export function requireScope(ctx: RequestContext, scope: Scope): void {
 /** Refuses unless the principal may perform `action` in `area` (partijen.lezen, opvolging.schrijven, ...). */
 export function requireAreaScope(ctx: RequestContext, area: Area, action: Action): void {
   requireScope(ctx, areaScope(area, action));
+}
+
+/**
+ * Refuses unless the principal may perform `action` in `area` AND acts for the municipality: a
+ * citizen-bound token (Mijn Omgeving) may write only what its own service allows it explicitly
+ * (registering its question, its own digitale adressen).
+ */
+export function requireStaffScope(ctx: RequestContext, area: Area, action: Action): void {
+  requireAreaScope(ctx, area, action);
+  if (isBurger(ctx.principal)) throw new ForbiddenError("Een token van een burger of bedrijf mag deze handeling niet uitvoeren.");
 }
 
 /**
