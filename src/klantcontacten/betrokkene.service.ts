@@ -217,6 +217,7 @@ export class BetrokkeneService {
   async delete(uuid: string): Promise<string> {
     requireStaffScope(this.ctx, "klantcontacten", "verwijderen");
     const betrokkene = await this.gate.get(uuid);
+    if (betrokkene.wasPartij) this.ctx.audit.record({ partijId: betrokkene.wasPartij.id }, AuditSoort.VERWIJDEREN);
     await this.ctx.transaction(() => this.ctx.em.nativeDelete(Betrokkene, { id: betrokkene.id }));
     return betrokkene.uuid;
   }
@@ -264,5 +265,14 @@ export class BetrokkeneService {
     if (input.organisatienaam !== undefined) betrokkene.organisatienaam = input.organisatienaam ?? "";
     if (input.rol != null) betrokkene.rol = input.rol;
     if (input.initiator != null) betrokkene.initiator = input.initiator;
+    if (betrokkene.wasPartij) this.ctx.audit.record({ partijId: betrokkene.wasPartij.id }, AuditSoort.SCHRIJVEN);
+  }
+
+  /** The partijen (storage ids) that were betrokkene of this klantcontact, visible or not: a delete reports them before they are gone. */
+  async partijIdsVan(klantcontact: Klantcontact): Promise<number[]> {
+    const rows: Array<{ was_partij_id: number }> = await this.ctx.em.execute(
+      this.ctx.em.getKnex().from("betrokkene").distinct("was_partij_id").where("had_klantcontact_id", klantcontact.id).whereNotNull("was_partij_id"),
+    );
+    return rows.map((row) => row.was_partij_id);
   }
 }

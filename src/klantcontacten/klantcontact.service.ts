@@ -273,6 +273,7 @@ export class KlantcontactService {
     const problems = new InvalidParams();
     problems.addAll(await this.check(input, klantcontact));
     problems.throwIfAny();
+    this.ctx.audit.record({ klantcontactId: klantcontact.id }, AuditSoort.SCHRIJVEN);
     return this.ctx.transaction(async () => {
       this.apply(klantcontact, input);
       await this.ctx.em.flush();
@@ -287,6 +288,10 @@ export class KlantcontactService {
   async delete(uuid: string): Promise<string> {
     requireStaffScope(this.ctx, "klantcontacten", "verwijderen");
     const klantcontact = await this.gate.get(uuid);
+    // Its betrokkenen go with it (database cascade): their partijen are reported while they are known.
+    for (const partijId of await this.ctx.service(BetrokkeneService).partijIdsVan(klantcontact)) {
+      this.ctx.audit.record({ partijId }, AuditSoort.VERWIJDEREN);
+    }
     await this.ctx.transaction(() => this.ctx.em.nativeDelete(Klantcontact, { id: klantcontact.id }));
     return klantcontact.uuid;
   }
