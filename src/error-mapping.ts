@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { GraphQLFormattedError } from "graphql";
-import { InvalidInputError, NotFoundError } from "./common/errors";
+import { ForbiddenError, InvalidInputError, NotFoundError } from "./common/errors";
 import { databaseFault } from "./database/faults";
 import type { FailureLog } from "./failure-log";
 
@@ -39,6 +39,10 @@ export function formatError(failures: FailureLog) {
         locations: formatted.locations,
         extensions: { code: "BAD_USER_INPUT", invalidParams: original.invalidParams },
       };
+    }
+    // The service's message names the missing scope at most: what to ask the administrator for.
+    if (original instanceof ForbiddenError) {
+      return { message: original.message, path: formatted.path, extensions: { code: "FORBIDDEN" } };
     }
     if (original instanceof NotFoundError) {
       return { message: original.message, path: formatted.path, extensions: { code: "NOT_FOUND" } };
