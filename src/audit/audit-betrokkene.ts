@@ -2,6 +2,7 @@ import type { SqlEntityManager } from "@mikro-orm/knex";
 import { CodeSoortObjectId } from "../partijen/enums";
 import { PartijIdentificator } from "../partijen/partij-identificator.entity";
 import { Partij } from "../partijen/partij.entity";
+import { Betrokkene } from "../klantcontacten/betrokkene.entity";
 import { checkUuid } from "../common/validators";
 
 /**
@@ -45,6 +46,22 @@ export async function partijenById(em: SqlEntityManager, ids: readonly number[])
     .whereIn("p.id", [...new Set(ids)]);
   const rows: Array<{ id: number; uuid: string; bsn: string | null }> = await em.execute(query);
   return new Map(rows.map((row) => [row.id, { uuid: row.uuid, ...(row.bsn ? { bsn: row.bsn } : {}) }]));
+}
+
+/** The partijen (storage ids) that were betrokkene of each of these klantcontacten: one statement. */
+export async function partijIdsVanKlantcontacten(em: SqlEntityManager, ids: readonly number[]): Promise<Map<number, number[]>> {
+  if (ids.length === 0) return new Map();
+  const betrokkene = em.getMetadata().get(Betrokkene.name).tableName;
+  const query = em
+    .getKnex()
+    .distinct("had_klantcontact_id", "was_partij_id")
+    .from(betrokkene)
+    .whereIn("had_klantcontact_id", [...new Set(ids)])
+    .whereNotNull("was_partij_id");
+  const rows: Array<{ had_klantcontact_id: number; was_partij_id: number }> = await em.execute(query);
+  const perKlantcontact = new Map<number, number[]>();
+  for (const row of rows) perKlantcontact.set(row.had_klantcontact_id, [...(perKlantcontact.get(row.had_klantcontact_id) ?? []), row.was_partij_id]);
+  return perKlantcontact;
 }
 
 /** The uuids of the partijen that have this BSN (at most one, by the uniqueness rule; a list to be safe). */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SqlEntityManager } from "@mikro-orm/knex";
-import { bsnOfPartijen, partijenById } from "./audit-betrokkene";
+import { bsnOfPartijen, partijenById, partijIdsVanKlantcontacten } from "./audit-betrokkene";
 import { betrokkeneHash, betrokkeneKey, type AuditBetrokkene } from "./audit-hash";
 import type { AuditMeta } from "./audit-meta";
 import { AUDIT_TEXT_LENGTH, AuditRecord } from "./audit-record.entity";
@@ -25,9 +25,14 @@ const stronger = (known: AuditSoort | undefined, soort: AuditSoort) => (addsTo(k
  * A data subject as a service can report it: an AuditBetrokkene, or a partij by its storage id
  * (what a row under a partij holds), resolved to its uuid and BSN at flush.
  */
-export type AuditSubject = AuditBetrokkene | { partijId: number };
+export type AuditSubject = AuditBetrokkene | { partijId: number } | { klantcontactId: number };
 
-const subjectKey = (subject: AuditSubject) => ("partijId" in subject ? `partijId:${subject.partijId}` : betrokkeneKey(subject));
+const subjectKey = (subject: AuditSubject) =>
+  "partijId" in subject
+    ? `partijId:${subject.partijId}`
+    : "klantcontactId" in subject
+      ? `klantcontactId:${subject.klantcontactId}`
+      : betrokkeneKey(subject);
 
 export class AuditCollector {
   /** betrokkeneKey → the kind of processing, not yet written. */
@@ -62,11 +67,23 @@ export class AuditCollector {
    */
   async flush(em: SqlEntityManager, meta: AuditMeta): Promise<number> {
     if (this.pending.size === 0) return 0;
+    // A klantcontact's data subjects are the partijen of its betrokkenen (one statement, when any
+    // klantcontact was reported); a klantcontact without partij names nobody.
+    const klantcontactIds = [...this.pending.values()].flatMap(({ betrokkene }) =>
+      "klantcontactId" in betrokkene ? [betrokkene.klantcontactId] : [],
+    );
+    const partijenVan = await partijIdsVanKlantcontacten(em, klantcontactIds);
+    for (const [key, { betrokkene, soort }] of [...this.pending]) {
+      if (!("klantcontactId" in betrokkene)) continue;
+      this.pending.delete(key);
+      for (const partijId of partijenVan.get(betrokkene.klantcontactId) ?? []) this.record({ partijId }, soort);
+    }
     // Partijen reported by id are looked up first (one statement), so that they count with the
     // same partij reported by uuid or BSN; one that no longer exists names nobody any more.
     const partijIds = [...this.pending.values()].flatMap(({ betrokkene }) => ("partijId" in betrokkene ? [betrokkene.partijId] : []));
     const byId = await partijenById(em, partijIds);
     const subjects = [...this.pending.values()].flatMap(({ betrokkene, soort }) => {
+      if ("klantcontactId" in betrokkene) return []; // expanded above
       if (!("partijId" in betrokkene)) return [{ betrokkene, soort }];
       const partij = byId.get(betrokkene.partijId);
       return partij ? [{ betrokkene: partij.bsn ? { bsn: partij.bsn } : { partij: partij.uuid }, soort }] : [];

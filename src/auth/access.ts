@@ -22,6 +22,16 @@ export function requireAreaScope(ctx: RequestContext, area: Area, action: Action
 }
 
 /**
+ * Refuses unless the principal may perform `action` in `area` AND acts for the municipality: a
+ * citizen-bound token (Mijn Omgeving) may write only what its own service allows it explicitly
+ * (registering its question, its own digitale adressen).
+ */
+export function requireStaffScope(ctx: RequestContext, area: Area, action: Action): void {
+  requireAreaScope(ctx, area, action);
+  if (isBurger(ctx.principal)) throw new ForbiddenError("Een token van een burger of bedrijf mag deze handeling niet uitvoeren.");
+}
+
+/**
  * Declares in the SDL (Federation's @requiresScopes) which scope a type or field needs, so that a
  * router can refuse it at the edge too; `@authenticated` is implied by any scope.
  */
