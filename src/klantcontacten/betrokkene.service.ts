@@ -85,6 +85,14 @@ export class BetrokkeneService {
     return this.gate.reference(uuid, field, problems);
   }
 
+  /**
+   * `select id from betrokkene where <visible>` for the policy of what hangs under a betrokkene
+   * (its digitale adressen); undefined when this request sees every betrokkene.
+   */
+  visibleIds(): Knex.QueryBuilder | undefined {
+    return this.policy().visible() === undefined ? undefined : this.gate.subquery("id", {});
+  }
+
   /** `select <property> from betrokkene where <where> and <visible>`, for another entity's filter. */
   subquery(property: keyof Betrokkene & string, where: FilterQuery<Betrokkene>): Knex.QueryBuilder {
     return this.gate.subquery(property, where);

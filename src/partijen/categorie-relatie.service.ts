@@ -8,7 +8,7 @@ import { type Connection, type PageArgs } from "../common/connection";
 import { toDateString } from "../common/dates";
 import { InvalidParams } from "../common/errors";
 import { uuidFilter } from "../common/filters";
-import { EntityGate } from "../common/gate";
+import { EntityGate, NO_ROWS } from "../common/gate";
 import { Categorie } from "./categorie.entity";
 import { CategorieService } from "./categorie.service";
 import { CategorieRelatie } from "./categorie-relatie.entity";
@@ -24,7 +24,7 @@ export class CategorieRelatieService {
     // visible with its partij; a citizen-bound token sees none (categorieën are the municipality's)
     this.gate = new EntityGate<CategorieRelatie>(ctx, CategorieRelatie, {
       visible: () =>
-        isBurger(ctx.principal) ? ({ id: { $in: [] } } as FilterQuery<CategorieRelatie>) : this.partijen.visibleUnder<CategorieRelatie>("partij"),
+        isBurger(ctx.principal) ? (NO_ROWS as FilterQuery<CategorieRelatie>) : this.partijen.visibleUnder<CategorieRelatie>("partij"),
       onRead: (rows) => this.partijen.auditUnder(rows.map((row) => row.partij)),
     });
   }

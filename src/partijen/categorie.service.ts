@@ -5,7 +5,7 @@ import type { RequestContext } from "../common/context";
 import { type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams } from "../common/errors";
 import { TextFilters } from "../common/filters";
-import { EntityGate } from "../common/gate";
+import { EntityGate, NO_ROWS } from "../common/gate";
 import { fieldErrors } from "../common/validation";
 import { Categorie } from "./categorie.entity";
 import type { CategorieFilter, CategorieInput, CategorieUpdateInput } from "./categorie.input";
@@ -16,7 +16,7 @@ export class CategorieService {
 
   constructor(private readonly ctx: RequestContext) {
     this.gate = new EntityGate<Categorie>(ctx, Categorie, {
-      visible: () => (isBurger(ctx.principal) ? ({ id: { $in: [] } } as FilterQuery<Categorie>) : undefined),
+      visible: () => (isBurger(ctx.principal) ? (NO_ROWS as FilterQuery<Categorie>) : undefined),
     });
   }
 

@@ -9,11 +9,10 @@ import { NEWEST_FIRST, type Connection, type PageArgs } from "../common/connecti
 import { toDateString } from "../common/dates";
 import { ForbiddenError, InvalidParams, NotFoundError } from "../common/errors";
 import { identificatorCondition, TextFilters, uuidFilter } from "../common/filters";
-import { loadRelated } from "../common/loaders";
-import { resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { checkEmail, checkTelefoonnummer, type Check } from "../common/validators";
 import { Betrokkene } from "../klantcontacten/betrokkene.entity";
+import { BetrokkeneService } from "../klantcontacten/betrokkene.service";
 import { DigitaalAdres } from "./digitaal-adres.entity";
 import type { DigitaalAdresFilter, DigitaalAdresInput, DigitaalAdresUpdateInput } from "./digitaal-adres.input";
 import { SoortDigitaalAdres } from "./enums";
@@ -42,7 +41,7 @@ export class DigitaalAdresService {
   constructor(private readonly ctx: RequestContext) {
     // visible with the partij that gave it (PartijService.visibleUnder), which is its data subject
     this.gate = new EntityGate<DigitaalAdres>(ctx, DigitaalAdres, {
-      visible: () => this.partijen.visibleUnder<DigitaalAdres>("verstrektDoorPartij"),
+      visible: () => this.visibleCondition(),
       onRead: (rows) => this.partijen.auditUnder(rows.map((row) => row.verstrektDoorPartij)),
     });
   }
@@ -60,6 +59,24 @@ export class DigitaalAdresService {
   /** A condition on `adres` that contains `text`, case-insensitively (the betrokkeneDigitaalAdres filter). */
   adresContains(text: string): FilterQuery<DigitaalAdres> {
     return new TextFilters(this.ctx.em, DigitaalAdres).icontains("adres", text);
+  }
+
+  /**
+   * Visible with the partij that gave it, and with the betrokkene that gave it: an adres given
+   * in a klantcontact the request may not see (vertrouwelijk, say) is absent too.
+   */
+  private visibleCondition(): FilterQuery<DigitaalAdres> | undefined {
+    const vanPartij = this.partijen.visibleUnder<DigitaalAdres>("verstrektDoorPartij");
+    const betrokkenen = this.betrokkenen.visibleIds();
+    const vanBetrokkene = betrokkenen
+      ? ({ $or: [{ verstrektDoorBetrokkene: null }, { verstrektDoorBetrokkene: { $in: betrokkenen } }] } as unknown as FilterQuery<DigitaalAdres>)
+      : undefined;
+    if (!vanPartij || !vanBetrokkene) return vanPartij ?? vanBetrokkene;
+    return { $and: [vanPartij, vanBetrokkene] } as FilterQuery<DigitaalAdres>;
+  }
+
+  private get betrokkenen() {
+    return this.ctx.service(BetrokkeneService);
   }
 
   /** Reading needs partijen.lezen (FORBIDDEN before SQL); the gate decides which rows. */
@@ -125,7 +142,7 @@ export class DigitaalAdresService {
   }
 
   betrokkene(adres: DigitaalAdres): Promise<Betrokkene | null> {
-    return loadRelated(this.ctx, Betrokkene, adres.verstrektDoorBetrokkene);
+    return this.betrokkenen.related(adres.verstrektDoorBetrokkene);
   }
 
   private get partijen() {
@@ -199,8 +216,11 @@ export class DigitaalAdresService {
       conditions.push({ verificatieDatum: filter.isGeverifieerd ? { $ne: null } : null });
     }
 
-    if (filter.verstrektDoorBetrokkene) conditions.push({ verstrektDoorBetrokkene: { uuid: uuidFilter(filter.verstrektDoorBetrokkene) } });
-    if (filter.verstrektDoorBetrokkeneRol) conditions.push({ verstrektDoorBetrokkene: { rol: filter.verstrektDoorBetrokkeneRol } });
+    // conditions on the betrokkene are sub-queries through its service, so they match visible ones only
+    const betrokkenen = (where: FilterQuery<Betrokkene>) =>
+      ({ verstrektDoorBetrokkene: { $in: this.betrokkenen.subquery("id", where) } }) as unknown as FilterQuery<DigitaalAdres>;
+    if (filter.verstrektDoorBetrokkene) conditions.push(betrokkenen({ uuid: uuidFilter(filter.verstrektDoorBetrokkene) }));
+    if (filter.verstrektDoorBetrokkeneRol) conditions.push(betrokkenen({ rol: filter.verstrektDoorBetrokkeneRol }));
     if (filter.verstrektDoorPartij) conditions.push({ verstrektDoorPartij: { uuid: uuidFilter(filter.verstrektDoorPartij) } });
     if (filter.verstrektDoorPartijSoort) conditions.push({ verstrektDoorPartij: { soortPartij: filter.verstrektDoorPartijSoort } });
 
@@ -225,13 +245,7 @@ export class DigitaalAdresService {
     const failed = (name: string) => problems.params.some((p) => p.name === name);
 
     const partij = await this.partijen.reference(input.verstrektDoorPartij, "verstrektDoorPartij", problems);
-    const betrokkene = await resolveReference(
-      this.ctx,
-      Betrokkene,
-      input.verstrektDoorBetrokkene,
-      "verstrektDoorBetrokkene",
-      problems,
-    );
+    const betrokkene = await this.betrokkenen.reference(input.verstrektDoorBetrokkene, "verstrektDoorBetrokkene", problems);
     // The partij after the write: null = none, undefined = unknown (its reference was wrong).
     const partijId =
       input.verstrektDoorPartij === undefined ? (adres?.verstrektDoorPartij?.id ?? null) : partij === undefined ? undefined : (partij?.id ?? null);

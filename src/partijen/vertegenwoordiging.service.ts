@@ -7,15 +7,12 @@ import type { RequestContext } from "../common/context";
 import { uuidFilter } from "../common/filters";
 import { type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams } from "../common/errors";
-import { EntityGate } from "../common/gate";
+import { EntityGate, NO_ROWS } from "../common/gate";
 import { fieldErrors } from "../common/validation";
 import { Partij } from "./partij.entity";
 import { PartijService } from "./partij.service";
 import { Vertegenwoordiging } from "./vertegenwoordiging.entity";
 import type { VertegenwoordigingFilter, VertegenwoordigingInput, VertegenwoordigingUpdateInput } from "./vertegenwoordiging.input";
-
-/** Matches no row: what a citizen-bound token sees of the tables that are never its own. */
-const NONE = { id: { $in: [] } };
 
 export class VertegenwoordigingService {
   /** The only way to Vertegenwoordiging rows. */
@@ -34,7 +31,7 @@ export class VertegenwoordigingService {
    * resolve); a citizen-bound token sees none (who represents whom is for staff).
    */
   private visibleCondition(): FilterQuery<Vertegenwoordiging> | undefined {
-    if (isBurger(this.ctx.principal)) return NONE as FilterQuery<Vertegenwoordiging>;
+    if (isBurger(this.ctx.principal)) return NO_ROWS as FilterQuery<Vertegenwoordiging>;
     const vertegenwoordigende = this.partijen.visibleUnder<Vertegenwoordiging>("vertegenwoordigendePartij");
     const vertegenwoordigde = this.partijen.visibleUnder<Vertegenwoordiging>("vertegenwoordigdePartij");
     if (!vertegenwoordigende || !vertegenwoordigde) return undefined;
