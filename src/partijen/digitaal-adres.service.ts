@@ -129,6 +129,11 @@ export class DigitaalAdresService {
     return this.reading.children("verstrektDoorBetrokkene", betrokkene.id);
   }
 
+  /** Locks the row until the transaction ends if it (still) belongs to `partij`; false when it does not. */
+  async lockIfOf(row: DigitaalAdres, partij: Partij): Promise<boolean> {
+    return (await this.ctx.lock(DigitaalAdres, { id: row.id, verstrektDoorPartij: partij.id })).length > 0;
+  }
+
   /** Reads these managed rows again (one statement), for a write that decides under a lock; NOT_FOUND if one is gone. */
   async readAgain(rows: DigitaalAdres[]): Promise<void> {
     if (rows.length === 0) return;

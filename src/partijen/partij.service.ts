@@ -650,7 +650,7 @@ export class PartijService {
     // no longer preferred.
     if (input.voorkeursDigitaalAdres !== undefined) {
       const chosen = resolved.voorkeursDigitaalAdres ?? null;
-      if (chosen && (await this.ctx.lock(DigitaalAdres, { id: chosen.id, verstrektDoorPartij: partij.id })).length === 0) {
+      if (chosen && !(await this.adressen.lockIfOf(chosen, partij))) {
         throw InvalidInputError.of("voorkeursDigitaalAdres", "invalid", VOORKEURS_ADRES_NIET_GELINKT);
       }
       partij.voorkeursDigitaalAdres = chosen;
@@ -660,7 +660,7 @@ export class PartijService {
     }
     if (input.voorkeursRekeningnummer !== undefined) {
       const chosen = resolved.voorkeursRekeningnummer ?? null;
-      if (chosen && (await this.ctx.lock(Rekeningnummer, { id: chosen.id, partij: partij.id })).length === 0) {
+      if (chosen && !(await this.rekeningen.lockIfOf(chosen, partij))) {
         throw InvalidInputError.of("voorkeursRekeningnummer", "invalid", VOORKEURSREKENINGNUMMER_NIET_GELINKT);
       }
       partij.voorkeursRekeningnummer = chosen;

@@ -63,6 +63,11 @@ export class RekeningnummerService {
     return this.gate.byUuid(uuid);
   }
 
+  /** Locks the row until the transaction ends if it (still) belongs to `partij`; false when it does not. */
+  async lockIfOf(row: Rekeningnummer, partij: Partij): Promise<boolean> {
+    return (await this.ctx.lock(Rekeningnummer, { id: row.id, partij: partij.id })).length > 0;
+  }
+
   /** Reads these managed rows again (one statement), for a write that decides under a lock; NOT_FOUND if one is gone. */
   async readAgain(rows: Rekeningnummer[]): Promise<void> {
     if (rows.length === 0) return;
