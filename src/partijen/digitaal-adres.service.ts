@@ -124,6 +124,11 @@ export class DigitaalAdresService {
     return this.reading.children("verstrektDoorPartij", partij.id);
   }
 
+  /** The same rows for the checks of a write, which needs the write's scope, not partijen.lezen. */
+  vanPartijVoorWijziging(partij: Partij): Promise<DigitaalAdres[]> {
+    return this.gate.children("verstrektDoorPartij", partij.id);
+  }
+
   /** The digitale adressen a betrokkene gave (batched over all betrokkenen in the request). */
   vanBetrokkene(betrokkene: Betrokkene): Promise<DigitaalAdres[]> {
     return this.reading.children("verstrektDoorBetrokkene", betrokkene.id);

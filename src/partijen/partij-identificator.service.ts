@@ -183,6 +183,11 @@ export class PartijIdentificatorService {
     return this.reading.children("identificeerdePartij", partij.id);
   }
 
+  /** The same rows for the checks of a write, which needs the write's scope, not partijen.lezen. */
+  vanPartijVoorWijziging(partij: Partij): Promise<PartijIdentificator[]> {
+    return this.gate.children("identificeerdePartij", partij.id);
+  }
+
   identificeerdePartij(identificator: PartijIdentificator): Promise<Partij | null> {
     return this.partijen.related(identificator.identificeerdePartij);
   }
@@ -234,7 +239,7 @@ export class PartijIdentificatorService {
     const partij = await this.partijen.reference(input.identificeerdePartij, "identificeerdePartij", problems);
     const sub = await this.gate.reference(input.subIdentificatorVan, "subIdentificatorVan", problems);
     problems.throwIfAny();
-    const currentSub = existing.subIdentificatorVan ? await this.subIdentificatorVan(existing) : null;
+    const currentSub = await this.gate.related(existing.subIdentificatorVan);
     const newSub = sub !== undefined ? sub : currentSub;
     const partijId = partij !== undefined ? (partij?.id ?? null) : (existing.identificeerdePartij?.id ?? null);
     const plan: IdentificatorPlan = {

@@ -347,7 +347,7 @@ export class PartijService {
       );
     }
     // Recorded by BSN while the partij still has one: after the delete nothing leads to it.
-    const bsn = (await this.identificatoren.vanPartij(partij)).find((i) => i.codeSoortObjectId === CodeSoortObjectId.BSN);
+    const bsn = (await this.identificatoren.vanPartijVoorWijziging(partij)).find((i) => i.codeSoortObjectId === CodeSoortObjectId.BSN);
     const em = this.ctx.em;
     await this.ctx.transaction(async () => {
       // Its own vestigingen let go of its own kvk_nummer first: that foreign key is RESTRICT.
@@ -518,7 +518,7 @@ export class PartijService {
       "digitaleAdressen",
       "voorkeursDigitaalAdres",
       resolved.digitaleAdressen,
-      () => this.digitaleAdressen(partij!),
+      () => this.adressen.vanPartijVoorWijziging(partij!),
       resolved.voorkeursDigitaalAdres,
       VOORKEURS_ADRES_NIET_GELINKT,
     );
@@ -526,7 +526,7 @@ export class PartijService {
       "rekeningnummers",
       "voorkeursRekeningnummer",
       resolved.rekeningnummers,
-      () => this.rekeningnummers(partij!),
+      () => this.rekeningen.vanPartijVoorWijziging(partij!),
       resolved.voorkeursRekeningnummer,
       VOORKEURSREKENINGNUMMER_NIET_GELINKT,
     );
@@ -592,7 +592,7 @@ export class PartijService {
       }
     });
     PartijIdentificatorService.checkCycles(plans, problems);
-    const current = partij ? await this.identificatoren.vanPartij(partij) : [];
+    const current = partij ? await this.identificatoren.vanPartijVoorWijziging(partij) : [];
     const removed = current.filter((row) => !plans.some((p) => p.existing?.id === row.id));
     // The rules need whole plans: duplicates and unknown references come first.
     if (itemProblems() === 0) await this.identificatoren.check(plans, removed, problems);

@@ -58,6 +58,11 @@ export class RekeningnummerService {
     return this.reading.children("partij", partij.id);
   }
 
+  /** The same rows for the checks of a write, which needs the write's scope, not partijen.lezen. */
+  vanPartijVoorWijziging(partij: Partij): Promise<Rekeningnummer[]> {
+    return this.gate.children("partij", partij.id);
+  }
+
   /** The visible rekeningnummer with this uuid, for an input that names it (no read scope needed). */
   findForInput(uuid: string): Promise<Rekeningnummer | null> {
     return this.gate.byUuid(uuid);

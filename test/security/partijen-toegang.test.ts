@@ -148,6 +148,31 @@ describe("partijen.schrijven and partijen.verwijderen", () => {
   });
 });
 
+describe("writing without partijen.lezen", () => {
+  it("needs only the write's scope: a write's own checks read what they need without the read scope", async () => {
+    const schrijver = testPrincipal(["partijen.schrijven", "partijen.verwijderen", "identificatoren.lezen"]);
+    const persoon = await maakPersoon();
+    const update = await als(
+      schrijver,
+      `mutation($uuid: ID!, $bsn: String!, $adres: ID!) { updatePartij(uuid: $uuid, input: {
+        interneNotitie: "bijgewerkt", voorkeursDigitaalAdres: $adres,
+        partijIdentificatoren: [{ partijIdentificator: { codeRegister: BRP, codeObjecttype: NATUURLIJK_PERSOON, codeSoortObjectId: BSN, objectId: $bsn } }]
+      }) { uuid interneNotitie } }`,
+      { uuid: persoon.uuid, bsn: elfproefNummer(), adres: persoon.adres },
+    );
+    expect(update.result.errors).toBeUndefined();
+    expect(update.data.updatePartij).toEqual({ uuid: persoon.uuid, interneNotitie: "bijgewerkt" });
+    // a relation of the answer is a read, and needs the read scope
+    const metRelatie = await als(schrijver, `mutation($uuid: ID!) { updatePartij(uuid: $uuid, input: {}) { digitaleAdressen { uuid } } }`, {
+      uuid: persoon.uuid,
+    });
+    expect(codes(metRelatie.result)).toEqual(["FORBIDDEN"]);
+    const weg = await als(schrijver, `mutation($uuid: ID!) { deletePartij(uuid: $uuid) }`, { uuid: persoon.uuid });
+    expect(weg.data).toEqual({ deletePartij: persoon.uuid });
+    expect(await exists(app, Partij, persoon.uuid)).toBe(false);
+  });
+});
+
 describe("identificatoren.lezen", () => {
   const weigert = zonder("identificatoren.lezen");
 
