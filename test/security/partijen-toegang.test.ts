@@ -373,4 +373,18 @@ describe("the audit log", () => {
     await als(burger({ bsn: elfproefNummer() }), ADRES, { uuid: persoon.adres });
     expect(await records()).toBe(voor + 2);
   });
+
+  it("records writes by the partij they change: SCHRIJVEN for an adres, VERWIJDEREN for the partij, by its BSN", async () => {
+    const persoon = await maakPersoon();
+    const hash = betrokkeneHash({ bsn: persoon.bsn }, app.config.audit.hashKey);
+    const soorten = async () =>
+      (await app.orm.em.fork().find(AuditRecord, { betrokkeneHash: hash }, { orderBy: { id: "asc" } })).map((r) => r.soort);
+    const voor = await soorten();
+    expect(voor).toEqual([AuditSoort.SCHRIJVEN, AuditSoort.SCHRIJVEN]); // createPartij, createDigitaalAdres
+    await als(testPrincipal(), `mutation($uuid: ID!) { updateDigitaalAdres(uuid: $uuid, input: { omschrijving: "werk" }) { uuid } }`, {
+      uuid: persoon.adres,
+    });
+    await als(testPrincipal(), `mutation($uuid: ID!) { deletePartij(uuid: $uuid) }`, { uuid: persoon.uuid });
+    expect(await soorten()).toEqual([...voor, AuditSoort.SCHRIJVEN, AuditSoort.VERWIJDEREN]);
+  });
 });
