@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SqlEntityManager } from "@mikro-orm/knex";
-import { bsnOfPartijen } from "./audit-betrokkene";
+import { bsnOfPartijen, partijenById, partijIdsVanKlantcontacten } from "./audit-betrokkene";
 import { betrokkeneHash, betrokkeneKey, type AuditBetrokkene } from "./audit-hash";
 import type { AuditMeta } from "./audit-meta";
 import { AUDIT_TEXT_LENGTH, AuditRecord } from "./audit-record.entity";
@@ -21,9 +21,22 @@ const stronger = (known: AuditSoort | undefined, soort: AuditSoort) => (addsTo(k
  * per data subject per operation: a subject already written is written again only for a stronger
  * kind (a deletion after a read).
  */
+/**
+ * A data subject as a service can report it: an AuditBetrokkene, or a partij by its storage id
+ * (what a row under a partij holds), resolved to its uuid and BSN at flush.
+ */
+export type AuditSubject = AuditBetrokkene | { partijId: number } | { klantcontactId: number };
+
+const subjectKey = (subject: AuditSubject) =>
+  "partijId" in subject
+    ? `partijId:${subject.partijId}`
+    : "klantcontactId" in subject
+      ? `klantcontactId:${subject.klantcontactId}`
+      : betrokkeneKey(subject);
+
 export class AuditCollector {
   /** betrokkeneKey → the kind of processing, not yet written. */
-  private readonly pending = new Map<string, { betrokkene: AuditBetrokkene; soort: AuditSoort }>();
+  private readonly pending = new Map<string, { betrokkene: AuditSubject; soort: AuditSoort }>();
   /** betrokkeneHash → the kind written by this operation. */
   private readonly written = new Map<string, AuditSoort>();
   /** What flushes inside the current transaction wrote, with what was written before: undone by a rollback. */
@@ -36,8 +49,8 @@ export class AuditCollector {
    * by its BSN when it has one (looked up at flush), so report a partij that is about to be
    * deleted by its BSN, or flush before deleting it.
    */
-  record(betrokkene: AuditBetrokkene, soort: AuditSoort): void {
-    const key = betrokkeneKey(betrokkene);
+  record(betrokkene: AuditSubject, soort: AuditSoort): void {
+    const key = subjectKey(betrokkene);
     const known = this.pending.get(key);
     this.pending.set(key, { betrokkene, soort: stronger(known?.soort, soort) });
   }
@@ -54,9 +67,33 @@ export class AuditCollector {
    */
   async flush(em: SqlEntityManager, meta: AuditMeta): Promise<number> {
     if (this.pending.size === 0) return 0;
-    const subjects = [...this.pending.values()];
-    const partijUuids = subjects.flatMap(({ betrokkene }) => ("partij" in betrokkene ? [betrokkene.partij.toLowerCase()] : []));
+    // A klantcontact's data subjects are the partijen of its betrokkenen (one statement, when any
+    // klantcontact was reported); a klantcontact without partij names nobody.
+    const klantcontactIds = [...this.pending.values()].flatMap(({ betrokkene }) =>
+      "klantcontactId" in betrokkene ? [betrokkene.klantcontactId] : [],
+    );
+    const partijenVan = await partijIdsVanKlantcontacten(em, klantcontactIds);
+    for (const [key, { betrokkene, soort }] of [...this.pending]) {
+      if (!("klantcontactId" in betrokkene)) continue;
+      this.pending.delete(key);
+      for (const partijId of partijenVan.get(betrokkene.klantcontactId) ?? []) this.record({ partijId }, soort);
+    }
+    // Partijen reported by id are looked up first (one statement), so that they count with the
+    // same partij reported by uuid or BSN; one that no longer exists names nobody any more.
+    const partijIds = [...this.pending.values()].flatMap(({ betrokkene }) => ("partijId" in betrokkene ? [betrokkene.partijId] : []));
+    const byId = await partijenById(em, partijIds);
+    const subjects = [...this.pending.values()].flatMap(({ betrokkene, soort }) => {
+      if ("klantcontactId" in betrokkene) return []; // expanded above
+      if (!("partijId" in betrokkene)) return [{ betrokkene, soort }];
+      const partij = byId.get(betrokkene.partijId);
+      return partij ? [{ betrokkene: partij.bsn ? { bsn: partij.bsn } : { partij: partij.uuid }, soort }] : [];
+    });
+    const resolved = new Set([...byId.values()].map((partij) => partij.uuid));
+    const partijUuids = subjects.flatMap(({ betrokkene }) =>
+      "partij" in betrokkene && !resolved.has(betrokkene.partij) ? [betrokkene.partij.toLowerCase()] : [],
+    );
     const bsns = await bsnOfPartijen(em, partijUuids);
+    for (const partij of byId.values()) if (partij.bsn) bsns.set(partij.uuid, partij.bsn);
 
     // Two reports can be one person: a partij by uuid and the same partij's BSN.
     const perHash = new Map<string, { betrokkene: AuditBetrokkene; soort: AuditSoort }>();

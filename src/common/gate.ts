@@ -21,6 +21,9 @@ export interface GatePolicy<T> {
 /** Every row: the policy of entities that hold nothing a principal could be refused. */
 export const ALL_ROWS: GatePolicy<never> = { visible: () => undefined };
 
+/** A condition no row meets (MikroORM sends `1 = 0`): a policy's "nothing of this entity". */
+export const NO_ROWS = { id: { $in: [] as number[] } } as const;
+
 function and<T>(...conditions: Array<FilterQuery<T> | undefined>): FilterQuery<T> {
   const present = conditions.filter((c) => c !== undefined && Object.keys(c as object).length > 0) as FilterQuery<T>[];
   if (present.length === 0) return {} as FilterQuery<T>;

@@ -89,6 +89,23 @@ describe("AuditCollector", () => {
     ]);
   });
 
+  it("resolves partijen reported by storage id at flush: one lookup, one record with the same partij by uuid or BSN", async () => {
+    const metBsn = await maakPartij(app, { bsn: "999990135" });
+    const zonderBsn = await maakPartij(app);
+    const collector = new AuditCollector(KEY);
+    collector.record({ partijId: metBsn.id }, LEZEN);
+    collector.record({ bsn: "999990135" }, SCHRIJVEN);
+    collector.record({ partijId: zonderBsn.id }, LEZEN);
+    collector.record({ partij: zonderBsn.uuid }, LEZEN);
+    collector.record({ partijId: 987_654_321 }, LEZEN); // no such partij: names nobody
+    const m = meta();
+    expect(await measuredFlush(collector, em(), m)).toEqual({ written: 2, statements: 2, inserts: 1 });
+    expect((await stored(m.traceId)).map((r) => [r.betrokkeneHash, r.soort])).toEqual([
+      [betrokkeneHash({ bsn: "999990135" }, KEY), SCHRIJVEN],
+      [betrokkeneHash({ partij: zonderBsn.uuid }, KEY), LEZEN],
+    ]);
+  });
+
   it("writes a subject once per operation, and again only for a stronger kind", async () => {
     const collector = new AuditCollector(KEY);
     const m = meta();

@@ -10,7 +10,7 @@ import { Actor } from "../../src/opvolging/actor.entity";
 import { Partij } from "../../src/partijen/partij.entity";
 import { buildKlantinteractiesSchema } from "../../src/schema";
 import { createApolloServer } from "../../src/server";
-import { composeSupergraph } from "../federation/compose";
+import { composeSupergraphForApolloGateway } from "../federation/compose";
 import { buildZaakSubgraph } from "../federation/zaak-subgraph";
 import { errorCode, invalidParams, TestApp, type Result } from "../support/app";
 import { maakPartij, rows } from "../support/fixtures";
@@ -222,7 +222,7 @@ describe("a refused operation over HTTP and through a router", () => {
     }));
     const zaken = buildZaakSubgraph();
     const gateway = new ApolloGateway({
-      supergraphSdl: await composeSupergraph(),
+      supergraphSdl: await composeSupergraphForApolloGateway(),
       buildService: ({ name }) => (name === "zaken" ? new LocalGraphQLDataSource(zaken) : new RemoteGraphQLDataSource({ url })),
     });
     router = new ApolloServer({ gateway });

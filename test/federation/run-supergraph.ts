@@ -5,7 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { loadConfig } from "../../src/config";
 import { closeOnSignal, startSubgraph } from "../../src/main";
-import { composeSupergraph } from "./compose";
+import { composeSupergraphForApolloGateway } from "./compose";
 import { namingFailures } from "./subgraph-failures";
 import { buildZaakSubgraph } from "./zaak-subgraph";
 
@@ -28,7 +28,7 @@ async function main() {
   await startStandaloneServer(zaken, { listen: { port: 4002 } });
 
   const gateway = new ApolloGateway({
-    supergraphSdl: await composeSupergraph(),
+    supergraphSdl: await composeSupergraphForApolloGateway(),
     buildService: ({ name, url }) => namingFailures(name, new RemoteGraphQLDataSource({ url })),
   });
   // No stack traces in answers, in any mode (as the subgraph itself).

@@ -1,15 +1,15 @@
-import { testPrincipal } from "../support/principals";
 import { ApolloServer, HeaderMap, type GraphQLResponse } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { RequestContext } from "../../src/common/context";
-import { withLimits, type LimitsEnvironment } from "../../src/limits/limits";
+import type { LimitsEnvironment } from "../../src/limits/limits";
 import { readLimits, type Limits } from "../../src/limits/limits-config";
 import { formatError } from "../../src/error-mapping";
 import { FailureLog } from "../../src/failure-log";
 import { createApolloServer } from "../../src/server";
 import { TestApp } from "../support/app";
+import { testPrincipal } from "../support/principals";
 
 /** What one request got back, and how many SQL statements it sent. */
 export interface Sent {
@@ -27,9 +27,9 @@ export function limitsOf(env: Record<string, string> = {}): Limits {
 }
 
 /**
- * A fresh database with the subgraph served as src/server.ts's createApolloServer builds it (error
- * formatting, inline traces off) plus the limits, by as many servers as a test needs: the default
- * limits (`send`), other limits (`server(env)`), or none (`unlimited()`).
+ * A fresh database with the subgraph served as src/server.ts's createApolloServer builds it (limits,
+ * error formatting, audit), by as many servers as a test needs: the default limits (`send`), other
+ * limits (`server(env)`), or, to show what the limits change, a bare Apollo Server (`unlimited()`).
  */
 export class LimitedApp {
   private readonly servers: ApolloServer<RequestContext>[] = [];
@@ -64,9 +64,16 @@ export class LimitedApp {
     return this.started(limitedServer(this.schema, this.logger, limitsOf(env), { production: false, ...environment }));
   }
 
-  /** A server on the same database without the limits, as src/server.ts builds it today. */
+  /** A server on the same database with the error formatting of src/server.ts and Apollo's defaults for the rest: no limits. */
   async unlimited(): Promise<LimitedServer> {
-    return this.started(createApolloServer(this.schema, this.logger));
+    return this.started(
+      new ApolloServer<RequestContext>({
+        schema: this.schema,
+        formatError: formatError(new FailureLog(this.logger)),
+        includeStacktraceInErrorResponses: false,
+        plugins: [ApolloServerPluginInlineTraceDisabled()],
+      }),
+    );
   }
 
   private async started(server: ApolloServer<RequestContext>): Promise<LimitedServer> {
@@ -110,18 +117,7 @@ export class LimitedServer {
 }
 
 function limitedServer(schema: GraphQLSchema, logger: Logger, limits: Limits, environment: LimitsEnvironment) {
-  return new ApolloServer<RequestContext>(
-    withLimits(
-      {
-        schema,
-        formatError: formatError(new FailureLog(logger)),
-        includeStacktraceInErrorResponses: false,
-        plugins: [ApolloServerPluginInlineTraceDisabled()],
-      },
-      limits,
-      environment,
-    ),
-  );
+  return createApolloServer(schema, logger, { limits, environment });
 }
 
 function resultOf(body: GraphQLResponse["body"]): Pick<Sent, "data" | "errors"> {

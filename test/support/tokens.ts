@@ -1,3 +1,4 @@
+import { TEST_CLIENT } from "./principals";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTHeaderParameters, type JWTPayload } from "jose";
 
 /**
@@ -28,4 +29,18 @@ export function signWithKey(key: SigningKey, claims: JWTPayload, header: Partial
 
 export function jwksOf(...keys: SigningKey[]): { keys: JWK[] } {
   return { keys: keys.map((key) => key.publicJwk) };
+}
+
+/**
+ * A ZGW token of TEST_CLIENT (test/support/principals.ts), issued now; `claims` adds to or
+ * overrides its claims (scope, bsn, exp, ...).
+ */
+export function testToken(claims: JWTPayload = {}, secret = TEST_CLIENT.secret): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return signHs256(secret, { client_id: TEST_CLIENT.clientId, iss: TEST_CLIENT.clientId, iat: now, user_id: "tester", user_representation: "Test Medewerker", ...claims });
+}
+
+/** The Authorization header of testToken(claims). */
+export async function bearer(claims: JWTPayload = {}): Promise<{ authorization: string }> {
+  return { authorization: `Bearer ${await testToken(claims)}` };
 }
