@@ -36,7 +36,8 @@ async function main() {
   });
   const klantinteracties = await startSubgraph(config);
 
-  const zaken = new ApolloServer({ schema: buildZaakSubgraph(), plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  // closeOnSignal below stops all three in order; Apollo's own signal handlers would race it.
+  const zaken = new ApolloServer({ schema: buildZaakSubgraph(), plugins: [ApolloServerPluginInlineTraceDisabled()], stopOnTerminationSignals: false });
   await startStandaloneServer(zaken, { listen: { port: 4002 } });
 
   const devClient = config.auth.clients.length === 0 ? loadOrCreateDevClient(config.auth.devClientFile).client : undefined;
@@ -60,7 +61,7 @@ async function main() {
       ),
   });
   // No stack traces in answers, in any mode (as the subgraph itself).
-  const router = new ApolloServer<RouterContext>({ gateway, includeStacktraceInErrorResponses: false });
+  const router = new ApolloServer<RouterContext>({ gateway, includeStacktraceInErrorResponses: false, stopOnTerminationSignals: false });
   await startStandaloneServer(router, {
     listen: { port: 4000 },
     context: async ({ req }) => ({ authorization: typeof req.headers.authorization === "string" ? req.headers.authorization : undefined }),
