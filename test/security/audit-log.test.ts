@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { betrokkeneHash } from "../../src/audit/audit-hash";
 import { AuditRecord } from "../../src/audit/audit-record.entity";
 import { AuditSoort, AuditUitkomst } from "../../src/audit/enums";
+import { SCOPES } from "../../src/auth/scopes";
 import { RequestContext } from "../../src/common/context";
+import { ForbiddenError } from "../../src/common/errors";
 import { createApolloServer } from "../../src/server";
 import { errorCode, invalidParams, TestApp } from "../support/app";
 import { elfproefNummer, maakPartij } from "../support/fixtures";
@@ -25,7 +27,12 @@ const REPORTS_PARTIJEN: ApolloServerPlugin<RequestContext> = {
       async executionDidStart() {
         return {
           willResolveField({ info, contextValue }) {
-            if (info.parentType.name !== "Partij" || info.fieldName !== "uuid") return;
+            if (info.parentType.name !== "Partij") return;
+            // As a gate refuses a field the token has no scope for.
+            if (info.fieldName === "bsn" && !contextValue.principal.scopes.has("identificatoren.lezen")) {
+              throw new ForbiddenError("Deze client heeft geen toestemming voor deze handeling (scope identificatoren.lezen ontbreekt).");
+            }
+            if (info.fieldName !== "uuid") return;
             return (error, result) => {
               if (!error) contextValue.audit.record({ partij: String(result) }, AuditSoort.LEZEN);
             };
@@ -75,6 +82,17 @@ describe("a read", () => {
       soort: AuditSoort.LEZEN,
       uitkomst: AuditUitkomst.GELUKT,
     });
+  });
+
+  it("records a refused field as geweigerd; the client gets FORBIDDEN for it and the rest of the answer", async () => {
+    await maakPartij(app, { bsn: elfproefNummer() });
+    const traceId = newTraceId();
+    const principal = testPrincipal(SCOPES.filter((scope) => scope !== "identificatoren.lezen"));
+    const result = await app.execute("{ partijen(first: 1) { edges { node { uuid bsn } } } }", undefined, { principal, headers: { traceparent: traceparent(traceId) } });
+    expect(errorCode(result)).toBe("FORBIDDEN");
+    expect(result.errors?.[0].message).toMatch(/geen toestemming/);
+    expect((result.data as { partijen: { edges: unknown[] } }).partijen.edges).toHaveLength(1);
+    expect((await recordsOf(traceId)).map((record) => record.uitkomst)).toEqual([AuditUitkomst.GEWEIGERD]);
   });
 
   it("takes the configured processing activity of its kind when the request names none", async () => {
