@@ -22,12 +22,10 @@ export class SpawnedProcess {
   private readonly waiting: Array<{ test: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }> = [];
   private partial = "";
 
-  constructor(command: string, args: string[], options: { env: NodeJS.ProcessEnv; uid?: number; gid?: number }) {
+  constructor(command: string, args: string[], options: { env: NodeJS.ProcessEnv }) {
     this.child = spawn(command, args, {
       cwd: PROJECT_ROOT,
       env: options.env,
-      uid: options.uid,
-      gid: options.gid,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -110,6 +108,6 @@ export function processEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** `npm start`'s command without npm: one node process. */
-export function startMain(env: NodeJS.ProcessEnv, user?: { uid: number; gid: number }): SpawnedProcess {
-  return new SpawnedProcess(process.execPath, ["--import", "tsx", "src/main.ts"], { env: processEnv(env), ...user });
+export function startMain(env: NodeJS.ProcessEnv): SpawnedProcess {
+  return new SpawnedProcess(process.execPath, ["--import", "tsx", "src/main.ts"], { env: processEnv(env) });
 }
