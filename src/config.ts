@@ -1,3 +1,7 @@
+import { parseAuditConfig, type AuditConfig } from "./audit/audit-config";
+import { isProduction, parseAuthConfig, type AuthConfig } from "./auth/auth-config";
+import { readLimits, type Limits } from "./limits/limits-config";
+
 /**
  * The only reader of process.env. Everything the subgraph can be told from outside is read and
  * checked here once at start; every bad variable is reported at once (ConfigError), so that an
@@ -18,6 +22,14 @@ export interface Config {
   seedDemoData: boolean;
   /** Apply pending migrations at start; when false, a start on a database with pending migrations fails. */
   migrateOnStart: boolean;
+  /** NODE_ENV is "production": no development client, key or secret, no introspection, no landing page. */
+  production: boolean;
+  /** Clients, identity provider and router secret: the AUTH_* and ROUTER_SECRET* variables (src/auth/auth-config.ts). */
+  auth: AuthConfig;
+  /** AUDIT_HASH_KEY and AUDIT_VERWERKINGSACTIVITEIT (src/audit/audit-config.ts). */
+  audit: AuditConfig;
+  /** The cost limits of one operation: the LIMIT_* variables (src/limits/limits-config.ts). */
+  limits: Limits;
 }
 
 /** One environment variable with a bad value, and what is wrong with it. */
@@ -60,6 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || "info";
   if (!LOG_LEVELS.includes(logLevel)) problem("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
 
+  const auth = parseAuthConfig(env);
+  const audit = parseAuditConfig(env);
+  const limits = readLimits(env);
+  for (const part of [auth, audit, limits]) if (!part.ok) problems.push(...part.problems.map(problemOfSentence));
+
   const config: Config = {
     port,
     host: env.HOST || "0.0.0.0",
@@ -69,7 +86,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logSql: bool("LOG_SQL", false),
     seedDemoData: bool("SEED_DEMO_DATA", false),
     migrateOnStart: bool("MIGRATE_ON_START", true),
+    production: isProduction(env),
+    auth: auth.ok ? auth.config : (undefined as never),
+    audit: audit.ok ? audit.config : (undefined as never),
+    limits: limits.ok ? limits.limits : (undefined as never),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * The parts' parsers (auth, audit, limits) report whole sentences that start with the variable
+ * they are about ("AUTH_CLIENTS[0].secret must be ...", "AUTH_CLIENTS and AUTH_CLIENTS_FILE are
+ * both set ..."): the variable is that leading name, the problem the sentence as written.
+ */
+export function problemOfSentence(sentence: string): ConfigProblem {
+  return { variable: /^[A-Z][A-Z0-9_]*/.exec(sentence)?.[0] ?? "", problem: sentence };
 }

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { GraphQLFormattedError } from "graphql";
-import { InvalidInputError, NotFoundError } from "./common/errors";
+import { ForbiddenError, InvalidInputError, NotFoundError } from "./common/errors";
 import { databaseFault } from "./database/faults";
 import type { FailureLog } from "./failure-log";
 
@@ -14,11 +14,23 @@ import type { FailureLog } from "./failure-log";
 /**
  * HTTP status of a response with an error of this code; other codes leave Apollo's status (200 for
  * a well-formed request). A fault of the database is the service's, not the request's: 503 tells
- * a client or load balancer to try again later.
+ * a client or load balancer to try again later. 401 asks for a (new) token (the authentication in
+ * the context function sets it itself, with its WWW-Authenticate header).
  */
 export const HTTP_STATUS_OF_CODE: Readonly<Record<string, number>> = {
   SERVICE_UNAVAILABLE: 503,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
 };
+
+/**
+ * Codes whose status applies only to a response without data. A refused field in an otherwise
+ * answered query stays 200: a router drops the whole answer of a subgraph that responds with an
+ * error status, also the fields the client may see.
+ */
+const ONLY_WITHOUT_DATA = new Set(["FORBIDDEN"]);
+
+export const FORBIDDEN_MESSAGE = "U heeft geen toestemming voor deze gegevens of handeling.";
 
 export const SERVICE_UNAVAILABLE_MESSAGE = "De dienst is tijdelijk niet beschikbaar. Probeer het later opnieuw.";
 
@@ -39,6 +51,10 @@ export function formatError(failures: FailureLog) {
         locations: formatted.locations,
         extensions: { code: "BAD_USER_INPUT", invalidParams: original.invalidParams },
       };
+    }
+    // The service's message names the missing scope at most: what to ask the administrator for.
+    if (original instanceof ForbiddenError) {
+      return { message: original.message || FORBIDDEN_MESSAGE, path: formatted.path, extensions: { code: "FORBIDDEN" } };
     }
     if (original instanceof NotFoundError) {
       return { message: original.message, path: formatted.path, extensions: { code: "NOT_FOUND" } };
@@ -81,10 +97,12 @@ export function formatError(failures: FailureLog) {
   };
 }
 
-/** The HTTP status for these errors: that of the first error whose code has one. */
-export function httpStatusOf(errors: readonly GraphQLFormattedError[] | undefined): number | undefined {
+/** The HTTP status for these errors: that of the first error whose code has one (for `hasData`, see ONLY_WITHOUT_DATA). */
+export function httpStatusOf(errors: readonly GraphQLFormattedError[] | undefined, hasData = false): number | undefined {
   for (const error of errors ?? []) {
-    const status = HTTP_STATUS_OF_CODE[String(error.extensions?.code)];
+    const code = String(error.extensions?.code);
+    if (hasData && ONLY_WITHOUT_DATA.has(code)) continue;
+    const status = HTTP_STATUS_OF_CODE[code];
     if (status) return status;
   }
   return undefined;
@@ -97,7 +115,8 @@ export function httpStatusFromErrors<TContext extends object>(): ApolloServerPlu
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== "single") return;
-          const status = httpStatusOf(response.body.singleResult.errors);
+          const { errors, data } = response.body.singleResult;
+          const status = httpStatusOf(errors, data !== null && data !== undefined);
           if (status) response.http.status = status;
         },
       };

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import type { MikroORM } from "@mikro-orm/core";
+import { DevClientError, withDevelopmentClient } from "./auth/dev-client";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { seedDemoDataIfEmpty } from "./database/demo-data";
 import { databaseFault } from "./database/faults";
@@ -15,12 +16,15 @@ export interface Subgraph extends RunningServer {
 }
 
 /**
- * Start: database (migrated, or checked to be, optionally seeded) → schema → HTTP server. A
+ * Start: clients (outside production and with none configured, the development client, see
+ * src/auth/dev-client.ts) → database (migrated, or checked to be, optionally seeded) → schema →
+ * HTTP server. A
  * database that cannot be written at start (unreachable, read-only, full) stops the start with its
  * error: a process that reported itself started would only fail every write, while a failed start
  * is what an orchestrator sees, restarts with back-off, and shows to the operator.
  */
-export async function startSubgraph(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<Subgraph> {
+export async function startSubgraph(configured: Config, logger: Logger = createLogger(configured.logLevel)): Promise<Subgraph> {
+  const config: Config = { ...configured, auth: withDevelopmentClient(configured.auth, logger) };
   const orm = await openDatabase(databaseOptions(config, logger), { migrate: config.migrateOnStart });
   try {
     const state = await new DatabaseReadiness(orm).check();
@@ -93,6 +97,10 @@ async function main() {
   try {
     server = await startSubgraph(config, logger);
   } catch (err) {
+    if (err instanceof DevClientError) {
+      logger.fatal({ err }, `cannot start: ${err.message}`);
+      process.exit(1);
+    }
     if (err instanceof PendingMigrationsError) {
       logger.fatal({ pendingMigrations: err.pending }, "cannot start: the database lacks migrations and MIGRATE_ON_START is false (run `npm run migrate`)");
       process.exit(1);

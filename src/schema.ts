@@ -6,6 +6,7 @@ import { Zaak } from "./federation/zaak.type";
 import { partijenModule } from "./partijen";
 import { klantcontactenModule } from "./klantcontacten";
 import { opvolgingModule } from "./opvolging";
+import { auditModule } from "./audit";
 
 /** What a domain module contributes to the schema. */
 export interface SchemaModule {
@@ -14,7 +15,7 @@ export interface SchemaModule {
   references: Record<string, ReferenceResolver>;
 }
 
-const modules: SchemaModule[] = [partijenModule, klantcontactenModule, opvolgingModule];
+const modules: SchemaModule[] = [partijenModule, klantcontactenModule, opvolgingModule, auditModule];
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -1,41 +1,65 @@
 import http from "node:http";
 import express from "express";
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer, type ApolloServerOptionsWithSchema, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { GraphQLSchema } from "graphql";
 import type { MikroORM } from "@mikro-orm/core";
+import type { Request } from "express";
 import type { Config } from "./config";
+import { auditPlugin } from "./audit/audit-plugin";
+import { RequestAuthenticator } from "./auth/request-authenticator";
 import { RequestContext } from "./common/context";
 import { inputHygienePlugin } from "./common/input-hygiene";
 import { DatabaseReadiness } from "./database/readiness";
 import { formatError, httpStatusFromErrors } from "./error-mapping";
 import { FailureLog } from "./failure-log";
 import { errorHandler, onlyGetAndPost, unknownPath } from "./http-errors";
+import { withLimits, type LimitsEnvironment } from "./limits/limits";
+import { DEFAULT_LIMITS, type Limits } from "./limits/limits-config";
 import { apolloLogger, type Logger } from "./logger";
 
-export function createApolloServer(
-  schema: GraphQLSchema,
-  logger: Logger,
-  plugins: ApolloServerPlugin<RequestContext>[] = [],
-  failures: FailureLog = new FailureLog(logger),
-) {
-  return new ApolloServer<RequestContext>({
-    schema,
-    formatError: formatError(failures),
-    includeStacktraceInErrorResponses: false,
-    logger: apolloLogger(logger),
-    // main.ts stops on SIGTERM itself: Apollo's own handler would re-raise the signal once the
-    // HTTP server is drained and so end the process before the database is closed.
-    stopOnTerminationSignals: false,
-    plugins: [
-      ApolloServerPluginInlineTraceDisabled(),
-      httpStatusFromErrors<RequestContext>(),
-      inputHygienePlugin(),
-      ...plugins,
-    ],
-  });
+export interface SubgraphServerOptions {
+  /** The cost limits of one operation (default: DEFAULT_LIMITS). */
+  limits?: Limits;
+  /** Production: no introspection, no landing page. Tests may also drive the execution clock. */
+  environment?: LimitsEnvironment;
+  /** Plugins of the HTTP face (e.g. draining the HTTP server). */
+  plugins?: ApolloServerPlugin<RequestContext>[];
+  failures?: FailureLog;
+}
+
+/**
+ * The GraphQL engine, the same in `npm start` and in the tests. Its plugins act on a request in
+ * this order: the limits and the input check refuse an operation before it executes (so before any
+ * SQL); the HTTP status follows from the errors; the audit plugin writes the operation's records
+ * last, because it replaces the response when they cannot be stored.
+ */
+export function createApolloServer(schema: GraphQLSchema, logger: Logger, options: SubgraphServerOptions = {}) {
+  const failures = options.failures ?? new FailureLog(logger);
+  const limited = withLimits<RequestContext, ApolloServerOptionsWithSchema<RequestContext>>(
+    {
+      schema,
+      formatError: formatError(failures),
+      includeStacktraceInErrorResponses: false,
+      logger: apolloLogger(logger),
+      // main.ts stops on SIGTERM itself: Apollo's own handler would re-raise the signal once the
+      // HTTP server is drained and so end the process before the database is closed.
+      stopOnTerminationSignals: false,
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
+        inputHygienePlugin(),
+        httpStatusFromErrors<RequestContext>(),
+        ...(options.plugins ?? []),
+      ],
+    },
+    options.limits ?? DEFAULT_LIMITS,
+    options.environment ?? { production: false },
+  );
+  // After the limits' own plugins (the time limit replaces a late answer): nothing may change the
+  // response once its records are written.
+  return new ApolloServer<RequestContext>({ ...limited, plugins: [...limited.plugins, auditPlugin(failures)] });
 }
 
 export interface RunningServer {
@@ -53,9 +77,19 @@ export async function startHttpServer(schema: GraphQLSchema, orm: MikroORM, conf
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const failures = new FailureLog(logger);
-  const apollo = createApolloServer(schema, logger, [ApolloServerPluginDrainHttpServer({ httpServer })], failures);
+  const apollo = createApolloServer(schema, logger, {
+    limits: config.limits,
+    environment: { production: config.production },
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    failures,
+  });
   await apollo.start();
   const readiness = new DatabaseReadiness(orm);
+  const authenticator = new RequestAuthenticator(
+    config.auth,
+    (reason) => logger.warn({ reason }, "request not authenticated"),
+    config.limits.maxTokens,
+  );
   let stopping = false;
 
   app.get("/health", (_req, res) => {
@@ -78,7 +112,10 @@ export async function startHttpServer(schema: GraphQLSchema, orm: MikroORM, conf
     "/graphql",
     onlyGetAndPost,
     express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async () => new RequestContext(orm, config) }),
+    expressMiddleware(apollo, {
+      // Before any SQL: a refused request gets its 401 without the database being touched.
+      context: async ({ req }) => new RequestContext(orm, config, await authenticator.principalOf(authenticationRequest(req))),
+    }),
   );
   app.use(unknownPath);
   app.use(errorHandler(failures));
@@ -99,4 +136,11 @@ export async function startHttpServer(schema: GraphQLSchema, orm: MikroORM, conf
       await apollo.stop();
     },
   };
+}
+
+/** The headers and the document of a POST (JSON body) or GET (query parameter) request. */
+function authenticationRequest(req: Request) {
+  const source: unknown = req.method === "GET" ? req.query : req.body;
+  const query = typeof source === "object" && source !== null ? (source as { query?: unknown }).query : undefined;
+  return { headers: req.headers, query };
 }

@@ -1,6 +1,10 @@
 import type { EntityClass, FilterQuery, MikroORM } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import type DataLoader from "dataloader";
+import { AuditCollector } from "../audit/audit-collector";
+import { traceIdFrom, type AuditMeta } from "../audit/audit-meta";
+import { AuditUitkomst } from "../audit/enums";
+import type { Principal } from "../auth/principal";
 import type { Config } from "../config";
 import type { BaseEntity } from "./base.entity";
 
@@ -11,14 +15,40 @@ import type { BaseEntity } from "./base.entity";
  */
 export class RequestContext {
   readonly em: SqlEntityManager;
+  /** The data subjects this request processes, written to the audit log (src/audit). */
+  readonly audit: AuditCollector;
+  /**
+   * What the audit records of this operation say about it; set by the audit plugin
+   * (src/audit/audit-plugin.ts) once the operation is known, before it executes.
+   */
+  operation: AuditedOperation;
   private readonly services = new Map<unknown, unknown>();
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
   constructor(
     orm: MikroORM,
     readonly config: Config,
+    /** Who asks, authenticated before any SQL; the services decide with it. */
+    readonly principal: Principal,
   ) {
     this.em = orm.em.fork() as SqlEntityManager;
+    this.audit = new AuditCollector(config.audit.hashKey);
+    this.operation = { traceId: traceIdFrom(undefined), operatie: "", verwerkingsactiviteit: config.audit.verwerkingsactiviteiten.query };
+  }
+
+  /** The shared part of this request's audit records, ending with `uitkomst`. */
+  auditMeta(uitkomst: AuditUitkomst): AuditMeta {
+    const { clientId, userId, userRepresentation } = this.principal;
+    return { ...this.operation, clientId, userId, userRepresentation, uitkomst };
+  }
+
+  /**
+   * Writes the audit records reported so far, inside the current transaction. For a service
+   * that is about to delete a partij reported by uuid: its record is then still hashed by the
+   * BSN that the deletion removes.
+   */
+  async flushAudit(): Promise<void> {
+    await this.audit.flush(this.em, this.auditMeta(AuditUitkomst.GELUKT));
   }
 
   /** The request's instance of a service class (constructed with this context on first use). */
@@ -53,16 +83,23 @@ export class RequestContext {
    * Runs a mutation as one database transaction: all of it or nothing. The transaction is opened
    * on the request's own EntityManager, so loaders and services used inside it see (and take part
    * in) it; a fork would need a second connection, and SQLite has one.
+   *
+   * The audit records of what the write processed are inserted in the same transaction, just
+   * before it commits: a write is only stored with its records, and a rolled-back write leaves
+   * none (its data subjects are pending again, for the audit plugin to record as mislukt).
    */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     await this.em.begin();
     try {
       const result = await work();
+      await this.flushAudit();
       await this.em.commit();
+      this.audit.committed();
       this.clearLoaders();
       return result;
     } catch (err) {
       await this.em.rollback();
+      this.audit.rolledBack();
       this.em.clear();
       this.clearLoaders();
       throw err;
@@ -94,3 +131,6 @@ export class RequestContext {
     return rows.map((row) => row.id);
   }
 }
+
+/** The operation as its audit records name it (AuditMeta without who asked and how it ended). */
+export type AuditedOperation = Pick<AuditMeta, "traceId" | "operatie" | "verwerkingsactiviteit">;

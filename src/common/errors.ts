@@ -38,6 +38,14 @@ export class NotFoundError extends Error {
   }
 }
 
+/** The request may not do this (it lacks the scope): FORBIDDEN. */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
 /**
  * Collects invalid params while a service checks an input, so that a client learns of every
  * problem at once; `throwIfAny` ends the check.

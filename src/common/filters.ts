@@ -1,5 +1,4 @@
-import type { EntityClass, EntityKey, EntityManager, FilterQuery, ObjectQuery } from "@mikro-orm/core";
-import type { SqlEntityManager } from "@mikro-orm/knex";
+import type { EntityClass, EntityKey, EntityManager, ObjectQuery } from "@mikro-orm/core";
 import type { ObjectidentificatorInput } from "./embeddables.input";
 import { characterCount } from "./validation";
 import { checkUuid } from "./validators";
@@ -114,23 +113,4 @@ export function identificatorCondition(filter: IdentificatorCodes | null | undef
     if (value !== undefined && value !== null) condition[key] = value;
   }
   return Object.keys(condition).length ? condition : undefined;
-}
-
-let subqueryCounter = 0;
-
-/**
- * `select <property> from <entity> where ...` as a subquery for a `{ id: { $in: ... } }` condition:
- * relation filters of the list queries (klantcontacten with a betrokkene that ...) are semi-joins,
- * so a row matches once however many related rows qualify (Open Klant #624 returned duplicates
- * with plain joins).
- */
-export function subquery<T extends object>(
-  em: SqlEntityManager,
-  entity: EntityClass<T>,
-  property: string,
-  where: FilterQuery<T>,
-) {
-  // Own alias per subquery, so nested subqueries never shadow each other.
-  const alias = `sq${(subqueryCounter = (subqueryCounter + 1) % 1_000_000)}`;
-  return em.createQueryBuilder(entity, alias).select(`${alias}.${property}`).where(where).getKnexQuery();
 }

@@ -2,6 +2,7 @@ import { Adres, Contactnaam, Objectidentificator } from "../common/embeddables";
 import { partijenEntities } from "../partijen/entities";
 import { klantcontactenEntities } from "../klantcontacten/entities";
 import { opvolgingEntities } from "../opvolging/entities";
+import { AuditRecord } from "../audit/audit-record.entity";
 
 /** Every stored class, for MikroORM. */
 export const entities = [
@@ -11,4 +12,5 @@ export const entities = [
   ...partijenEntities,
   ...klantcontactenEntities,
   ...opvolgingEntities,
+  AuditRecord,
 ];

@@ -9,7 +9,7 @@ import { entitiesPerRepresentation } from "./entities";
 
 /** Federation spec this subgraph speaks, and the directives it uses. */
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires", "@shareable"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires", "@shareable", "@authenticated", "@requiresScopes"])';
 
 /**
  * An entity representation from `_entities`: the key and any @required fields. Only `uuid` is

@@ -1,40 +1,69 @@
 import type { FilterQuery } from "@mikro-orm/core";
+import { requireAreaScope, requireStaffScope } from "../auth/access";
+import { isBurger } from "../auth/principal";
 import type { RequestContext } from "../common/context";
-import { NEWEST_FIRST, paginate, type Connection, type PageArgs } from "../common/connection";
+import { NEWEST_FIRST, type Connection, type PageArgs } from "../common/connection";
 import { InvalidParams } from "../common/errors";
-import { loadRequiredRelated } from "../common/loaders";
-import { findByUuid, getByUuid, resolveReference } from "../common/references";
-import { isTaken } from "../common/unique";
+import { uuidFilter } from "../common/filters";
+import { EntityGate, NO_ROWS, type GatePolicy } from "../common/gate";
 import { fieldErrors } from "../common/validation";
-import { Actor } from "../opvolging/actor.entity";
+import type { Actor } from "../opvolging/actor.entity";
+import { ActorService } from "../opvolging/actor.service";
 import { ActorKlantcontact } from "./actor-klantcontact.entity";
 import type { ActorKlantcontactFilter, ActorKlantcontactInput, ActorKlantcontactUpdateInput } from "./actor-klantcontact.input";
-import { Klantcontact } from "./klantcontact.entity";
-import { uuidFilter } from "../common/filters";
+import type { Klantcontact } from "./klantcontact.entity";
+import { KlantcontactService } from "./klantcontact.service";
 
+/**
+ * ActorKlantcontacten (which actor took part in which klantcontact) and their read gate: visible
+ * when the klantcontact is; never to a citizen-bound principal (actor details are internal).
+ */
 export class ActorKlantcontactService {
-  constructor(private readonly ctx: RequestContext) {}
+  private readonly gate: EntityGate<ActorKlantcontact>;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.gate = new EntityGate(ctx, ActorKlantcontact, this.policy());
+  }
+
+  private policy(): GatePolicy<ActorKlantcontact> {
+    return {
+      visible: () => {
+        if (isBurger(this.ctx.principal)) return NO_ROWS as FilterQuery<ActorKlantcontact>;
+        const klantcontacten = this.ctx.service(KlantcontactService).visibleIds();
+        return klantcontacten ? ({ klantcontact: { $in: klantcontacten } } as unknown as FilterQuery<ActorKlantcontact>) : undefined;
+      },
+    };
+  }
+
+  private mayRead(): void {
+    requireAreaScope(this.ctx, "klantcontacten", "lezen");
+  }
 
   byUuid(uuid: string): Promise<ActorKlantcontact | null> {
-    return findByUuid(this.ctx, ActorKlantcontact, uuid);
+    this.mayRead();
+    return this.gate.byUuid(uuid);
   }
 
   list(filter: ActorKlantcontactFilter | null | undefined, page: PageArgs): Promise<Connection<ActorKlantcontact>> {
+    this.mayRead();
     const where: FilterQuery<ActorKlantcontact> = {};
-    if (filter?.actor != null) where.actor = { uuid: uuidFilter(filter.actor) };
-    if (filter?.klantcontact != null) where.klantcontact = { uuid: uuidFilter(filter.klantcontact) };
-    return paginate(this.ctx.em, ActorKlantcontact, where, NEWEST_FIRST, page);
+    if (filter?.actor != null) Object.assign(where, { actor: { $in: this.ctx.service(ActorService).idsWhere({ uuid: uuidFilter(filter.actor) }) } });
+    if (filter?.klantcontact != null) {
+      Object.assign(where, { klantcontact: { $in: this.ctx.service(KlantcontactService).idsWhere({ uuid: uuidFilter(filter.klantcontact) }) } });
+    }
+    return this.gate.page(where, NEWEST_FIRST, page);
   }
 
-  async actor(link: ActorKlantcontact): Promise<Actor> {
-    return loadRequiredRelated(this.ctx, Actor, link.actor, link);
+  actor(link: ActorKlantcontact): Promise<Actor> {
+    return this.ctx.service(ActorService).required(link.actor, link);
   }
 
-  async klantcontact(link: ActorKlantcontact): Promise<Klantcontact> {
-    return loadRequiredRelated(this.ctx, Klantcontact, link.klantcontact, link);
+  klantcontact(link: ActorKlantcontact): Promise<Klantcontact> {
+    return this.ctx.service(KlantcontactService).required(link.klantcontact, link);
   }
 
   async create(input: ActorKlantcontactInput): Promise<ActorKlantcontact> {
+    requireStaffScope(this.ctx, "klantcontacten", "schrijven");
     const link = new ActorKlantcontact();
     await this.apply(link, input, null);
     return this.ctx.transaction(async () => {
@@ -44,7 +73,8 @@ export class ActorKlantcontactService {
   }
 
   async update(uuid: string, input: ActorKlantcontactUpdateInput): Promise<ActorKlantcontact> {
-    const link = await getByUuid(this.ctx, ActorKlantcontact, uuid);
+    requireStaffScope(this.ctx, "klantcontacten", "schrijven");
+    const link = await this.gate.get(uuid);
     await this.apply(link, input, link);
     return this.ctx.transaction(async () => {
       await this.ctx.em.flush();
@@ -53,7 +83,8 @@ export class ActorKlantcontactService {
   }
 
   async delete(uuid: string): Promise<string> {
-    const link = await getByUuid(this.ctx, ActorKlantcontact, uuid);
+    requireStaffScope(this.ctx, "klantcontacten", "verwijderen");
+    const link = await this.gate.get(uuid);
     await this.ctx.transaction(() => this.ctx.em.nativeDelete(ActorKlantcontact, { id: link.id }));
     return link.uuid;
   }
@@ -66,12 +97,12 @@ export class ActorKlantcontactService {
   ): Promise<void> {
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input));
-    const actor = await resolveReference(this.ctx, Actor, input.actor, "actor", problems);
-    const klantcontact = await resolveReference(this.ctx, Klantcontact, input.klantcontact, "klantcontact", problems);
+    const actor = await this.ctx.service(ActorService).reference(input.actor, "actor", problems);
+    const klantcontact = await this.ctx.service(KlantcontactService).reference(input.klantcontact, "klantcontact", problems);
     const actorId = actor ? actor.id : current?.actor.id;
     const klantcontactId = klantcontact ? klantcontact.id : current?.klantcontact.id;
     if (problems.isEmpty && actorId && klantcontactId) {
-      if (await isTaken(this.ctx.em, ActorKlantcontact, { actor: actorId, klantcontact: klantcontactId }, current)) {
+      if (await this.gate.isTaken({ actor: actorId, klantcontact: klantcontactId }, current)) {
         problems.add("nonFieldErrors", "unique", "De velden actor en klantcontact moeten een unieke set zijn.");
       }
     }

@@ -1,17 +1,21 @@
 import type { FilterQuery } from "@mikro-orm/core";
+import type { Knex } from "@mikro-orm/knex";
 import DataLoader from "dataloader";
-import { NEWEST_FIRST, paginate, paginatePerParent, type Connection, type PageArgs } from "../common/connection";
+import { AuditSoort } from "../audit/enums";
+import { requireAreaScope, requireStaffScope } from "../auth/access";
+import { isBurger } from "../auth/principal";
+import { NEWEST_FIRST, type Connection, type PageArgs } from "../common/connection";
 import type { RequestContext } from "../common/context";
 import { volledigeNaam } from "../common/embeddables";
 import { toAdres, toContactnaam } from "../common/embeddables.input";
 import { InvalidInputError, InvalidParams, path, type InvalidParam } from "../common/errors";
-import { identificatorCondition, subquery, uuidFilter } from "../common/filters";
-import { loadRelated, loadRequiredRelated } from "../common/loaders";
-import { findByUuid, getByUuid, resolveReference } from "../common/references";
+import { identificatorCondition, uuidFilter } from "../common/filters";
+import { EntityGate, type GatePolicy } from "../common/gate";
 import { fieldErrors } from "../common/validation";
-import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
-import { PartijIdentificator } from "../partijen/partij-identificator.entity";
-import { Partij } from "../partijen/partij.entity";
+import type { DigitaalAdres } from "../partijen/digitaal-adres.entity";
+import { DigitaalAdresService } from "../partijen/digitaal-adres.service";
+import type { Partij } from "../partijen/partij.entity";
+import { PartijService } from "../partijen/partij.service";
 import { Betrokkene } from "./betrokkene.entity";
 import type {
   BetrokkeneFilter,
@@ -19,7 +23,8 @@ import type {
   BetrokkeneUpdateInput,
   MaakKlantcontactBetrokkeneInput,
 } from "./betrokkene.input";
-import { Klantcontact } from "./klantcontact.entity";
+import type { Klantcontact } from "./klantcontact.entity";
+import { KlantcontactService } from "./klantcontact.service";
 
 type AnyBetrokkeneInput = BetrokkeneInput | BetrokkeneUpdateInput | MaakKlantcontactBetrokkeneInput;
 
@@ -29,22 +34,119 @@ export interface BetrokkeneReferences {
   hadKlantcontact: Klantcontact | null | undefined;
 }
 
+/**
+ * Betrokkenen and their read gate: a betrokkene is visible when its klantcontact is (which hides
+ * the betrokkenen of vertrouwelijke klantcontacten and of those with a geheimhouding partij); a
+ * citizen-bound principal sees only its own betrokkene rows (those of its own partij).
+ */
 export class BetrokkeneService {
-  constructor(private readonly ctx: RequestContext) {}
+  private readonly gate: EntityGate<Betrokkene>;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.gate = new EntityGate(ctx, Betrokkene, this.policy());
+  }
+
+  private policy(): GatePolicy<Betrokkene> {
+    return {
+      visible: () => {
+        const conditions: Array<FilterQuery<Betrokkene>> = [];
+        const klantcontacten = this.ctx.service(KlantcontactService).visibleIds();
+        if (klantcontacten) conditions.push({ hadKlantcontact: { $in: klantcontacten } } as unknown as FilterQuery<Betrokkene>);
+        if (isBurger(this.ctx.principal)) {
+          conditions.push({ wasPartij: { $in: this.ctx.service(PartijService).visibleIds() } } as unknown as FilterQuery<Betrokkene>);
+        }
+        if (conditions.length === 0) return undefined;
+        return conditions.length === 1 ? conditions[0] : { $and: conditions };
+      },
+      // The data subject of a betrokkene is its partij (by id: resolved at flush, in one statement).
+      onRead: (rows) => {
+        for (const row of rows) if (row.wasPartij) this.ctx.audit.record({ partijId: row.wasPartij.id }, AuditSoort.LEZEN);
+      },
+    };
+  }
+
+  private mayRead(): void {
+    requireAreaScope(this.ctx, "klantcontacten", "lezen");
+  }
 
   byUuid(uuid: string): Promise<Betrokkene | null> {
-    return findByUuid(this.ctx, Betrokkene, uuid);
+    this.mayRead();
+    return this.gate.byUuid(uuid);
+  }
+
+  /** The betrokkene a (nullable) relation points at (DigitaalAdres.verstrektDoorBetrokkene). */
+  related(ref: { id: number } | null | undefined): Promise<Betrokkene | null> {
+    this.mayRead();
+    return this.gate.related(ref);
+  }
+
+  /** A betrokkene named in an input: checked by visibility; an invisible one "does not exist". */
+  reference(uuid: string | null | undefined, field: string, problems: InvalidParams): Promise<Betrokkene | null | undefined> {
+    return this.gate.reference(uuid, field, problems);
+  }
+
+  /**
+   * `select id from betrokkene where <visible>` for the policy of what hangs under a betrokkene
+   * (its digitale adressen); undefined when this request sees every betrokkene.
+   */
+  visibleIds(): Knex.QueryBuilder | undefined {
+    return this.policy().visible() === undefined ? undefined : this.gate.subquery("id", {});
+  }
+
+  /** `select <property> from betrokkene where <where> and <visible>`, for another entity's filter. */
+  subquery(property: keyof Betrokkene & string, where: FilterQuery<Betrokkene>): Knex.QueryBuilder {
+    return this.gate.subquery(property, where);
+  }
+
+  /**
+   * For the klantcontact policy (which the betrokkene policy is built on, so not through this
+   * gate): ids of the klantcontacten in which one of these partijen was betrokkene.
+   */
+  klantcontactIdsVanPartijen(partijIds: Knex.QueryBuilder): Knex.QueryBuilder {
+    return this.ctx.em.getKnex().from("betrokkene").select("had_klantcontact_id").whereIn("was_partij_id", partijIds);
+  }
+
+  /** For the klantcontact policy: ids of the klantcontacten in which a partij NOT among these was betrokkene. */
+  klantcontactIdsMetPartijBuiten(partijIds: Knex.QueryBuilder): Knex.QueryBuilder {
+    return this.ctx.em
+      .getKnex()
+      .from("betrokkene")
+      .select("had_klantcontact_id")
+      .whereNotNull("was_partij_id")
+      .whereNotIn("was_partij_id", partijIds);
+  }
+
+  /**
+   * (row_id: klantcontact id, page_key: partij id) for every betrokkene of these partijen: the
+   * links of Partij.klantcontacten and Partij.interneTaken (the klantcontacten themselves are read
+   * through their own gate).
+   */
+  klantcontactLinksPerPartij(partijIds: readonly number[]): Knex.QueryBuilder {
+    return this.ctx.em
+      .getKnex()
+      .from({ b: "betrokkene" })
+      .distinct({ row_id: "b.had_klantcontact_id", page_key: "b.was_partij_id" })
+      .whereIn("b.was_partij_id", [...partijIds]);
+  }
+
+  /** For writes that clean up after deleted klantcontacten: `select id from betrokkene` of those klantcontacten, visible or not. */
+  idsVanKlantcontacten(klantcontactIds: readonly number[]): Knex.QueryBuilder {
+    return this.ctx.em.getKnex().from("betrokkene").select("id").whereIn("had_klantcontact_id", [...klantcontactIds]);
   }
 
   list(filter: BetrokkeneFilter | null | undefined, page: PageArgs): Promise<Connection<Betrokkene>> {
-    const em = this.ctx.em;
+    this.mayRead();
+    const partijen = this.ctx.service(PartijService);
     const conditions: Array<FilterQuery<Betrokkene>> = [];
-    if (filter?.hadKlantcontact != null) conditions.push({ hadKlantcontact: { uuid: uuidFilter(filter.hadKlantcontact) } });
+    if (filter?.hadKlantcontact != null) {
+      conditions.push({ hadKlantcontact: { $in: this.ctx.service(KlantcontactService).idsWhere({ uuid: uuidFilter(filter.hadKlantcontact) }) } } as unknown as FilterQuery<Betrokkene>);
+    }
+    // A visible betrokkene's partij is visible (the policies are consistent), so its uuid may be compared.
     if (filter?.wasPartij != null) conditions.push({ wasPartij: { uuid: uuidFilter(filter.wasPartij) } });
     const partijIdentificator = identificatorCondition(filter?.wasPartijIdentificator);
     if (partijIdentificator) {
-      const partijen = subquery(em, PartijIdentificator, "identificeerdePartij", partijIdentificator as FilterQuery<PartijIdentificator>);
-      conditions.push({ wasPartij: { $in: partijen } } as unknown as FilterQuery<Betrokkene>);
+      // Refused (FORBIDDEN) when it names an objectId and the request may not see identificator values.
+      conditions.push({ wasPartij: { $in: partijen.identificatorPartijIds(partijIdentificator) } } as unknown as FilterQuery<Betrokkene>);
     }
     const naam: Record<string, string> = {};
     if (filter?.contactnaamVoorletters != null) naam.voorletters = filter.contactnaamVoorletters;
@@ -54,14 +156,11 @@ export class BetrokkeneService {
     if (Object.keys(naam).length) conditions.push({ contactnaam: naam } as unknown as FilterQuery<Betrokkene>);
     if (filter?.organisatienaam != null) conditions.push({ organisatienaam: filter.organisatienaam });
     if (filter?.verstrektDigitaalAdres != null) {
-      const betrokkenen = subquery(em, DigitaalAdres, "verstrektDoorBetrokkene", {
-        adres: filter.verstrektDigitaalAdres,
-        verstrektDoorBetrokkene: { $ne: null },
-      } as FilterQuery<DigitaalAdres>);
+      const betrokkenen = this.ctx.service(DigitaalAdresService).adresBetrokkeneIds({ adres: filter.verstrektDigitaalAdres } as FilterQuery<DigitaalAdres>);
       conditions.push({ id: { $in: betrokkenen } } as unknown as FilterQuery<Betrokkene>);
     }
     const where = conditions.length === 0 ? {} : conditions.length === 1 ? conditions[0] : { $and: conditions };
-    return paginate(em, Betrokkene, where as FilterQuery<Betrokkene>, NEWEST_FIRST, page);
+    return this.gate.page(where as FilterQuery<Betrokkene>, NEWEST_FIRST, page);
   }
 
   volledigeNaam(betrokkene: Betrokkene): string {
@@ -69,11 +168,17 @@ export class BetrokkeneService {
   }
 
   wasPartij(betrokkene: Betrokkene): Promise<Partij | null> {
-    return loadRelated(this.ctx, Partij, betrokkene.wasPartij);
+    return this.ctx.service(PartijService).related(betrokkene.wasPartij);
   }
 
-  async hadKlantcontact(betrokkene: Betrokkene): Promise<Klantcontact> {
-    return loadRequiredRelated(this.ctx, Klantcontact, betrokkene.hadKlantcontact, betrokkene);
+  hadKlantcontact(betrokkene: Betrokkene): Promise<Klantcontact> {
+    return this.ctx.service(KlantcontactService).required(betrokkene.hadKlantcontact, betrokkene);
+  }
+
+  /** Klantcontact.hadBetrokkenen, batched over all klantcontacten of the request. */
+  vanKlantcontact(klantcontact: Klantcontact): Promise<Betrokkene[]> {
+    this.mayRead();
+    return this.gate.children("hadKlantcontact", klantcontact.id);
   }
 
   /**
@@ -81,11 +186,12 @@ export class BetrokkeneService {
    * statement. Partijen asked with different page arguments get a loader each.
    */
   vanPartij(partij: Partij, page: PageArgs): Promise<Connection<Betrokkene>> {
+    this.mayRead();
     const key = `Betrokkene:perPartij:${page.first ?? ""}:${page.after ?? ""}`;
     return this.ctx
       .loader(key, () =>
         new DataLoader<number, Connection<Betrokkene>>(async (partijIds) => {
-          const pages = await paginatePerParent(this.ctx.em, Betrokkene, "wasPartij", partijIds, {}, NEWEST_FIRST, page);
+          const pages = await this.gate.pagesPerParent("wasPartij", partijIds, {}, NEWEST_FIRST, page);
           return partijIds.map((id) => pages.get(id)!);
         }),
       )
@@ -95,6 +201,7 @@ export class BetrokkeneService {
   // Writes
 
   async create(input: BetrokkeneInput): Promise<Betrokkene> {
+    requireStaffScope(this.ctx, "klantcontacten", "schrijven");
     const references = await this.checked(input);
     return this.ctx.transaction(async () => {
       const betrokkene = this.build(input, references.hadKlantcontact!, references);
@@ -104,7 +211,8 @@ export class BetrokkeneService {
   }
 
   async update(uuid: string, input: BetrokkeneUpdateInput): Promise<Betrokkene> {
-    const betrokkene = await getByUuid(this.ctx, Betrokkene, uuid);
+    requireStaffScope(this.ctx, "klantcontacten", "schrijven");
+    const betrokkene = await this.gate.get(uuid);
     const references = await this.checked(input);
     return this.ctx.transaction(async () => {
       this.apply(betrokkene, input, references);
@@ -115,7 +223,9 @@ export class BetrokkeneService {
 
   /** The digitale adressen this betrokkene gave stay, without betrokkene (SET NULL in the database). */
   async delete(uuid: string): Promise<string> {
-    const betrokkene = await getByUuid(this.ctx, Betrokkene, uuid);
+    requireStaffScope(this.ctx, "klantcontacten", "verwijderen");
+    const betrokkene = await this.gate.get(uuid);
+    if (betrokkene.wasPartij) this.ctx.audit.record({ partijId: betrokkene.wasPartij.id }, AuditSoort.VERWIJDEREN);
     await this.ctx.transaction(() => this.ctx.em.nativeDelete(Betrokkene, { id: betrokkene.id }));
     return betrokkene.uuid;
   }
@@ -134,10 +244,10 @@ export class BetrokkeneService {
   ): Promise<{ problems: InvalidParam[]; references: BetrokkeneReferences }> {
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input, prefix));
-    const wasPartij = await resolveReference(this.ctx, Partij, input.wasPartij, path(prefix, "wasPartij"), problems);
+    const wasPartij = await this.ctx.service(PartijService).reference(input.wasPartij, path(prefix, "wasPartij"), problems);
     const hadKlantcontact =
       "hadKlantcontact" in input
-        ? await resolveReference(this.ctx, Klantcontact, input.hadKlantcontact, path(prefix, "hadKlantcontact"), problems)
+        ? await this.ctx.service(KlantcontactService).reference(input.hadKlantcontact, path(prefix, "hadKlantcontact"), problems)
         : undefined;
     return { problems: problems.params, references: { wasPartij, hadKlantcontact } };
   }
@@ -163,5 +273,14 @@ export class BetrokkeneService {
     if (input.organisatienaam !== undefined) betrokkene.organisatienaam = input.organisatienaam ?? "";
     if (input.rol != null) betrokkene.rol = input.rol;
     if (input.initiator != null) betrokkene.initiator = input.initiator;
+    if (betrokkene.wasPartij) this.ctx.audit.record({ partijId: betrokkene.wasPartij.id }, AuditSoort.SCHRIJVEN);
+  }
+
+  /** The partijen (storage ids) that were betrokkene of this klantcontact, visible or not: a delete reports them before they are gone. */
+  async partijIdsVan(klantcontact: Klantcontact): Promise<number[]> {
+    const rows: Array<{ was_partij_id: number }> = await this.ctx.em.execute(
+      this.ctx.em.getKnex().from("betrokkene").distinct("was_partij_id").where("had_klantcontact_id", klantcontact.id).whereNotNull("was_partij_id"),
+    );
+    return rows.map((row) => row.was_partij_id);
   }
 }

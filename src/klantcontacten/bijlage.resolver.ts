@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { RequiresScope } from "../auth/access";
 import type { RequestContext } from "../common/context";
 import { ConnectionType, PageArgs } from "../common/connection";
 import { Bijlage } from "./bijlage.entity";
@@ -10,11 +11,13 @@ export const BijlageConnection = ConnectionType(Bijlage);
 
 @Resolver(() => Bijlage)
 export class BijlageResolver {
+  @RequiresScope("klantcontacten.lezen")
   @Query(() => Bijlage, { nullable: true, description: "Een bijlage op uuid." })
   bijlage(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(BijlageService).byUuid(uuid);
   }
 
+  @RequiresScope("klantcontacten.lezen")
   @Query(() => BijlageConnection, { description: "Bijlagen, nieuwste eerst." })
   bijlagen(
     @Arg("filter", () => BijlageFilter, { nullable: true }) filter: BijlageFilter | null,
@@ -29,11 +32,13 @@ export class BijlageResolver {
     return ctx.service(BijlageService).klantcontact(bijlage);
   }
 
+  @RequiresScope("klantcontacten.schrijven")
   @Mutation(() => Bijlage, { description: "Legt een bijlage vast." })
   createBijlage(@Arg("input", () => BijlageInput) input: BijlageInput, @Ctx() ctx: RequestContext) {
     return ctx.service(BijlageService).create(input);
   }
 
+  @RequiresScope("klantcontacten.schrijven")
   @Mutation(() => Bijlage, { description: "Wijzigt een bijlage (alleen de meegegeven velden)." })
   updateBijlage(
     @Arg("uuid", () => ID) uuid: string,
@@ -43,6 +48,7 @@ export class BijlageResolver {
     return ctx.service(BijlageService).update(uuid, input);
   }
 
+  @RequiresScope("klantcontacten.verwijderen")
   @Mutation(() => ID, { description: "Verwijdert een bijlage; geeft de uuid terug." })
   deleteBijlage(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(BijlageService).delete(uuid);

@@ -1,38 +1,76 @@
 import type { FilterQuery } from "@mikro-orm/core";
-import { NEWEST_FIRST, paginate, type Connection, type PageArgs } from "../common/connection";
+import { requireAreaScope, requireStaffScope } from "../auth/access";
+import { isBurger } from "../auth/principal";
+import { NEWEST_FIRST, type Connection, type PageArgs } from "../common/connection";
 import type { RequestContext } from "../common/context";
 import { toObjectidentificator } from "../common/embeddables.input";
 import { InvalidParams } from "../common/errors";
 import { identificatorCondition, uuidFilter } from "../common/filters";
-import { loadRelated } from "../common/loaders";
-import { findByUuid, getByUuid, resolveReference } from "../common/references";
+import { EntityGate, NO_ROWS, type GatePolicy } from "../common/gate";
 import { fieldErrors } from "../common/validation";
 import { Bijlage } from "./bijlage.entity";
 import type { BijlageFilter, BijlageInput, BijlageUpdateInput } from "./bijlage.input";
-import { Klantcontact } from "./klantcontact.entity";
+import type { Klantcontact } from "./klantcontact.entity";
+import { KlantcontactService } from "./klantcontact.service";
 
+/**
+ * Bijlagen and their read gate: a bijlage is visible when its klantcontact is. A citizen-bound
+ * principal sees none (what Mijn Omgeving may show is the partij, its adressen, its klantcontacten
+ * and their zaak links; documents come from the document registry under its own rules).
+ */
 export class BijlageService {
-  constructor(private readonly ctx: RequestContext) {}
+  private readonly gate: EntityGate<Bijlage>;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.gate = new EntityGate(ctx, Bijlage, this.policy());
+  }
+
+  private policy(): GatePolicy<Bijlage> {
+    return {
+      visible: () => {
+        if (isBurger(this.ctx.principal)) return NO_ROWS as FilterQuery<Bijlage>;
+        const klantcontacten = () => this.ctx.service(KlantcontactService).visibleIds();
+        if (!klantcontacten()) return undefined;
+        return {
+          $or: [{ wasBijlageVanKlantcontact: null }, { wasBijlageVanKlantcontact: { $in: klantcontacten() } }],
+        } as unknown as FilterQuery<Bijlage>;
+      },
+    };
+  }
+
+  private mayRead(): void {
+    requireAreaScope(this.ctx, "klantcontacten", "lezen");
+  }
 
   byUuid(uuid: string): Promise<Bijlage | null> {
-    return findByUuid(this.ctx, Bijlage, uuid);
+    this.mayRead();
+    return this.gate.byUuid(uuid);
   }
 
   list(filter: BijlageFilter | null | undefined, page: PageArgs): Promise<Connection<Bijlage>> {
+    this.mayRead();
     const where: FilterQuery<Bijlage> = {};
     if (filter?.klantcontact != null) {
-      where.wasBijlageVanKlantcontact = { uuid: uuidFilter(filter.klantcontact) };
+      const klantcontacten = this.ctx.service(KlantcontactService).idsWhere({ uuid: uuidFilter(filter.klantcontact) });
+      Object.assign(where, { wasBijlageVanKlantcontact: { $in: klantcontacten } });
     }
     const identificator = identificatorCondition(filter?.bijlageidentificator);
     if (identificator) (where as Record<string, unknown>).bijlageidentificator = identificator;
-    return paginate(this.ctx.em, Bijlage, where, NEWEST_FIRST, page);
+    return this.gate.page(where, NEWEST_FIRST, page);
   }
 
   klantcontact(bijlage: Bijlage): Promise<Klantcontact | null> {
-    return loadRelated(this.ctx, Klantcontact, bijlage.wasBijlageVanKlantcontact);
+    return this.ctx.service(KlantcontactService).related(bijlage.wasBijlageVanKlantcontact);
+  }
+
+  /** Klantcontact.omvatteBijlagen, batched over all klantcontacten of the request. */
+  vanKlantcontact(klantcontact: Klantcontact): Promise<Bijlage[]> {
+    this.mayRead();
+    return this.gate.children("wasBijlageVanKlantcontact", klantcontact.id);
   }
 
   async create(input: BijlageInput): Promise<Bijlage> {
+    requireStaffScope(this.ctx, "klantcontacten", "schrijven");
     const bijlage = new Bijlage();
     await this.apply(bijlage, input);
     return this.ctx.transaction(async () => {
@@ -42,7 +80,8 @@ export class BijlageService {
   }
 
   async update(uuid: string, input: BijlageUpdateInput): Promise<Bijlage> {
-    const bijlage = await getByUuid(this.ctx, Bijlage, uuid);
+    requireStaffScope(this.ctx, "klantcontacten", "schrijven");
+    const bijlage = await this.gate.get(uuid);
     await this.apply(bijlage, input);
     return this.ctx.transaction(async () => {
       await this.ctx.em.flush();
@@ -51,7 +90,8 @@ export class BijlageService {
   }
 
   async delete(uuid: string): Promise<string> {
-    const bijlage = await getByUuid(this.ctx, Bijlage, uuid);
+    requireStaffScope(this.ctx, "klantcontacten", "verwijderen");
+    const bijlage = await this.gate.get(uuid);
     await this.ctx.transaction(() => this.ctx.em.nativeDelete(Bijlage, { id: bijlage.id }));
     return bijlage.uuid;
   }
@@ -60,13 +100,9 @@ export class BijlageService {
   private async apply(bijlage: Bijlage, input: BijlageInput): Promise<void> {
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input));
-    const klantcontact = await resolveReference(
-      this.ctx,
-      Klantcontact,
-      input.wasBijlageVanKlantcontact,
-      "wasBijlageVanKlantcontact",
-      problems,
-    );
+    const klantcontact = await this.ctx
+      .service(KlantcontactService)
+      .reference(input.wasBijlageVanKlantcontact, "wasBijlageVanKlantcontact", problems);
     problems.throwIfAny();
     if (klantcontact !== undefined) bijlage.wasBijlageVanKlantcontact = klantcontact;
     const identificator = toObjectidentificator(input.bijlageidentificator);

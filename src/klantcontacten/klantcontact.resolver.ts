@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { RequiresScope } from "../auth/access";
 import type { RequestContext } from "../common/context";
 import { ConnectionType, PageArgs } from "../common/connection";
 import { Actor } from "../opvolging/actor.entity";
@@ -14,11 +15,13 @@ export const KlantcontactConnection = ConnectionType(Klantcontact);
 
 @Resolver(() => Klantcontact)
 export class KlantcontactResolver {
+  @RequiresScope("klantcontacten.lezen")
   @Query(() => Klantcontact, { nullable: true, description: "Een klantcontact op uuid." })
   klantcontact(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(KlantcontactService).byUuid(uuid);
   }
 
+  @RequiresScope("klantcontacten.lezen")
   @Query(() => KlantcontactConnection, {
     description: "Klantcontacten, het laatst plaatsgevonden eerst (bij gelijk tijdstip het nieuwste eerst).",
   })
@@ -53,16 +56,19 @@ export class KlantcontactResolver {
     return ctx.service(KlantcontactService).bijlagen(klantcontact);
   }
 
+  @RequiresScope("opvolging.lezen")
   @FieldResolver(() => [Actor], { description: "Actoren die bij dit klantcontact betrokken waren." })
   hadBetrokkenActoren(@Root() klantcontact: Klantcontact, @Ctx() ctx: RequestContext) {
     return ctx.service(KlantcontactService).actoren(klantcontact);
   }
 
+  @RequiresScope("klantcontacten.schrijven")
   @Mutation(() => Klantcontact, { description: "Legt een klantcontact vast." })
   createKlantcontact(@Arg("input", () => KlantcontactInput) input: KlantcontactInput, @Ctx() ctx: RequestContext) {
     return ctx.service(KlantcontactService).create(input);
   }
 
+  @RequiresScope("klantcontacten.schrijven")
   @Mutation(() => Klantcontact, { description: "Wijzigt een klantcontact (alleen de meegegeven velden)." })
   updateKlantcontact(
     @Arg("uuid", () => ID) uuid: string,
@@ -72,6 +78,7 @@ export class KlantcontactResolver {
     return ctx.service(KlantcontactService).update(uuid, input);
   }
 
+  @RequiresScope("klantcontacten.verwijderen")
   @Mutation(() => ID, {
     description:
       "Verwijdert een klantcontact met zijn betrokkenen, onderwerpobjecten, bijlagen, interne taken en actorkoppelingen; geeft de uuid terug.",
@@ -84,6 +91,7 @@ export class KlantcontactResolver {
 /** Partij.klantcontacten: the contactmomenten of a partij, from this side. */
 @Resolver(() => Partij)
 export class PartijKlantcontactenResolver {
+  @RequiresScope("klantcontacten.lezen")
   @FieldResolver(() => KlantcontactConnection, {
     description: "Klantcontacten waarbij deze partij betrokkene was, laatst plaatsgevonden eerst.",
   })

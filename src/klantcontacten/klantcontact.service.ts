@@ -1,25 +1,31 @@
 import type { FilterQuery } from "@mikro-orm/core";
+import type { Knex } from "@mikro-orm/knex";
 import { isURL } from "class-validator";
 import DataLoader from "dataloader";
-import { paginate, paginatePerKey, type Connection, type PageArgs, type SortKey } from "../common/connection";
+import { AuditSoort } from "../audit/enums";
+import { requireAreaScope, requireStaffScope } from "../auth/access";
+import { hasScope, isBurger } from "../auth/principal";
+import type { Connection, PageArgs, SortKey } from "../common/connection";
 import type { RequestContext } from "../common/context";
 import { InvalidParams, path, type InvalidParam } from "../common/errors";
-import { identificatorCondition, subquery, TextFilters, uuidFilter } from "../common/filters";
-import { childrenLoader, linkedLoader } from "../common/loaders";
-import { findByUuid, getByUuid } from "../common/references";
+import { identificatorCondition, TextFilters, uuidFilter } from "../common/filters";
+import { EntityGate, type GatePolicy } from "../common/gate";
 import { checkUniqueFields } from "../common/unique";
 import { characterCount, fieldErrors } from "../common/validation";
-import { Actor } from "../opvolging/actor.entity";
-import { InterneTaak } from "../opvolging/interne-taak.entity";
-import { DigitaalAdres } from "../partijen/digitaal-adres.entity";
-import { PartijIdentificator } from "../partijen/partij-identificator.entity";
+import type { Actor } from "../opvolging/actor.entity";
+import { ActorService } from "../opvolging/actor.service";
+import { InterneTaakService } from "../opvolging/interne-taak.service";
+import { DigitaalAdresService } from "../partijen/digitaal-adres.service";
 import type { Partij } from "../partijen/partij.entity";
-import { Betrokkene } from "./betrokkene.entity";
-import { Bijlage } from "./bijlage.entity";
+import { PartijService } from "../partijen/partij.service";
+import type { Betrokkene } from "./betrokkene.entity";
+import { BetrokkeneService } from "./betrokkene.service";
+import type { Bijlage } from "./bijlage.entity";
+import { BijlageService } from "./bijlage.service";
 import { Klantcontact } from "./klantcontact.entity";
 import type { KlantcontactFilter, KlantcontactInput, KlantcontactUpdateInput } from "./klantcontact.input";
-import { ActorKlantcontact } from "./actor-klantcontact.entity";
-import { Onderwerpobject } from "./onderwerpobject.entity";
+import type { Onderwerpobject } from "./onderwerpobject.entity";
+import { OnderwerpobjectService } from "./onderwerpobject.service";
 
 /** Klantcontacten are listed as Open Klant does: latest plaatsgevondenOp first, then newest id. */
 export const KLANTCONTACT_ORDER: SortKey[] = [{ property: "plaatsgevondenOp", direction: "desc" }];
@@ -27,15 +33,112 @@ export const KLANTCONTACT_ORDER: SortKey[] = [{ property: "plaatsgevondenOp", di
 const GEEN_VERDERE_ACTIE = "Als het contact gelukt is kan er geen verdere actie zijn ondernomen";
 const METADATA_MAX = 255;
 
+/**
+ * Klantcontacten and their read gate. Which klantcontacten a request sees (ARCHITECTURE.md, issue 7):
+ * - without vertrouwelijk.lezen none with vertrouwelijk = true;
+ * - without geheimhouding.lezen none in which a partij was betrokkene that the request may not
+ *   see (a partij with indicatieGeheimhouding);
+ * - a citizen-bound principal only those in which its own partij was betrokkene, and their answers
+ *   (the klantcontacten with an onderwerpobject whose wasKlantcontact is one of those).
+ * Betrokkenen, onderwerpobjecten, bijlagen, actorklantcontacten and interne taken follow their
+ * klantcontact, so that a hidden klantcontact is hidden on every path.
+ */
 export class KlantcontactService {
-  constructor(private readonly ctx: RequestContext) {}
+  private readonly gate: EntityGate<Klantcontact>;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.gate = new EntityGate(ctx, Klantcontact, this.policy());
+  }
+
+  private condition: FilterQuery<Klantcontact> | undefined | null = null;
+
+  /** The policy's condition for this request, made once; undefined when every klantcontact is visible. */
+  private visible(): FilterQuery<Klantcontact> | undefined {
+    if (this.condition === null) this.condition = this.visibility();
+    return this.condition;
+  }
+
+  private visibility(): FilterQuery<Klantcontact> | undefined {
+    const principal = this.ctx.principal;
+    const conditions: Array<FilterQuery<Klantcontact>> = [];
+    if (!hasScope(principal, "vertrouwelijk.lezen")) conditions.push({ vertrouwelijk: false });
+    const betrokkenen = this.ctx.service(BetrokkeneService);
+    const partijen = this.ctx.service(PartijService);
+    // The link tables are read directly here (ids only), not through the other entity's gate,
+    // whose policy is built on this one.
+    if (isBurger(principal)) {
+      const eigen = () => betrokkenen.klantcontactIdsVanPartijen(partijen.visibleIds());
+      const antwoorden = this.ctx.service(OnderwerpobjectService).klantcontactIdsOver(eigen());
+      conditions.push({ $or: [{ id: { $in: eigen() } }, { id: { $in: antwoorden } }] } as unknown as FilterQuery<Klantcontact>);
+    } else if (!hasScope(principal, "geheimhouding.lezen")) {
+      conditions.push({ id: { $nin: betrokkenen.klantcontactIdsMetPartijBuiten(partijen.visibleIds()) } } as unknown as FilterQuery<Klantcontact>);
+    }
+    if (conditions.length === 0) return undefined;
+    return conditions.length === 1 ? conditions[0] : { $and: conditions };
+  }
+
+  private policy(): GatePolicy<Klantcontact> {
+    return {
+      visible: () => this.visible(),
+      // The data subjects of a klantcontact are the partijen of its betrokkenen: found at flush, in one statement.
+      onRead: (rows) => {
+        for (const row of rows) this.ctx.audit.record({ klantcontactId: row.id }, AuditSoort.LEZEN);
+      },
+    };
+  }
+
+  private mayRead(): void {
+    requireAreaScope(this.ctx, "klantcontacten", "lezen");
+  }
+
+  // Reads of klantcontacten, for this module and the others
 
   byUuid(uuid: string): Promise<Klantcontact | null> {
-    return findByUuid(this.ctx, Klantcontact, uuid);
+    this.mayRead();
+    return this.gate.byUuid(uuid);
+  }
+
+  byId(id: number): Promise<Klantcontact | null> {
+    this.mayRead();
+    return this.gate.byId(id);
+  }
+
+  /** The klantcontact a (nullable) relation points at; null when empty or not visible. */
+  related(ref: { id: number } | null | undefined): Promise<Klantcontact | null> {
+    this.mayRead();
+    return this.gate.related(ref);
+  }
+
+  /** The klantcontact a required relation points at (visible whenever its owner is). */
+  required(ref: { id: number }, owner: Parameters<EntityGate<Klantcontact>["required"]>[1]): Promise<Klantcontact> {
+    this.mayRead();
+    return this.gate.required(ref, owner);
+  }
+
+  /**
+   * A klantcontact named in an input: checked by visibility, not by read scope (a client that may
+   * only write still names the klantcontact it writes for); an invisible one "does not exist".
+   */
+  reference(uuid: string | null | undefined, field: string, problems: InvalidParams): Promise<Klantcontact | null | undefined> {
+    return this.gate.reference(uuid, field, problems);
+  }
+
+  /**
+   * `select id from klantcontact where <visible>`, for the policies of the rows that hang under a
+   * klantcontact; undefined when every klantcontact is visible (their policies then add nothing).
+   */
+  visibleIds(): Knex.QueryBuilder | undefined {
+    return this.visible() === undefined ? undefined : this.gate.subquery("id", {});
+  }
+
+  /** Ids of the visible klantcontacten that match `where`, for another entity's filter. */
+  idsWhere(where: FilterQuery<Klantcontact>): Knex.QueryBuilder {
+    return this.gate.subquery("id", where);
   }
 
   list(filter: KlantcontactFilter | null | undefined, page: PageArgs): Promise<Connection<Klantcontact>> {
-    return paginate(this.ctx.em, Klantcontact, this.where(filter), KLANTCONTACT_ORDER, page);
+    this.mayRead();
+    return this.gate.page(this.where(filter), KLANTCONTACT_ORDER, page);
   }
 
   /**
@@ -43,30 +146,37 @@ export class KlantcontactService {
    * all partijen in the request, in one SQL statement (the contactmomenten tab of a klantbeeld).
    */
   vanPartij(partij: Partij, filter: KlantcontactFilter | null | undefined, page: PageArgs): Promise<Connection<Klantcontact>> {
+    this.mayRead();
+    const where = this.where(filter);
     const key = `Klantcontact:perPartij:${JSON.stringify([filter ?? null, page.first ?? null, page.after ?? null])}`;
     const loader = this.ctx.loader(key, () =>
       new DataLoader<number, Connection<Klantcontact>>(async (partijIds) => {
-        const links = this.ctx.em
-          .getKnex()
-          .from({ b: "betrokkene" })
-          .distinct({ row_id: "b.had_klantcontact_id", page_key: "b.was_partij_id" })
-          .whereIn("b.was_partij_id", [...partijIds]);
+        const links = this.ctx.service(BetrokkeneService).klantcontactLinksPerPartij(partijIds);
         const keys = partijIds.map(String);
-        const pages = await paginatePerKey(this.ctx.em, Klantcontact, links, keys, this.where(filter), KLANTCONTACT_ORDER, page);
+        const pages = await this.gate.pagesPerKey(links, keys, where, KLANTCONTACT_ORDER, page);
         return keys.map((k) => pages.get(k)!);
       }),
     );
     return loader.load(partij.id);
   }
 
+  /** One page per key through (row_id, page_key) links (Zaak.klantcontacten): one statement. */
+  pagesPerKey(links: Knex.QueryBuilder, keys: readonly string[], where: FilterQuery<Klantcontact>, page: PageArgs) {
+    this.mayRead();
+    return this.gate.pagesPerKey(links, keys, where, KLANTCONTACT_ORDER, page);
+  }
+
   private where(filter: KlantcontactFilter | null | undefined): FilterQuery<Klantcontact> {
     if (!filter) return {};
     const em = this.ctx.em;
     const text = new TextFilters(em, Klantcontact);
+    const betrokkenen = this.ctx.service(BetrokkeneService);
+    const onderwerpobjecten = this.ctx.service(OnderwerpobjectService);
     const conditions: Array<FilterQuery<Klantcontact>> = [];
     const idIn = (query: unknown) => conditions.push({ id: { $in: query } } as FilterQuery<Klantcontact>);
     const idNotIn = (query: unknown) => conditions.push({ id: { $nin: query } } as FilterQuery<Klantcontact>);
-    const viaBetrokkene = (where: FilterQuery<Betrokkene>) => idIn(subquery(em, Betrokkene, "hadKlantcontact", where));
+    // Relation filters go through the related entity's gate: they match only through rows this request may see.
+    const viaBetrokkene = (where: FilterQuery<Betrokkene>) => idIn(betrokkenen.subquery("hadKlantcontact", where));
 
     if (filter.nummer != null) conditions.push({ nummer: filter.nummer });
     if (filter.referentienummer != null) conditions.push({ referentienummer: filter.referentienummer });
@@ -84,68 +194,69 @@ export class KlantcontactService {
     if (filter.betrokkeneHeeftPartij != null) {
       viaBetrokkene({ wasPartij: filter.betrokkeneHeeftPartij ? { $ne: null } : null });
     }
+    // A visible betrokkene's partij is visible (the policies are consistent), so its uuid may be compared.
     if (filter.wasPartij != null) viaBetrokkene({ wasPartij: { uuid: uuidFilter(filter.wasPartij) } });
     const partijIdentificator = identificatorCondition(filter.wasPartijIdentificator);
     if (partijIdentificator) {
-      const partijen = subquery(em, PartijIdentificator, "identificeerdePartij", partijIdentificator as FilterQuery<PartijIdentificator>);
+      // Refused (FORBIDDEN) when it names an objectId and the request may not see identificator values.
+      const partijen = this.ctx.service(PartijService).identificatorPartijIds(partijIdentificator);
       viaBetrokkene({ wasPartij: { $in: partijen } } as unknown as FilterQuery<Betrokkene>);
     }
     if (filter.betrokkeneDigitaalAdres != null) {
-      const betrokkenen = subquery(em, DigitaalAdres, "verstrektDoorBetrokkene", {
-        ...new TextFilters(em, DigitaalAdres).icontains("adres", filter.betrokkeneDigitaalAdres),
-        verstrektDoorBetrokkene: { $ne: null },
-      } as FilterQuery<DigitaalAdres>);
-      viaBetrokkene({ id: { $in: betrokkenen } } as unknown as FilterQuery<Betrokkene>);
+      const digitaleAdressen = this.ctx.service(DigitaalAdresService);
+      const adressen = digitaleAdressen.adresBetrokkeneIds(digitaleAdressen.adresContains(filter.betrokkeneDigitaalAdres));
+      viaBetrokkene({ id: { $in: adressen } } as unknown as FilterQuery<Betrokkene>);
     }
     if (filter.heeftInterneTaak != null) {
-      const taken = subquery(em, InterneTaak, "aanleidinggevendKlantcontact", {});
+      const taken = this.ctx.service(InterneTaakService).klantcontactIdsMetTaak();
       if (filter.heeftInterneTaak) idIn(taken);
       else idNotIn(taken);
     }
     if (filter.onderwerpobject != null) {
-      idIn(subquery(em, Onderwerpobject, "klantcontact", { uuid: uuidFilter(filter.onderwerpobject) }));
+      idIn(onderwerpobjecten.subquery("klantcontact", { uuid: uuidFilter(filter.onderwerpobject) }));
     }
     const identificator = identificatorCondition(filter.onderwerpobjectidentificator);
     if (identificator) {
       idIn(
-        subquery(em, Onderwerpobject, "klantcontact", {
+        onderwerpobjecten.subquery("klantcontact", {
           onderwerpobjectidentificator: identificator,
           klantcontact: { $ne: null },
         } as FilterQuery<Onderwerpobject>),
       );
     }
     if (filter.wasOnderwerpobject != null) {
-      idIn(subquery(em, Onderwerpobject, "wasKlantcontact", { uuid: uuidFilter(filter.wasOnderwerpobject) }));
+      idIn(onderwerpobjecten.subquery("wasKlantcontact", { uuid: uuidFilter(filter.wasOnderwerpobject) }));
     }
     if (conditions.length === 0) return {};
     return conditions.length === 1 ? conditions[0] : { $and: conditions };
   }
 
-  // Relation fields: each one batched over all klantcontacten of the request.
+  // Relation fields: each one batched over all klantcontacten of the request, asked of the related entity's service.
 
   betrokkenen(klantcontact: Klantcontact): Promise<Betrokkene[]> {
-    return childrenLoader(this.ctx, Betrokkene, "hadKlantcontact").load(klantcontact.id);
+    return this.ctx.service(BetrokkeneService).vanKlantcontact(klantcontact);
   }
 
   onderwerpobjecten(klantcontact: Klantcontact): Promise<Onderwerpobject[]> {
-    return childrenLoader(this.ctx, Onderwerpobject, "klantcontact").load(klantcontact.id);
+    return this.ctx.service(OnderwerpobjectService).vanKlantcontact(klantcontact);
   }
 
   wasOnderwerpobjecten(klantcontact: Klantcontact): Promise<Onderwerpobject[]> {
-    return childrenLoader(this.ctx, Onderwerpobject, "wasKlantcontact").load(klantcontact.id);
+    return this.ctx.service(OnderwerpobjectService).metWasKlantcontact(klantcontact);
   }
 
   bijlagen(klantcontact: Klantcontact): Promise<Bijlage[]> {
-    return childrenLoader(this.ctx, Bijlage, "wasBijlageVanKlantcontact").load(klantcontact.id);
+    return this.ctx.service(BijlageService).vanKlantcontact(klantcontact);
   }
 
   actoren(klantcontact: Klantcontact): Promise<Actor[]> {
-    return linkedLoader<ActorKlantcontact, Actor>(this.ctx, ActorKlantcontact, "klantcontact", "actor").load(klantcontact.id);
+    return this.ctx.service(ActorService).vanKlantcontact(klantcontact);
   }
 
   // Writes
 
   async create(input: KlantcontactInput): Promise<Klantcontact> {
+    requireStaffScope(this.ctx, "klantcontacten", "schrijven");
     const problems = new InvalidParams();
     problems.addAll(await this.check(input, null));
     problems.throwIfAny();
@@ -157,10 +268,12 @@ export class KlantcontactService {
   }
 
   async update(uuid: string, input: KlantcontactUpdateInput): Promise<Klantcontact> {
-    const klantcontact = await getByUuid(this.ctx, Klantcontact, uuid);
+    requireStaffScope(this.ctx, "klantcontacten", "schrijven");
+    const klantcontact = await this.gate.get(uuid);
     const problems = new InvalidParams();
     problems.addAll(await this.check(input, klantcontact));
     problems.throwIfAny();
+    this.ctx.audit.record({ klantcontactId: klantcontact.id }, AuditSoort.SCHRIJVEN);
     return this.ctx.transaction(async () => {
       this.apply(klantcontact, input);
       await this.ctx.em.flush();
@@ -173,9 +286,19 @@ export class KlantcontactService {
    * keys), bijlagen, interne taken and actorklantcontacten.
    */
   async delete(uuid: string): Promise<string> {
-    const klantcontact = await getByUuid(this.ctx, Klantcontact, uuid);
+    requireStaffScope(this.ctx, "klantcontacten", "verwijderen");
+    const klantcontact = await this.gate.get(uuid);
+    // Its betrokkenen go with it (database cascade): their partijen are reported while they are known.
+    for (const partijId of await this.ctx.service(BetrokkeneService).partijIdsVan(klantcontact)) {
+      this.ctx.audit.record({ partijId }, AuditSoort.VERWIJDEREN);
+    }
     await this.ctx.transaction(() => this.ctx.em.nativeDelete(Klantcontact, { id: klantcontact.id }));
     return klantcontact.uuid;
+  }
+
+  /** Deletes these klantcontacten (the cascade of an onderwerpobject's delete); the database cascades on. */
+  async deleteIds(ids: readonly number[]): Promise<void> {
+    await this.ctx.em.nativeDelete(Klantcontact, { id: { $in: [...ids] } });
   }
 
   /**

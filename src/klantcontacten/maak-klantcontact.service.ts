@@ -1,5 +1,7 @@
+import { requireAreaScope } from "../auth/access";
+import { isBurger } from "../auth/principal";
 import type { RequestContext } from "../common/context";
-import { InvalidParams } from "../common/errors";
+import { ForbiddenError, InvalidParams } from "../common/errors";
 import { BetrokkeneService } from "./betrokkene.service";
 import { KlantcontactService } from "./klantcontact.service";
 import type { MaakKlantcontactInput, MaakKlantcontactResult } from "./maak-klantcontact.input";
@@ -14,6 +16,14 @@ export class MaakKlantcontactService {
   constructor(private readonly ctx: RequestContext) {}
 
   async maak(input: MaakKlantcontactInput): Promise<MaakKlantcontactResult> {
+    requireAreaScope(this.ctx, "klantcontacten", "schrijven");
+    if (isBurger(this.ctx.principal) && !(input.betrokkene?.wasPartij && input.betrokkene.initiator)) {
+      // A citizen registers only its own question; wasPartij is then checked like any reference
+      // (only its own partij is visible to it, any other "does not exist").
+      throw new ForbiddenError(
+        "Met een token van een burger of bedrijf kan alleen een eigen vraag worden vastgelegd: met de eigen partij als initiërende betrokkene (betrokkene.wasPartij en betrokkene.initiator).",
+      );
+    }
     const klantcontacten = this.ctx.service(KlantcontactService);
     const betrokkenen = this.ctx.service(BetrokkeneService);
     const onderwerpobjecten = this.ctx.service(OnderwerpobjectService);

@@ -1,4 +1,5 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { RequiresScope } from "../auth/access";
 import type { RequestContext } from "../common/context";
 import { Zaak } from "../federation/zaak.type";
 import { KlantcontactConnection } from "./klantcontact.resolver";
@@ -11,6 +12,7 @@ import { ZaakService } from "./zaak.service";
  */
 @Resolver(() => Zaak)
 export class ZaakKlantcontactenResolver {
+  @RequiresScope("klantcontacten.lezen")
   @FieldResolver(() => KlantcontactConnection, {
     nullable: true,
     description:

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { RequiresScope } from "../auth/access";
 import type { RequestContext } from "../common/context";
 import { ConnectionType, PageArgs } from "../common/connection";
 import { Actor } from "./actor.entity";
@@ -10,11 +11,13 @@ export const ActorConnection = ConnectionType(Actor);
 
 @Resolver(() => Actor)
 export class ActorResolver {
+  @RequiresScope("opvolging.lezen")
   @Query(() => Actor, { nullable: true, description: "Een actor op uuid." })
   actor(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(ActorService).byUuid(uuid);
   }
 
+  @RequiresScope("opvolging.lezen")
   @Query(() => ActorConnection, { description: "Actoren, nieuwste eerst." })
   actoren(
     @Arg("filter", () => ActorFilter, { nullable: true }) filter: ActorFilter | null,
@@ -32,16 +35,19 @@ export class ActorResolver {
     return ctx.service(ActorService).identificatie(actor);
   }
 
+  @RequiresScope("opvolging.schrijven")
   @Mutation(() => Actor, { description: "Maakt een actor." })
   createActor(@Arg("input", () => ActorInput) input: ActorInput, @Ctx() ctx: RequestContext) {
     return ctx.service(ActorService).create(input);
   }
 
+  @RequiresScope("opvolging.schrijven")
   @Mutation(() => Actor, { description: "Wijzigt een actor (alleen de meegegeven velden)." })
   updateActor(@Arg("uuid", () => ID) uuid: string, @Arg("input", () => ActorUpdateInput) input: ActorUpdateInput, @Ctx() ctx: RequestContext) {
     return ctx.service(ActorService).update(uuid, input);
   }
 
+  @RequiresScope("opvolging.verwijderen")
   @Mutation(() => ID, {
     description: "Verwijdert een actor, met zijn betrokkenheid bij klantcontacten en zijn toewijzingen aan interne taken (de taken blijven); geeft de uuid terug.",
   })

@@ -1,12 +1,20 @@
 import type { FilterQuery } from "@mikro-orm/core";
+import type { Knex } from "@mikro-orm/knex";
+import { requireAreaScope, requireStaffScope } from "../auth/access";
+import { isBurger } from "../auth/principal";
+import type { BaseEntity } from "../common/base.entity";
 import type { RequestContext } from "../common/context";
-import { paginate, type Connection, type PageArgs } from "../common/connection";
+import type { Connection, PageArgs } from "../common/connection";
 import { toObjectidentificator } from "../common/embeddables.input";
 import { InvalidParams, path } from "../common/errors";
 import { identificatorCondition, TextFilters } from "../common/filters";
-import { findByUuid, getByUuid } from "../common/references";
+import { EntityGate, NO_ROWS } from "../common/gate";
 import { fieldErrors } from "../common/validation";
+import { ActorKlantcontact } from "../klantcontacten/actor-klantcontact.entity";
+import type { Klantcontact } from "../klantcontacten/klantcontact.entity";
 import { Actor } from "./actor.entity";
+import type { InterneTaak } from "./interne-taak.entity";
+import { Toewijzing } from "./toewijzing.entity";
 import {
   actorIdentificatie,
   ALLE_IDENTIFICATIE_VELDEN,
@@ -24,14 +32,58 @@ const SOORT_NAAM: Record<SoortActor, string> = {
 };
 
 
+/**
+ * Actoren and their read gate. Actors are the municipality's own (medewerkers, afdelingen,
+ * systems): every client with opvolging.lezen sees them all, a citizen-bound principal none.
+ */
 export class ActorService {
-  constructor(private readonly ctx: RequestContext) {}
+  private readonly gate: EntityGate<Actor>;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.gate = new EntityGate(ctx, Actor, {
+      visible: () => (isBurger(ctx.principal) ? (NO_ROWS as FilterQuery<Actor>) : undefined),
+    });
+  }
+
+  private mayRead(): void {
+    requireAreaScope(this.ctx, "opvolging", "lezen");
+  }
 
   byUuid(uuid: string): Promise<Actor | null> {
-    return findByUuid(this.ctx, Actor, uuid);
+    this.mayRead();
+    return this.gate.byUuid(uuid);
+  }
+
+  /** The actor a required relation points at (ActorKlantcontact.actor). */
+  required(ref: { id: number }, owner: BaseEntity): Promise<Actor> {
+    this.mayRead();
+    return this.gate.required(ref, owner);
+  }
+
+  /** An actor named in an input: checked by visibility; an invisible one "does not exist". */
+  reference(uuid: string | null | undefined, field: string, problems: InvalidParams): Promise<Actor | null | undefined> {
+    return this.gate.reference(uuid, field, problems);
+  }
+
+  /** Ids of the visible actors that match `where`, for another entity's filter. */
+  idsWhere(where: FilterQuery<Actor>): Knex.QueryBuilder {
+    return this.gate.subquery("id", where);
+  }
+
+  /** Klantcontact.hadBetrokkenActoren, in the order they were linked (batched over the request's klantcontacten). */
+  vanKlantcontact(klantcontact: Klantcontact): Promise<Actor[]> {
+    this.mayRead();
+    return this.gate.linked(ActorKlantcontact, "klantcontact", "actor", klantcontact.id);
+  }
+
+  /** InterneTaak.toegewezenAanActoren, in the order they were assigned (batched over the request's taken). */
+  vanTaak(taak: InterneTaak): Promise<Actor[]> {
+    this.mayRead();
+    return this.gate.linked(Toewijzing, "interneTaak", "actor", taak.id);
   }
 
   list(filter: ActorFilter | null | undefined, page: PageArgs): Promise<Connection<Actor>> {
+    this.mayRead();
     const where: Record<string, unknown> = {};
     if (filter?.naam) Object.assign(where, new TextFilters(this.ctx.em, Actor).icontains("naam", filter.naam));
     if (filter?.soortActor) where.soortActor = filter.soortActor;
@@ -39,7 +91,7 @@ export class ActorService {
     // The identificator is columns of the actor row itself, so all given parts hold for the same one.
     const identificator = identificatorCondition(filter?.actoridentificator);
     if (identificator) where.actoridentificator = identificator;
-    return paginate(this.ctx.em, Actor, where as FilterQuery<Actor>, [], page);
+    return this.gate.page(where as FilterQuery<Actor>, [], page);
   }
 
   identificatie(actor: Actor) {
@@ -47,6 +99,7 @@ export class ActorService {
   }
 
   async create(input: ActorInput): Promise<Actor> {
+    requireStaffScope(this.ctx, "opvolging", "schrijven");
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input));
     const identificatie = this.checkIdentificatie(input.soortActor, input.actorIdentificatie, problems);
@@ -65,7 +118,8 @@ export class ActorService {
   }
 
   async update(uuid: string, input: ActorUpdateInput): Promise<Actor> {
-    const actor = await getByUuid(this.ctx, Actor, uuid);
+    requireStaffScope(this.ctx, "opvolging", "schrijven");
+    const actor = await this.gate.get(uuid);
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input));
     const soort = input.soortActor ?? actor.soortActor;
@@ -90,7 +144,8 @@ export class ActorService {
 
   /** Deleting an actor deletes its ActorKlantcontacten and its toewijzingen (the database cascades); the taken stay. */
   async delete(uuid: string): Promise<string> {
-    const actor = await getByUuid(this.ctx, Actor, uuid);
+    requireStaffScope(this.ctx, "opvolging", "verwijderen");
+    const actor = await this.gate.get(uuid);
     await this.ctx.transaction(() => this.ctx.em.nativeDelete(Actor, { id: actor.id }));
     return actor.uuid;
   }

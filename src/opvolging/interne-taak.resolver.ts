@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { RequiresScope } from "../auth/access";
 import type { RequestContext } from "../common/context";
 import { ConnectionType, PageArgs } from "../common/connection";
 import { Klantcontact } from "../klantcontacten/klantcontact.entity";
@@ -12,11 +13,13 @@ export const InterneTaakConnection = ConnectionType(InterneTaak);
 
 @Resolver(() => InterneTaak)
 export class InterneTaakResolver {
+  @RequiresScope("opvolging.lezen")
   @Query(() => InterneTaak, { nullable: true, description: "Een interne taak op uuid." })
   interneTaak(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(InterneTaakService).byUuid(uuid);
   }
 
+  @RequiresScope("opvolging.lezen")
   @Query(() => InterneTaakConnection, { description: "Interne taken, nieuwste eerst." })
   interneTaken(
     @Arg("filter", () => InterneTaakFilter, { nullable: true }) filter: InterneTaakFilter | null,
@@ -26,6 +29,7 @@ export class InterneTaakResolver {
     return ctx.service(InterneTaakService).list(filter, page);
   }
 
+  @RequiresScope("klantcontacten.lezen")
   @FieldResolver(() => Klantcontact, { description: "Het klantcontact dat tot deze taak leidde." })
   aanleidinggevendKlantcontact(@Root() taak: InterneTaak, @Ctx() ctx: RequestContext) {
     return ctx.service(InterneTaakService).aanleidinggevendKlantcontact(taak);
@@ -45,11 +49,13 @@ export class InterneTaakResolver {
     return ctx.service(InterneTaakService).toegewezenAanActor(taak);
   }
 
+  @RequiresScope("opvolging.schrijven")
   @Mutation(() => InterneTaak, { description: "Maakt een interne taak naar aanleiding van een klantcontact." })
   createInterneTaak(@Arg("input", () => InterneTaakInput) input: InterneTaakInput, @Ctx() ctx: RequestContext) {
     return ctx.service(InterneTaakService).create(input);
   }
 
+  @RequiresScope("opvolging.schrijven")
   @Mutation(() => InterneTaak, { description: "Wijzigt een interne taak (alleen de meegegeven velden)." })
   updateInterneTaak(
     @Arg("uuid", () => ID) uuid: string,
@@ -59,6 +65,7 @@ export class InterneTaakResolver {
     return ctx.service(InterneTaakService).update(uuid, input);
   }
 
+  @RequiresScope("opvolging.verwijderen")
   @Mutation(() => ID, { description: "Verwijdert een interne taak en haar toewijzingen (niet de actoren); geeft de uuid terug." })
   deleteInterneTaak(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(InterneTaakService).delete(uuid);
@@ -68,6 +75,7 @@ export class InterneTaakResolver {
 /** Klantcontact.leiddeTotInterneTaken, from this side so that the klantcontacten module need not know taken. */
 @Resolver(() => Klantcontact)
 export class KlantcontactInterneTakenResolver {
+  @RequiresScope("opvolging.lezen")
   @FieldResolver(() => [InterneTaak], { description: "Interne taken waartoe het klantcontact leidde." })
   leiddeTotInterneTaken(@Root() klantcontact: Klantcontact, @Ctx() ctx: RequestContext) {
     return ctx.service(InterneTaakService).vanKlantcontact(klantcontact);
@@ -77,6 +85,7 @@ export class KlantcontactInterneTakenResolver {
 /** Partij.interneTaken: the follow-up taken of a partij's klantcontacten, from this side. */
 @Resolver(() => Partij)
 export class PartijInterneTakenResolver {
+  @RequiresScope("opvolging.lezen")
   @FieldResolver(() => InterneTaakConnection, {
     description:
       "Interne taken naar aanleiding van klantcontacten waarbij deze partij betrokkene was, nieuwste eerst (filter op status voor de open taken).",

@@ -1,16 +1,21 @@
 import type { FilterQuery } from "@mikro-orm/core";
-import type { RequestContext } from "../common/context";
+import type { Knex } from "@mikro-orm/knex";
 import DataLoader from "dataloader";
-import { paginate, paginatePerKey, type Connection, type PageArgs } from "../common/connection";
+import { requireAreaScope, requireStaffScope } from "../auth/access";
+import { isBurger } from "../auth/principal";
+import type { Connection, PageArgs } from "../common/connection";
+import type { RequestContext } from "../common/context";
 import { InvalidParams, path } from "../common/errors";
 import { TextFilters, uuidFilter } from "../common/filters";
-import { childrenLoader, loadRequiredRelated, linkedLoader } from "../common/loaders";
-import { findByUuid, getByUuid, resolveReference } from "../common/references";
+import { EntityGate, NO_ROWS, type GatePolicy } from "../common/gate";
 import { checkUniqueFields } from "../common/unique";
 import { fieldErrors } from "../common/validation";
-import { Klantcontact } from "../klantcontacten/klantcontact.entity";
+import { BetrokkeneService } from "../klantcontacten/betrokkene.service";
+import type { Klantcontact } from "../klantcontacten/klantcontact.entity";
+import { KlantcontactService } from "../klantcontacten/klantcontact.service";
 import type { Partij } from "../partijen/partij.entity";
 import { Actor } from "./actor.entity";
+import { ActorService } from "./actor.service";
 import { Taakstatus } from "./enums";
 import { InterneTaak } from "./interne-taak.entity";
 import type { InterneTaakFilter, InterneTaakInput, InterneTaakUpdateInput } from "./interne-taak.input";
@@ -24,15 +29,44 @@ const AFGEHANDELD_OP_ZONDER_VERWERKT =
 
 type Input = InterneTaakInput | InterneTaakUpdateInput;
 
+/**
+ * Interne taken and their read gate: a taak is visible when the klantcontact that caused it is;
+ * a citizen-bound principal sees none (follow-up work is internal).
+ */
 export class InterneTaakService {
-  constructor(private readonly ctx: RequestContext) {}
+  private readonly gate: EntityGate<InterneTaak>;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.gate = new EntityGate(ctx, InterneTaak, this.policy());
+  }
+
+  private policy(): GatePolicy<InterneTaak> {
+    return {
+      visible: () => {
+        if (isBurger(this.ctx.principal)) return NO_ROWS as FilterQuery<InterneTaak>;
+        const klantcontacten = this.ctx.service(KlantcontactService).visibleIds();
+        return klantcontacten ? ({ aanleidinggevendKlantcontact: { $in: klantcontacten } } as unknown as FilterQuery<InterneTaak>) : undefined;
+      },
+    };
+  }
+
+  private mayRead(): void {
+    requireAreaScope(this.ctx, "opvolging", "lezen");
+  }
 
   byUuid(uuid: string): Promise<InterneTaak | null> {
-    return findByUuid(this.ctx, InterneTaak, uuid);
+    this.mayRead();
+    return this.gate.byUuid(uuid);
   }
 
   list(filter: InterneTaakFilter | null | undefined, page: PageArgs): Promise<Connection<InterneTaak>> {
-    return paginate(this.ctx.em, InterneTaak, this.where(filter), [], page);
+    this.mayRead();
+    return this.gate.page(this.where(filter), [], page);
+  }
+
+  /** Ids of the klantcontacten that led to a visible taak (the heeftInterneTaak filter of klantcontacten). */
+  klantcontactIdsMetTaak(): Knex.QueryBuilder {
+    return this.gate.subquery("aanleidinggevendKlantcontact", {});
   }
 
   /**
@@ -40,17 +74,19 @@ export class InterneTaakService {
    * partij for all partijen in the request, in one SQL statement (the open taken of a klantbeeld).
    */
   vanPartij(partij: Partij, filter: InterneTaakFilter | null | undefined, page: PageArgs): Promise<Connection<InterneTaak>> {
+    this.mayRead();
+    const where = this.where(filter);
     const key = `InterneTaak:perPartij:${JSON.stringify([filter ?? null, page.first ?? null, page.after ?? null])}`;
     const loader = this.ctx.loader(key, () =>
       new DataLoader<number, Connection<InterneTaak>>(async (partijIds) => {
+        const klantcontactLinks = this.ctx.service(BetrokkeneService).klantcontactLinksPerPartij(partijIds).as("kb");
         const links = this.ctx.em
           .getKnex()
           .from({ t: "interne_taak" })
-          .join({ b: "betrokkene" }, "b.had_klantcontact_id", "t.aanleidinggevend_klantcontact_id")
-          .distinct({ row_id: "t.id", page_key: "b.was_partij_id" })
-          .whereIn("b.was_partij_id", [...partijIds]);
+          .join(klantcontactLinks, "kb.row_id", "t.aanleidinggevend_klantcontact_id")
+          .distinct({ row_id: "t.id", page_key: "kb.page_key" });
         const keys = partijIds.map(String);
-        const pages = await paginatePerKey(this.ctx.em, InterneTaak, links, keys, this.where(filter), [], page);
+        const pages = await this.gate.pagesPerKey(links, keys, where, [], page);
         return keys.map((k) => pages.get(k)!);
       }),
     );
@@ -73,13 +109,18 @@ export class InterneTaakService {
     if (filter?.aanleidinggevendKlantcontact) klantcontact.uuid = uuidFilter(filter.aanleidinggevendKlantcontact);
     if (filter?.klantcontactNummer) klantcontact.nummer = filter.klantcontactNummer;
     if (filter?.klantcontactReferentienummer) klantcontact.referentienummer = filter.klantcontactReferentienummer;
-    if (Object.keys(klantcontact).length) where.aanleidinggevendKlantcontact = klantcontact;
+    if (Object.keys(klantcontact).length) {
+      const klantcontacten = this.ctx.service(KlantcontactService).idsWhere(klantcontact as FilterQuery<Klantcontact>);
+      and.push({ aanleidinggevendKlantcontact: { $in: klantcontacten } });
+    }
     // Conditions on "any assigned actor" are subqueries, so a task with several actors appears once.
     const actor: Record<string, unknown> = {};
     if (filter?.toegewezenAanActor) actor.uuid = uuidFilter(filter.toegewezenAanActor);
     if (filter?.actorNaam) Object.assign(actor, new TextFilters(em, Actor).icontains("naam", filter.actorNaam));
     if (Object.keys(actor).length) {
-      const toegewezen = em.createQueryBuilder(Toewijzing, "tw").select("tw.interne_taak_id").where({ actor });
+      const actoren = this.ctx.service(ActorService).idsWhere(actor as FilterQuery<Actor>);
+      // Toewijzing is this entity's own link table (no gate of its own): its rows are only ever read here.
+      const toegewezen = em.createQueryBuilder(Toewijzing, "tw").select("tw.interne_taak_id").where({ actor: { $in: actoren } });
       and.push({ id: { $in: toegewezen.getKnexQuery() } });
     }
     if (and.length) where.$and = and;
@@ -88,34 +129,38 @@ export class InterneTaakService {
 
   /** The actors of a task in the order they were given (batched over all tasks in the request). */
   toegewezenAanActoren(taak: InterneTaak): Promise<Actor[]> {
-    return linkedLoader<Toewijzing, Actor>(this.ctx, Toewijzing, "interneTaak", "actor").load(taak.id);
+    return this.ctx.service(ActorService).vanTaak(taak);
   }
 
   async toegewezenAanActor(taak: InterneTaak): Promise<Actor | null> {
     return (await this.toegewezenAanActoren(taak))[0] ?? null;
   }
 
-  async aanleidinggevendKlantcontact(taak: InterneTaak): Promise<Klantcontact> {
-    return loadRequiredRelated(this.ctx, Klantcontact, taak.aanleidinggevendKlantcontact, taak);
+  aanleidinggevendKlantcontact(taak: InterneTaak): Promise<Klantcontact> {
+    return this.ctx.service(KlantcontactService).required(taak.aanleidinggevendKlantcontact, taak);
   }
 
   /** The taken a klantcontact led to (batched over all klantcontacten in the request). */
   vanKlantcontact(klantcontact: Klantcontact): Promise<InterneTaak[]> {
-    return childrenLoader(this.ctx, InterneTaak, "aanleidinggevendKlantcontact").load(klantcontact.id);
+    this.mayRead();
+    return this.gate.children("aanleidinggevendKlantcontact", klantcontact.id);
   }
 
   async create(input: InterneTaakInput): Promise<InterneTaak> {
+    requireStaffScope(this.ctx, "opvolging", "schrijven");
     return this.write(null, input);
   }
 
   async update(uuid: string, input: InterneTaakUpdateInput): Promise<InterneTaak> {
-    const taak = await getByUuid(this.ctx, InterneTaak, uuid);
+    requireStaffScope(this.ctx, "opvolging", "schrijven");
+    const taak = await this.gate.get(uuid);
     return this.write(taak, input);
   }
 
   /** Deleting a task deletes its toewijzingen (the database cascades), not the actors. */
   async delete(uuid: string): Promise<string> {
-    const taak = await getByUuid(this.ctx, InterneTaak, uuid);
+    requireStaffScope(this.ctx, "opvolging", "verwijderen");
+    const taak = await this.gate.get(uuid);
     await this.ctx.transaction(() => this.ctx.em.nativeDelete(InterneTaak, { id: taak.id }));
     return taak.uuid;
   }
@@ -140,7 +185,7 @@ export class InterneTaakService {
     );
 
     const [klantcontact, actoren] = await Promise.all([
-      resolveReference(this.ctx, Klantcontact, input.aanleidinggevendKlantcontact, "aanleidinggevendKlantcontact", problems),
+      this.ctx.service(KlantcontactService).reference(input.aanleidinggevendKlantcontact, "aanleidinggevendKlantcontact", problems),
       this.actoren(input, nieuw, problems),
     ]);
 
@@ -184,7 +229,7 @@ export class InterneTaakService {
       return undefined;
     }
     if (enkel !== undefined) {
-      const actor = await resolveReference(this.ctx, Actor, enkel, "toegewezenAanActor", problems);
+      const actor = await this.ctx.service(ActorService).reference(enkel, "toegewezenAanActor", problems);
       return actor ? [actor] : undefined;
     }
     if (lijst!.length === 0) {
@@ -204,7 +249,7 @@ export class InterneTaakService {
     // Looked up together (one statement); problems reported in list order.
     const perActor = uuids.map(() => new InvalidParams());
     const actoren = await Promise.all(
-      uuids.map((uuid, i) => resolveReference(this.ctx, Actor, uuid, path("toegewezenAanActoren", i), perActor[i])),
+      uuids.map((uuid, i) => this.ctx.service(ActorService).reference(uuid, path("toegewezenAanActoren", i), perActor[i])),
     );
     for (const found of perActor) problems.addAll(found.params);
     return actoren.every((a) => a) ? (actoren as Actor[]) : undefined;

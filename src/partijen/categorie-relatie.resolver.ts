@@ -1,3 +1,4 @@
+import { RequiresScope } from "../auth/access";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../common/context";
 import { ConnectionType, PageArgs } from "../common/connection";
@@ -11,11 +12,13 @@ export const CategorieRelatieConnection = ConnectionType(CategorieRelatie);
 
 @Resolver(() => CategorieRelatie)
 export class CategorieRelatieResolver {
+  @RequiresScope("partijen.lezen")
   @Query(() => CategorieRelatie, { nullable: true, description: "Een categorie-relatie op uuid." })
   categorieRelatie(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(CategorieRelatieService).byUuid(uuid);
   }
 
+  @RequiresScope("partijen.lezen")
   @Query(() => CategorieRelatieConnection, { description: "Categorie-relaties, nieuwste eerst." })
   categorieRelaties(
     @Arg("filter", () => CategorieRelatieFilter, { nullable: true }) filter: CategorieRelatieFilter | null,
@@ -35,11 +38,13 @@ export class CategorieRelatieResolver {
     return ctx.service(CategorieRelatieService).categorie(relatie);
   }
 
+  @RequiresScope("partijen.schrijven")
   @Mutation(() => CategorieRelatie, { description: "Deelt een partij in een categorie in." })
   createCategorieRelatie(@Arg("input", () => CategorieRelatieInput) input: CategorieRelatieInput, @Ctx() ctx: RequestContext) {
     return ctx.service(CategorieRelatieService).create(input);
   }
 
+  @RequiresScope("partijen.schrijven")
   @Mutation(() => CategorieRelatie, { description: "Wijzigt een categorie-relatie (alleen de meegegeven velden)." })
   updateCategorieRelatie(
     @Arg("uuid", () => ID) uuid: string,
@@ -49,6 +54,7 @@ export class CategorieRelatieResolver {
     return ctx.service(CategorieRelatieService).update(uuid, input);
   }
 
+  @RequiresScope("partijen.verwijderen")
   @Mutation(() => ID, { description: "Verwijdert een categorie-relatie; geeft de uuid terug." })
   deleteCategorieRelatie(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(CategorieRelatieService).delete(uuid);

@@ -1,3 +1,4 @@
+import { RequiresScope } from "../auth/access";
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../common/context";
 import { ConnectionType, PageArgs } from "../common/connection";
@@ -9,11 +10,13 @@ export const CategorieConnection = ConnectionType(Categorie);
 
 @Resolver(() => Categorie)
 export class CategorieResolver {
+  @RequiresScope("partijen.lezen")
   @Query(() => Categorie, { nullable: true, description: "Een categorie op uuid." })
   categorie(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(CategorieService).byUuid(uuid);
   }
 
+  @RequiresScope("partijen.lezen")
   @Query(() => CategorieConnection, { description: "Categorieën, nieuwste eerst." })
   categorieen(
     @Arg("filter", () => CategorieFilter, { nullable: true }) filter: CategorieFilter | null,
@@ -23,11 +26,13 @@ export class CategorieResolver {
     return ctx.service(CategorieService).list(filter, page);
   }
 
+  @RequiresScope("partijen.schrijven")
   @Mutation(() => Categorie, { description: "Maakt een categorie." })
   createCategorie(@Arg("input", () => CategorieInput) input: CategorieInput, @Ctx() ctx: RequestContext) {
     return ctx.service(CategorieService).create(input);
   }
 
+  @RequiresScope("partijen.schrijven")
   @Mutation(() => Categorie, { description: "Wijzigt een categorie (alleen de meegegeven velden)." })
   updateCategorie(
     @Arg("uuid", () => ID) uuid: string,
@@ -37,6 +42,7 @@ export class CategorieResolver {
     return ctx.service(CategorieService).update(uuid, input);
   }
 
+  @RequiresScope("partijen.verwijderen")
   @Mutation(() => ID, { description: "Verwijdert een categorie en haar koppelingen met partijen; geeft de uuid terug." })
   deleteCategorie(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(CategorieService).delete(uuid);

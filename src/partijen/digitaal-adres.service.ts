@@ -1,21 +1,23 @@
 import type { FilterQuery } from "@mikro-orm/core";
+import type { Knex } from "@mikro-orm/knex";
+import { requireAreaScope } from "../auth/access";
+import { isBurger } from "../auth/principal";
+import { AuditSoort } from "../audit/enums";
+import { EntityGate } from "../common/gate";
 import type { RequestContext } from "../common/context";
-import { paginate, NEWEST_FIRST, type Connection, type PageArgs } from "../common/connection";
+import { NEWEST_FIRST, type Connection, type PageArgs } from "../common/connection";
 import { toDateString } from "../common/dates";
-import { InvalidParams } from "../common/errors";
-import { TextFilters, uuidFilter } from "../common/filters";
-import { childrenLoader, loadRelated } from "../common/loaders";
-import { findByUuid, getByUuid, resolveReference } from "../common/references";
-import { isTaken } from "../common/unique";
+import { ForbiddenError, InvalidParams, NotFoundError } from "../common/errors";
+import { identificatorCondition, TextFilters, uuidFilter } from "../common/filters";
 import { fieldErrors } from "../common/validation";
 import { checkEmail, checkTelefoonnummer, type Check } from "../common/validators";
 import { Betrokkene } from "../klantcontacten/betrokkene.entity";
+import { BetrokkeneService } from "../klantcontacten/betrokkene.service";
 import { DigitaalAdres } from "./digitaal-adres.entity";
 import type { DigitaalAdresFilter, DigitaalAdresInput, DigitaalAdresUpdateInput } from "./digitaal-adres.input";
 import { SoortDigitaalAdres } from "./enums";
 import { Partij } from "./partij.entity";
 import { PartijService } from "./partij.service";
-import { PartijIdentificator } from "./partij-identificator.entity";
 
 /** How `adres` is checked for each soort; `overig` is free text. */
 const ADRES_CHECKS: Record<SoortDigitaalAdres, Check | null> = {
@@ -33,27 +35,124 @@ interface Checked {
 }
 
 export class DigitaalAdresService {
-  constructor(private readonly ctx: RequestContext) {}
+  /** The only way to DigitaalAdres rows. */
+  private readonly gate: EntityGate<DigitaalAdres>;
+
+  constructor(private readonly ctx: RequestContext) {
+    // visible with the partij that gave it (PartijService.visibleUnder), which is its data subject
+    this.gate = new EntityGate<DigitaalAdres>(ctx, DigitaalAdres, {
+      visible: () => this.visibleCondition(),
+      onRead: (rows) => this.partijen.auditUnder(rows.map((row) => row.verstrektDoorPartij)),
+    });
+  }
+
+  /**
+   * Sub-query of the ids of the betrokkenen that gave a visible adres matching `condition` (the
+   * betrokkeneDigitaalAdres / verstrektDigitaalAdres filters of klantcontacten and betrokkenen).
+   */
+  adresBetrokkeneIds(condition: FilterQuery<DigitaalAdres>): Knex.QueryBuilder {
+    return this.gate.subquery("verstrektDoorBetrokkene", {
+      $and: [condition, { verstrektDoorBetrokkene: { $ne: null } }],
+    } as FilterQuery<DigitaalAdres>);
+  }
+
+  /** A condition on `adres` that contains `text`, case-insensitively (the betrokkeneDigitaalAdres filter). */
+  adresContains(text: string): FilterQuery<DigitaalAdres> {
+    return new TextFilters(this.ctx.em, DigitaalAdres).icontains("adres", text);
+  }
+
+  /**
+   * Visible with the partij that gave it, and with the betrokkene that gave it: an adres given
+   * in a klantcontact the request may not see (vertrouwelijk, say) is absent too.
+   */
+  private visibleCondition(): FilterQuery<DigitaalAdres> | undefined {
+    const vanPartij = this.partijen.visibleUnder<DigitaalAdres>("verstrektDoorPartij");
+    const betrokkenen = this.betrokkenen.visibleIds();
+    const vanBetrokkene = betrokkenen
+      ? ({ $or: [{ verstrektDoorBetrokkene: null }, { verstrektDoorBetrokkene: { $in: betrokkenen } }] } as unknown as FilterQuery<DigitaalAdres>)
+      : undefined;
+    if (!vanPartij || !vanBetrokkene) return vanPartij ?? vanBetrokkene;
+    return { $and: [vanPartij, vanBetrokkene] } as FilterQuery<DigitaalAdres>;
+  }
+
+  private get betrokkenen() {
+    return this.ctx.service(BetrokkeneService);
+  }
+
+  /** Reading needs partijen.lezen (FORBIDDEN before SQL); the gate decides which rows. */
+  private get reading(): EntityGate<DigitaalAdres> {
+    requireAreaScope(this.ctx, "partijen", "lezen");
+    return this.gate;
+  }
+
+  /**
+   * Writing needs partijen.schrijven (or .verwijderen). A citizen-bound token may keep its own
+   * adressen: the gate shows it no others, and `checkBurger` keeps every adres it writes its own.
+   */
+  private writable(action: "schrijven" | "verwijderen" = "schrijven"): void {
+    requireAreaScope(this.ctx, "partijen", action);
+  }
+
+  /** A citizen's adres must stay verstrekt door its own partij (the gate found no other). */
+  private checkBurger(partijId: number | null | undefined): void {
+    if (isBurger(this.ctx.principal) && partijId === null) {
+      throw new ForbiddenError("Met een token van een burger of bedrijf kan alleen een eigen digitaal adres (verstrektDoorPartij) vastgelegd worden.");
+    }
+  }
 
   byUuid(uuid: string): Promise<DigitaalAdres | null> {
-    return findByUuid(this.ctx, DigitaalAdres, uuid);
+    return this.reading.byUuid(uuid);
+  }
+
+  /** The adres a relation points at (Partij.voorkeursDigitaalAdres); null when absent or not visible. */
+  related(ref: { id: number } | null | undefined): Promise<DigitaalAdres | null> {
+    return this.reading.related(ref);
+  }
+
+  /** The visible adres with this uuid, for an input that names it (no read scope needed). */
+  findForInput(uuid: string): Promise<DigitaalAdres | null> {
+    return this.gate.byUuid(uuid);
   }
 
   list(filter: DigitaalAdresFilter | null | undefined, page: PageArgs): Promise<Connection<DigitaalAdres>> {
-    return paginate(this.ctx.em, DigitaalAdres, this.where(filter), NEWEST_FIRST, page);
+    const reading = this.reading;
+    return reading.page(this.where(filter), NEWEST_FIRST, page);
+  }
+
+  /** The digitale adressen a partij gave (batched over all partijen in the request), oldest first. */
+  vanPartij(partij: Partij): Promise<DigitaalAdres[]> {
+    return this.reading.children("verstrektDoorPartij", partij.id);
+  }
+
+  /** The same rows for the checks of a write, which needs the write's scope, not partijen.lezen. */
+  vanPartijVoorWijziging(partij: Partij): Promise<DigitaalAdres[]> {
+    return this.gate.children("verstrektDoorPartij", partij.id);
   }
 
   /** The digitale adressen a betrokkene gave (batched over all betrokkenen in the request). */
   vanBetrokkene(betrokkene: Betrokkene): Promise<DigitaalAdres[]> {
-    return childrenLoader(this.ctx, DigitaalAdres, "verstrektDoorBetrokkene").load(betrokkene.id);
+    return this.reading.children("verstrektDoorBetrokkene", betrokkene.id);
+  }
+
+  /** Locks the row until the transaction ends if it (still) belongs to `partij`; false when it does not. */
+  async lockIfOf(row: DigitaalAdres, partij: Partij): Promise<boolean> {
+    return (await this.ctx.lock(DigitaalAdres, { id: row.id, verstrektDoorPartij: partij.id })).length > 0;
+  }
+
+  /** Reads these managed rows again (one statement), for a write that decides under a lock; NOT_FOUND if one is gone. */
+  async readAgain(rows: DigitaalAdres[]): Promise<void> {
+    if (rows.length === 0) return;
+    const found = await this.gate.find({ id: { $in: rows.map((r) => r.id) } }, { refresh: true });
+    const gone = rows.find((row) => !found.includes(row));
+    if (gone) throw new NotFoundError(DigitaalAdres.name, gone.uuid);
   }
 
   partij(adres: DigitaalAdres): Promise<Partij | null> {
-    return loadRelated(this.ctx, Partij, adres.verstrektDoorPartij);
+    return this.partijen.related(adres.verstrektDoorPartij);
   }
 
   betrokkene(adres: DigitaalAdres): Promise<Betrokkene | null> {
-    return loadRelated(this.ctx, Betrokkene, adres.verstrektDoorBetrokkene);
+    return this.betrokkenen.related(adres.verstrektDoorBetrokkene);
   }
 
   private get partijen() {
@@ -61,6 +160,7 @@ export class DigitaalAdresService {
   }
 
   async create(input: DigitaalAdresInput): Promise<DigitaalAdres> {
+    this.writable();
     return this.ctx.transaction(async () => {
       const checked = await this.check(null, input);
       // a new standaard adres takes over from the others: one such write per partij at a time
@@ -72,31 +172,39 @@ export class DigitaalAdresService {
       } as never);
       this.apply(adres, input, checked);
       await this.ctx.em.flush();
+      this.partijen.auditUnder([adres.verstrektDoorPartij], AuditSoort.SCHRIJVEN);
       return adres;
     });
   }
 
   async update(uuid: string, input: DigitaalAdresUpdateInput): Promise<DigitaalAdres> {
-    const adres = await getByUuid(this.ctx, DigitaalAdres, uuid);
+    this.writable();
+    const adres = await this.gate.get(uuid);
     return this.ctx.transaction(async () => {
       // the partij it leaves and the one it joins; the checks then see the adres as it is now
-      const target = input.verstrektDoorPartij ? await findByUuid(this.ctx, Partij, input.verstrektDoorPartij) : null;
+      const target = input.verstrektDoorPartij ? await this.partijen.findForInput(input.verstrektDoorPartij) : null;
       await this.partijen.lockOwners([target?.id], [adres]);
       const checked = await this.check(adres, input);
       const from = adres.verstrektDoorPartij?.id ?? null;
+      this.partijen.auditUnder([adres.verstrektDoorPartij], AuditSoort.SCHRIJVEN);
       await this.clearOtherStandaard(adres, checked);
       this.apply(adres, input, checked);
       await this.ctx.em.flush();
       const to = adres.verstrektDoorPartij?.id ?? null;
       if (to !== from) await this.partijen.clearVoorkeurOfOthers("digitaalAdres", [adres.id], to);
+      this.partijen.auditUnder([adres.verstrektDoorPartij], AuditSoort.SCHRIJVEN);
       return adres;
     });
   }
 
   /** Deletes the adres only: its partij stays (a partij pointing at it as voorkeur gets null, by the FK). */
   async delete(uuid: string): Promise<string> {
-    const adres = await getByUuid(this.ctx, DigitaalAdres, uuid);
-    await this.ctx.transaction(() => this.ctx.em.nativeDelete(DigitaalAdres, { id: adres.id }));
+    this.writable("verwijderen");
+    const adres = await this.gate.get(uuid);
+    await this.ctx.transaction(async () => {
+      await this.ctx.em.nativeDelete(DigitaalAdres, { id: adres.id });
+      this.partijen.auditUnder([adres.verstrektDoorPartij], AuditSoort.VERWIJDEREN);
+    });
     return adres.uuid;
   }
 
@@ -118,26 +226,18 @@ export class DigitaalAdresService {
       conditions.push({ verificatieDatum: filter.isGeverifieerd ? { $ne: null } : null });
     }
 
-    if (filter.verstrektDoorBetrokkene) conditions.push({ verstrektDoorBetrokkene: { uuid: uuidFilter(filter.verstrektDoorBetrokkene) } });
-    if (filter.verstrektDoorBetrokkeneRol) conditions.push({ verstrektDoorBetrokkene: { rol: filter.verstrektDoorBetrokkeneRol } });
+    // conditions on the betrokkene are sub-queries through its service, so they match visible ones only
+    const betrokkenen = (where: FilterQuery<Betrokkene>) =>
+      ({ verstrektDoorBetrokkene: { $in: this.betrokkenen.subquery("id", where) } }) as unknown as FilterQuery<DigitaalAdres>;
+    if (filter.verstrektDoorBetrokkene) conditions.push(betrokkenen({ uuid: uuidFilter(filter.verstrektDoorBetrokkene) }));
+    if (filter.verstrektDoorBetrokkeneRol) conditions.push(betrokkenen({ rol: filter.verstrektDoorBetrokkeneRol }));
     if (filter.verstrektDoorPartij) conditions.push({ verstrektDoorPartij: { uuid: uuidFilter(filter.verstrektDoorPartij) } });
     if (filter.verstrektDoorPartijSoort) conditions.push({ verstrektDoorPartij: { soortPartij: filter.verstrektDoorPartijSoort } });
 
-    const identificator = filter.verstrektDoorPartijIdentificator;
-    const on: FilterQuery<PartijIdentificator> = {};
+    const identificator = identificatorCondition(filter.verstrektDoorPartijIdentificator);
     if (identificator) {
-      if (identificator.codeObjecttype) on.codeObjecttype = identificator.codeObjecttype;
-      if (identificator.codeSoortObjectId) on.codeSoortObjectId = identificator.codeSoortObjectId;
-      if (identificator.objectId != null) on.objectId = identificator.objectId;
-      if (identificator.codeRegister) on.codeRegister = identificator.codeRegister;
-    }
-    if (Object.keys(on).length > 0) {
-      // A subquery (not a join): all codes on the same identificator row, and no duplicate adressen.
-      const partijen = this.ctx.em
-        .createQueryBuilder(PartijIdentificator, "pi")
-        .select("pi.identificeerde_partij_id")
-        .where(on)
-        .getKnexQuery();
+      // A sub-query (not a join): all codes on the same identificator row, and no duplicate adressen.
+      const partijen = this.partijen.identificatorPartijIds(identificator);
       conditions.push({ verstrektDoorPartij: { $in: partijen } } as unknown as FilterQuery<DigitaalAdres>);
     }
 
@@ -154,17 +254,13 @@ export class DigitaalAdresService {
     problems.addAll(await fieldErrors(input));
     const failed = (name: string) => problems.params.some((p) => p.name === name);
 
-    const partij = await resolveReference(this.ctx, Partij, input.verstrektDoorPartij, "verstrektDoorPartij", problems);
-    const betrokkene = await resolveReference(
-      this.ctx,
-      Betrokkene,
-      input.verstrektDoorBetrokkene,
-      "verstrektDoorBetrokkene",
-      problems,
-    );
+    const partij = await this.partijen.reference(input.verstrektDoorPartij, "verstrektDoorPartij", problems);
+    const betrokkene = await this.betrokkenen.reference(input.verstrektDoorBetrokkene, "verstrektDoorBetrokkene", problems);
     // The partij after the write: null = none, undefined = unknown (its reference was wrong).
     const partijId =
       input.verstrektDoorPartij === undefined ? (adres?.verstrektDoorPartij?.id ?? null) : partij === undefined ? undefined : (partij?.id ?? null);
+
+    if (partijId !== undefined) this.checkBurger(partijId);
 
     const soort = input.soortDigitaalAdres ?? adres?.soortDigitaalAdres;
     const waarde = input.adres ?? adres?.adres;
@@ -187,7 +283,7 @@ export class DigitaalAdresService {
     const referentie = input.referentie !== undefined ? (input.referentie ?? "") : (adres?.referentie ?? "");
     if (referentie && partijId && soort && !failed("referentie")) {
       const where = { verstrektDoorPartij: partijId, referentie, soortDigitaalAdres: soort };
-      if (await isTaken(this.ctx.em, DigitaalAdres, where, adres)) {
+      if (await this.gate.isTaken(where, adres)) {
         problems.add(
           "referentie",
           "unique",

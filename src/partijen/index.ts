@@ -22,9 +22,10 @@ export const partijenModule: SchemaModule = {
     CategorieRelatieResolver,
     PartijCategorieRelatiesResolver,
   ],
-  // Batched through the services' uuid loaders: N references, one statement per type.
+  // Batched through the services' uuid loaders: N references, one statement per type. Async, so
+  // that a refusal (FORBIDDEN) is the error of each representation, not of the whole _entities.
   references: {
-    Partij: (ref, ctx) => ctx.service(PartijService).byUuid(ref.uuid),
-    DigitaalAdres: (ref, ctx) => ctx.service(DigitaalAdresService).byUuid(ref.uuid),
+    Partij: async (ref, ctx) => ctx.service(PartijService).byUuid(ref.uuid),
+    DigitaalAdres: async (ref, ctx) => ctx.service(DigitaalAdresService).byUuid(ref.uuid),
   },
 };

@@ -1,5 +1,6 @@
 import { ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { RequiresScope } from "../auth/access";
 import { MaxLength, NotBlank, NotNull } from "../common/validation";
 import { CodeObjecttype, CodeRegister, CodeSoortObjectId } from "./enums";
 
@@ -11,8 +12,12 @@ export class PartijIdentificatorGroep {
   @Field(() => CodeSoortObjectId, { description: "Naam van de eigenschap die het object identificeert." })
   codeSoortObjectId!: CodeSoortObjectId;
 
-  @Field(() => String, { description: "Waarde van de eigenschap die het object identificeert." })
-  objectId!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "Waarde van de eigenschap die het object identificeert; null voor een client zonder scope identificatoren.lezen.",
+  })
+  @RequiresScope("identificatoren.lezen")
+  objectId!: string | null;
 
   @Field(() => CodeRegister, { description: "Register waaruit het identificerende gegeven komt." })
   codeRegister!: CodeRegister;

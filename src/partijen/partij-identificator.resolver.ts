@@ -1,3 +1,4 @@
+import { RequiresScope } from "../auth/access";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../common/context";
 import { ConnectionType, PageArgs } from "../common/connection";
@@ -15,11 +16,13 @@ export const PartijIdentificatorConnection = ConnectionType(PartijIdentificator)
 
 @Resolver(() => PartijIdentificator)
 export class PartijIdentificatorResolver {
+  @RequiresScope("partijen.lezen")
   @Query(() => PartijIdentificator, { nullable: true, description: "Een partij-identificator op uuid." })
   partijIdentificator(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(PartijIdentificatorService).byUuid(uuid);
   }
 
+  @RequiresScope("partijen.lezen")
   @Query(() => PartijIdentificatorConnection, { description: "Partij-identificatoren, nieuwste eerst." })
   partijIdentificatoren(
     @Arg("filter", () => PartijIdentificatorFilter, { nullable: true }) filter: PartijIdentificatorFilter | null,
@@ -29,11 +32,13 @@ export class PartijIdentificatorResolver {
     return ctx.service(PartijIdentificatorService).list(filter, page);
   }
 
+  @RequiresScope("partijen.schrijven")
   @Mutation(() => PartijIdentificator, { description: "Maakt een partij-identificator." })
   createPartijIdentificator(@Arg("input", () => PartijIdentificatorInput) input: PartijIdentificatorInput, @Ctx() ctx: RequestContext) {
     return ctx.service(PartijIdentificatorService).create(input);
   }
 
+  @RequiresScope("partijen.schrijven")
   @Mutation(() => PartijIdentificator, { description: "Wijzigt een partij-identificator (alleen de meegegeven velden)." })
   updatePartijIdentificator(
     @Arg("uuid", () => ID) uuid: string,
@@ -43,6 +48,7 @@ export class PartijIdentificatorResolver {
     return ctx.service(PartijIdentificatorService).update(uuid, input);
   }
 
+  @RequiresScope("partijen.verwijderen")
   @Mutation(() => ID, {
     description: "Verwijdert een partij-identificator (niet zolang er sub-identificatoren onder vallen); geeft de uuid terug.",
   })

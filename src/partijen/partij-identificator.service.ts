@@ -1,14 +1,18 @@
 import type { FilterQuery } from "@mikro-orm/core";
+import type { Knex } from "@mikro-orm/knex";
+import { refuseBurger, requireAreaScope, requireScope } from "../auth/access";
+import { hasScope, type BurgerBinding } from "../auth/principal";
+import { AuditSoort } from "../audit/enums";
+import { EntityGate } from "../common/gate";
 import type { RequestContext } from "../common/context";
 import { uuidFilter } from "../common/filters";
-import { paginate, type Connection, type PageArgs } from "../common/connection";
+import { type Connection, type PageArgs } from "../common/connection";
 import { InvalidInputError, InvalidParams, path } from "../common/errors";
-import { childrenLoader, loadRelated } from "../common/loaders";
-import { findByUuid, getByUuid, resolveReference } from "../common/references";
 import { fieldErrors } from "../common/validation";
 import { checkBsn, checkKvkNummer, checkRsin, checkVestigingsnummer, type Check } from "../common/validators";
 import { CodeObjecttype, CodeRegister, CodeSoortObjectId } from "./enums";
 import { Partij } from "./partij.entity";
+import { PartijService } from "./partij.service";
 import { PartijIdentificator } from "./partij-identificator.entity";
 import type {
   PartijIdentificatorFilter,
@@ -67,48 +71,145 @@ const GLOBAL_UNIQUE = "`PartijIdentificator` moet uniek zijn, er bestaat er al e
 const LOCAL_UNIQUE = "`CodeSoortObjectId` moet uniek zijn voor de Partij.";
 
 export class PartijIdentificatorService {
-  constructor(private readonly ctx: RequestContext) {}
+  /** The only way to PartijIdentificator rows. */
+  private readonly gate: EntityGate<PartijIdentificator>;
+
+  constructor(private readonly ctx: RequestContext) {
+    // visible with its partij (PartijService.visibleUnder); its partij is a data subject of the read
+    this.gate = new EntityGate<PartijIdentificator>(ctx, PartijIdentificator, {
+      visible: () => this.partijen.visibleUnder<PartijIdentificator>("identificeerdePartij"),
+      onRead: (rows) => this.partijen.auditUnder(rows.map((row) => row.identificeerdePartij)),
+    });
+  }
+
+  private get partijen() {
+    return this.ctx.service(PartijService);
+  }
+
+  /**
+   * The partij ids a citizen-bound token speaks for: the partij with its BSN, with its KvK-nummer,
+   * or with its vestigingsnummer under that KvK-nummer. A sub-query, so that a policy costs no
+   * statement. It reads past the gate on purpose: it is what the gate's policy is built from.
+   */
+  partijIdsVanBurger(burger: BurgerBinding): Knex.QueryBuilder {
+    const condition: FilterQuery<PartijIdentificator> =
+      "bsn" in burger
+        ? { codeSoortObjectId: CodeSoortObjectId.BSN, objectId: burger.bsn }
+        : burger.vestigingsnummer === undefined
+          ? { codeSoortObjectId: CodeSoortObjectId.KVK_NUMMER, objectId: burger.kvkNummer }
+          : {
+              codeSoortObjectId: CodeSoortObjectId.VESTIGINGSNUMMER,
+              objectId: burger.vestigingsnummer,
+              subIdentificatorVan: { codeSoortObjectId: CodeSoortObjectId.KVK_NUMMER, objectId: burger.kvkNummer },
+            };
+    return this.ctx.em
+      .createQueryBuilder(PartijIdentificator, "burger_identificator")
+      .select("burger_identificator.identificeerdePartij")
+      .where({ ...(condition as object), identificeerdePartij: { $ne: null } } as never)
+      .getKnexQuery();
+  }
+
+  /**
+   * Sub-query of the ids of the partijen with a visible identificator matching `condition`. A
+   * condition on an identificator value (objectId) needs identificatoren.lezen (FORBIDDEN, before
+   * SQL), so that no filter can tell whether somebody with a given BSN is registered.
+   */
+  partijIds(condition: FilterQuery<PartijIdentificator> & object): Knex.QueryBuilder {
+    this.checkValueFilter(condition);
+    return this.gate.subquery("identificeerdePartij", condition);
+  }
+
+  /** Filtering on identificator values needs identificatoren.lezen. */
+  checkValueFilter(condition: object | null | undefined): void {
+    const value = (condition as { objectId?: unknown } | null | undefined)?.objectId;
+    if (value !== undefined && value !== null) requireScope(this.ctx, "identificatoren.lezen");
+  }
+
+  /** Reading needs partijen.lezen (FORBIDDEN before SQL); the gate decides which rows. */
+  private get reading(): EntityGate<PartijIdentificator> {
+    requireAreaScope(this.ctx, "partijen", "lezen");
+    return this.gate;
+  }
+
+  /**
+   * Writing identificatoren needs partijen.schrijven (or .verwijderen) and is for staff only. It
+   * needs identificatoren.lezen too: the uniqueness rules answer whether a value is registered,
+   * which a client that may not see the values must not learn by trying to write one.
+   */
+  writable(action: "schrijven" | "verwijderen" = "schrijven"): void {
+    requireAreaScope(this.ctx, "partijen", action);
+    refuseBurger(this.ctx);
+    if (action === "schrijven") requireScope(this.ctx, "identificatoren.lezen");
+  }
 
   byUuid(uuid: string): Promise<PartijIdentificator | null> {
-    return findByUuid(this.ctx, PartijIdentificator, uuid);
+    return this.reading.byUuid(uuid);
+  }
+
+  /** The visible identificator with this uuid, for an input that names it (no read scope needed). */
+  findForInput(uuid: string): Promise<PartijIdentificator | null> {
+    return this.gate.byUuid(uuid);
+  }
+
+  /**
+   * The identificatoren of other partijen (or of none) that fall under one of this partij's: they
+   * keep it from being deleted. All of them, visible or not: the rule holds for the whole registry.
+   */
+  dependantsOfOthers(partij: Partij): Promise<PartijIdentificator[]> {
+    return this.ctx.em.find(PartijIdentificator, {
+      subIdentificatorVan: { identificeerdePartij: partij.id },
+      $or: [{ identificeerdePartij: null }, { identificeerdePartij: { $ne: partij.id } }],
+    });
   }
 
   list(filter: PartijIdentificatorFilter | null | undefined, page: PageArgs): Promise<Connection<PartijIdentificator>> {
     const where: FilterQuery<PartijIdentificator> = {};
     if (filter?.codeObjecttype) where.codeObjecttype = filter.codeObjecttype;
     if (filter?.codeSoortObjectId) where.codeSoortObjectId = filter.codeSoortObjectId;
-    if (filter?.objectId) where.objectId = filter.objectId;
+    if (filter?.objectId) {
+      this.checkValueFilter(filter);
+      where.objectId = filter.objectId;
+    }
     if (filter?.codeRegister) where.codeRegister = filter.codeRegister;
     if (filter?.identificeerdePartij) {
       where.identificeerdePartij = { uuid: uuidFilter(filter.identificeerdePartij) };
     }
-    return paginate(this.ctx.em, PartijIdentificator, where, [], page);
+    const reading = this.reading;
+    return reading.page(where, [], page);
   }
 
-  /** The identificatoren of a partij (batched over all partijen in the request), oldest first. */
+  /** The visible identificatoren of a partij (batched over all partijen in the request), oldest first. */
   vanPartij(partij: Partij): Promise<PartijIdentificator[]> {
-    return childrenLoader(this.ctx, PartijIdentificator, "identificeerdePartij").load(partij.id);
+    return this.reading.children("identificeerdePartij", partij.id);
+  }
+
+  /** The same rows for the checks of a write, which needs the write's scope, not partijen.lezen. */
+  vanPartijVoorWijziging(partij: Partij): Promise<PartijIdentificator[]> {
+    return this.gate.children("identificeerdePartij", partij.id);
   }
 
   identificeerdePartij(identificator: PartijIdentificator): Promise<Partij | null> {
-    return loadRelated(this.ctx, Partij, identificator.identificeerdePartij);
+    return this.partijen.related(identificator.identificeerdePartij);
   }
 
   subIdentificatorVan(identificator: PartijIdentificator): Promise<PartijIdentificator | null> {
-    return loadRelated(this.ctx, PartijIdentificator, identificator.subIdentificatorVan);
+    return this.reading.related(identificator.subIdentificatorVan);
   }
 
+  /** The four codes; the value (objectId) only for a client with identificatoren.lezen, else null. */
   groep(identificator: PartijIdentificator): PartijIdentificatorGroep {
     const { codeObjecttype, codeSoortObjectId, objectId, codeRegister } = identificator;
-    return { codeObjecttype, codeSoortObjectId, objectId, codeRegister };
+    const zichtbaar = hasScope(this.ctx.principal, "identificatoren.lezen");
+    return { codeObjecttype, codeSoortObjectId, objectId: zichtbaar ? objectId : null, codeRegister };
   }
 
   async create(input: PartijIdentificatorInput): Promise<PartijIdentificator> {
+    this.writable();
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input));
     problems.throwIfAny();
-    const partij = await resolveReference(this.ctx, Partij, input.identificeerdePartij, "identificeerdePartij", problems);
-    const sub = await resolveReference(this.ctx, PartijIdentificator, input.subIdentificatorVan, "subIdentificatorVan", problems);
+    const partij = await this.partijen.reference(input.identificeerdePartij, "identificeerdePartij", problems);
+    const sub = await this.gate.reference(input.subIdentificatorVan, "subIdentificatorVan", problems);
     problems.throwIfAny();
     const groep = input.partijIdentificator;
     const plan: IdentificatorPlan = {
@@ -124,19 +225,21 @@ export class PartijIdentificatorService {
     problems.throwIfAny();
     return this.ctx.transaction(async () => {
       await this.write([plan], []);
+      this.partijen.auditUnder([plan.entity!.identificeerdePartij], AuditSoort.SCHRIJVEN);
       return plan.entity!;
     });
   }
 
   async update(uuid: string, input: PartijIdentificatorUpdateInput): Promise<PartijIdentificator> {
-    const existing = await getByUuid(this.ctx, PartijIdentificator, uuid);
+    this.writable();
+    const existing = await this.gate.get(uuid);
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input));
     problems.throwIfAny();
-    const partij = await resolveReference(this.ctx, Partij, input.identificeerdePartij, "identificeerdePartij", problems);
-    const sub = await resolveReference(this.ctx, PartijIdentificator, input.subIdentificatorVan, "subIdentificatorVan", problems);
+    const partij = await this.partijen.reference(input.identificeerdePartij, "identificeerdePartij", problems);
+    const sub = await this.gate.reference(input.subIdentificatorVan, "subIdentificatorVan", problems);
     problems.throwIfAny();
-    const currentSub = existing.subIdentificatorVan ? await this.subIdentificatorVan(existing) : null;
+    const currentSub = await this.gate.related(existing.subIdentificatorVan);
     const newSub = sub !== undefined ? sub : currentSub;
     const partijId = partij !== undefined ? (partij?.id ?? null) : (existing.identificeerdePartij?.id ?? null);
     const plan: IdentificatorPlan = {
@@ -146,20 +249,29 @@ export class PartijIdentificatorService {
       partij: partij !== undefined ? partij : ((existing.identificeerdePartij as Partij | null | undefined) ?? null),
       anderePartijIdentificator:
         input.anderePartijIdentificator !== undefined ? (input.anderePartijIdentificator ?? "") : existing.anderePartijIdentificator,
-      ...(input.partijIdentificator ?? this.groep(existing)),
+      ...(input.partijIdentificator ?? {
+        codeObjecttype: existing.codeObjecttype,
+        codeSoortObjectId: existing.codeSoortObjectId,
+        objectId: existing.objectId,
+        codeRegister: existing.codeRegister,
+      }),
       sub: newSub ? { row: newSub } : null,
     };
     await this.check([plan], [], problems);
     problems.throwIfAny();
     return this.ctx.transaction(async () => {
+      this.partijen.auditUnder([existing.identificeerdePartij], AuditSoort.SCHRIJVEN);
       await this.write([plan], []);
+      this.partijen.auditUnder([existing.identificeerdePartij], AuditSoort.SCHRIJVEN);
       return existing;
     });
   }
 
   /** An identificator that others fall under (a kvk_nummer with vestigingen) is protected. */
   async delete(uuid: string): Promise<string> {
-    const identificator = await getByUuid(this.ctx, PartijIdentificator, uuid);
+    this.writable("verwijderen");
+    const identificator = await this.gate.get(uuid);
+    // every child counts, visible or not: the rule holds for the whole registry
     const children = await this.ctx.em.count(PartijIdentificator, { subIdentificatorVan: identificator.id });
     if (children > 0) {
       throw InvalidInputError.of(
@@ -168,7 +280,10 @@ export class PartijIdentificatorService {
         "Deze identificator kan niet verwijderd worden: er vallen nog sub-identificatoren (vestigingen) onder.",
       );
     }
-    await this.ctx.transaction(() => this.ctx.em.nativeDelete(PartijIdentificator, { id: identificator.id }));
+    await this.ctx.transaction(async () => {
+      await this.ctx.em.nativeDelete(PartijIdentificator, { id: identificator.id });
+      this.partijen.auditUnder([identificator.identificeerdePartij], AuditSoort.VERWIJDEREN);
+    });
     return identificator.uuid;
   }
 
@@ -234,6 +349,7 @@ export class PartijIdentificatorService {
     const key = (plan: IdentificatorPlan) =>
       [plan.codeObjecttype, plan.codeSoortObjectId, plan.objectId, plan.codeRegister, subKey(plan)].join("\u0000");
 
+    // The rules hold for the whole registry, so these look past the gate at every row.
     // 3. uniqueness of the four codes, globally or under the same parent: among the plans, and
     // against the stored rows this write leaves alone
     const stored = await em.find(PartijIdentificator, { objectId: { $in: [...new Set(plans.map((p) => p.objectId))] } });

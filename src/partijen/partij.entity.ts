@@ -29,7 +29,7 @@ export class Partij extends BaseEntity {
   @Property({ type: "string", length: 10, nullable: true, unique: true })
   nummer?: string | null;
 
-  @Field(() => String, { description: "Mededelingen, aantekeningen of bijzonderheden over de partij, intern." })
+  // exposed by PartijResolver.interneNotitie: a citizen-bound token never sees it
   @Property({ type: "string", length: 1000, default: "" })
   interneNotitie: string = "";
 

@@ -1,3 +1,4 @@
+import { RequiresScope } from "../auth/access";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../common/context";
 import { ConnectionType, PageArgs } from "../common/connection";
@@ -15,11 +16,13 @@ export const PartijConnection = ConnectionType(Partij);
 
 @Resolver(() => Partij)
 export class PartijResolver {
+  @RequiresScope("partijen.lezen")
   @Query(() => Partij, { nullable: true, description: "Een partij op uuid." })
   partij(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(PartijService).byUuid(uuid);
   }
 
+  @RequiresScope("partijen.lezen")
   @Query(() => PartijConnection, { description: "Partijen, nieuwste eerst." })
   partijen(
     @Arg("filter", () => PartijFilter, { nullable: true }) filter: PartijFilter | null,
@@ -29,11 +32,13 @@ export class PartijResolver {
     return ctx.service(PartijService).list(filter, page);
   }
 
+  @RequiresScope("partijen.schrijven")
   @Mutation(() => Partij, { description: "Maakt een partij, met haar identificatoren en koppelingen, in één transactie." })
   createPartij(@Arg("input", () => PartijInput) input: PartijInput, @Ctx() ctx: RequestContext) {
     return ctx.service(PartijService).create(input);
   }
 
+  @RequiresScope("partijen.schrijven")
   @Mutation(() => Partij, { description: "Wijzigt een partij (alleen de meegegeven velden)." })
   updatePartij(
     @Arg("uuid", () => ID) uuid: string,
@@ -43,12 +48,20 @@ export class PartijResolver {
     return ctx.service(PartijService).update(uuid, input);
   }
 
+  @RequiresScope("partijen.verwijderen")
   @Mutation(() => ID, {
     description:
       "Verwijdert een partij met haar identificatoren, digitale adressen, rekeningnummers, betrokkenen en vertegenwoordigingen; geeft de uuid terug.",
   })
   deletePartij(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(PartijService).delete(uuid);
+  }
+
+  @FieldResolver(() => String, {
+    description: "Mededelingen, aantekeningen of bijzonderheden over de partij, intern; leeg voor een token van een burger of bedrijf.",
+  })
+  interneNotitie(@Root() partij: Partij, @Ctx() ctx: RequestContext) {
+    return ctx.service(PartijService).interneNotitie(partij);
   }
 
   @FieldResolver(() => PartijIdentificatie, { description: "Identificatie van de partij, naar soortPartij." })
@@ -94,25 +107,39 @@ export class PartijResolver {
     return ctx.service(PartijService).vertegenwoordigden(partij);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Burgerservicenummer, uit de identificatoren van de partij." })
+  // The four identification values are null without identificatoren.lezen (PartijService). They
+  // carry no @requiresScopes: the Zaak subgraph's contract (schema/zaken.graphql) @requires them
+  // for Partij.zaken, and composition then demands the same requirement on that field, which is
+  // the other team's to declare. Until then routers cannot refuse them at the edge; this subgraph does.
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Burgerservicenummer, uit de identificatoren van de partij; null zonder scope identificatoren.lezen.",
+  })
   bsn(@Root() partij: Partij, @Ctx() ctx: RequestContext) {
     return ctx.service(PartijService).identificatorWaarde(partij, CodeSoortObjectId.BSN);
   }
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "KvK-nummer, uit de identificatoren van de partij (bij een vestiging: het KvK-nummer waaronder die valt).",
+    description:
+      "KvK-nummer, uit de identificatoren van de partij (bij een vestiging: het KvK-nummer waaronder die valt); null zonder scope identificatoren.lezen.",
   })
   kvkNummer(@Root() partij: Partij, @Ctx() ctx: RequestContext) {
     return ctx.service(PartijService).identificatorWaarde(partij, CodeSoortObjectId.KVK_NUMMER);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Vestigingsnummer, uit de identificatoren van de partij." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Vestigingsnummer, uit de identificatoren van de partij; null zonder scope identificatoren.lezen.",
+  })
   vestigingsnummer(@Root() partij: Partij, @Ctx() ctx: RequestContext) {
     return ctx.service(PartijService).identificatorWaarde(partij, CodeSoortObjectId.VESTIGINGSNUMMER);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "RSIN, uit de identificatoren van de partij." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "RSIN, uit de identificatoren van de partij; null zonder scope identificatoren.lezen.",
+  })
   rsin(@Root() partij: Partij, @Ctx() ctx: RequestContext) {
     return ctx.service(PartijService).identificatorWaarde(partij, CodeSoortObjectId.RSIN);
   }

@@ -1,18 +1,20 @@
 import { randomUUID } from "node:crypto";
-import type { EntityClass, FilterQuery } from "@mikro-orm/core";
+import type { FilterQuery } from "@mikro-orm/core";
+import type { Knex } from "@mikro-orm/knex";
+import { refuseBurger, requireAreaScope } from "../auth/access";
+import { hasScope, isBurger } from "../auth/principal";
+import { AuditSoort } from "../audit/enums";
 import type { BaseEntity } from "../common/base.entity";
 import type { RequestContext } from "../common/context";
-import { paginate, type Connection, type PageArgs } from "../common/connection";
+import { type Connection, type PageArgs } from "../common/connection";
 import { toAdres, toContactnaam } from "../common/embeddables.input";
 import { InvalidInputError, InvalidParams, NotFoundError, path } from "../common/errors";
-import { TextFilters, uuidFilter } from "../common/filters";
-import { byIdLoader, childrenLoader, loadRelated } from "../common/loaders";
-import { findByUuid, getByUuid } from "../common/references";
+import { EntityGate } from "../common/gate";
 import { checkUniqueFields } from "../common/unique";
 import { fieldErrors } from "../common/validation";
-import { Categorie } from "./categorie.entity";
-import { CategorieRelatie } from "./categorie-relatie.entity";
+import { CategorieRelatieService } from "./categorie-relatie.service";
 import { DigitaalAdres } from "./digitaal-adres.entity";
+import { DigitaalAdresService } from "./digitaal-adres.service";
 import { CodeSoortObjectId, SoortPartij } from "./enums";
 import { partijIdentificatie, type Contactpersoon } from "./partij-identificatie.type";
 import { Partij } from "./partij.entity";
@@ -22,7 +24,8 @@ import { PartijIdentificator } from "./partij-identificator.entity";
 import type { PartijIdentificatorItemInput } from "./partij-identificator.input";
 import { NEW_PARTIJ, PartijIdentificatorService, type IdentificatorPlan } from "./partij-identificator.service";
 import { Rekeningnummer } from "./rekeningnummer.entity";
-import { Vertegenwoordiging } from "./vertegenwoordiging.entity";
+import { RekeningnummerService } from "./rekeningnummer.service";
+import { VertegenwoordigingService } from "./vertegenwoordiging.service";
 
 const VOORKEURS_ADRES_NIET_GELINKT = "Het voorkeurs adres moet een gelinkte digitaal adres zijn.";
 const VOORKEURSREKENINGNUMMER_NIET_GELINKT = "Het voorkeursrekeningnummer moet een gelinkt rekeningnummer zijn.";
@@ -49,27 +52,134 @@ interface Resolved {
 }
 
 export class PartijService {
-  constructor(private readonly ctx: RequestContext) {}
+  /** The only way to Partij rows: every read applies `visibleCondition` and reports to the audit. */
+  private readonly gate: EntityGate<Partij>;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.gate = new EntityGate(ctx, Partij, {
+      visible: () => this.visibleCondition(),
+      // by id, like the rows under a partij: the flush then finds every one's BSN in one lookup
+      onRead: (rows) => this.auditUnder(rows),
+    });
+  }
 
   private get identificatoren() {
     return this.ctx.service(PartijIdentificatorService);
   }
 
-  /** By uuid (root field and federation references: batched through the byUuid loader). */
-  byUuid(uuid: string): Promise<Partij | null> {
-    return findByUuid(this.ctx, Partij, uuid);
+  /**
+   * The partijen this request may see. A citizen-bound token sees its own partij only (geheimhouding
+   * protects a person from staff, not from himself); others see every partij except those with
+   * indicatieGeheimhouding = true unless they have geheimhouding.lezen.
+   */
+  private visibleCondition(): FilterQuery<Partij> | undefined {
+    const burger = this.burgerPartijIds();
+    if (burger) return { id: { $in: burger } } as unknown as FilterQuery<Partij>;
+    if (hasScope(this.ctx.principal, "geheimhouding.lezen")) return undefined;
+    return { $or: [{ indicatieGeheimhouding: null }, { indicatieGeheimhouding: false }] };
   }
 
+  /** Reading partijen (root fields, relations, `_entities`) needs partijen.lezen; refused before SQL. */
+  private readable(): void {
+    requireAreaScope(this.ctx, "partijen", "lezen");
+  }
+
+  /** The visible partij with this uuid, or null (root field and federation references, batched). */
+  byUuid(uuid: string): Promise<Partij | null> {
+    this.readable();
+    return this.gate.byUuid(uuid);
+  }
+
+  /** The visible partij with this storage id, or null (batched). */
   byId(id: number): Promise<Partij | null> {
-    return byIdLoader(this.ctx, Partij).load(id);
+    this.readable();
+    return this.gate.byId(id);
+  }
+
+  /** The partij a relation of another entity points at (Betrokkene.wasPartij, ...); null when absent or not visible. */
+  related(ref: { id: number } | null | undefined): Promise<Partij | null> {
+    this.readable();
+    return this.gate.related(ref);
+  }
+
+  /**
+   * The partij a required relation points at (Vertegenwoordiging's partijen). The policies are
+   * consistent (such a row is only visible when its partijen are), so it is always there.
+   */
+  required(ref: { id: number }, owner: BaseEntity): Promise<Partij> {
+    this.readable();
+    return this.gate.required(ref, owner);
+  }
+
+  /**
+   * A partij named in an input (`wasPartij: "<uuid>"`): "does_not_exist" on `field` unless it is
+   * visible to this request. Needs no partijen.lezen: the write's own scope decides whether the
+   * write may be made, and the visibility rules whether this partij may be named in it; answering
+   * does_not_exist for an invisible one reveals nothing.
+   */
+  reference(uuid: string | null | undefined, field: string, problems: InvalidParams): Promise<Partij | null | undefined> {
+    return this.gate.reference(uuid, field, problems);
+  }
+
+  /**
+   * The condition under which a row that hangs under a partij through `foreignKey` is visible: its
+   * partij is. A row under no partij is visible to staff, never to a citizen-bound token (it is
+   * nobody's own). Undefined when every row is visible (staff with geheimhouding.lezen). The same
+   * rule for identificatoren, digitale adressen and rekeningnummers, so that they are consistent.
+   */
+  visibleUnder<T>(foreignKey: string): FilterQuery<T> | undefined {
+    const principal = this.ctx.principal;
+    const burger = isBurger(principal);
+    if (!burger && hasScope(principal, "geheimhouding.lezen")) return undefined;
+    const ofVisiblePartij = { [foreignKey]: { $in: this.visibleIds() } } as unknown as FilterQuery<T>;
+    return burger ? ofVisiblePartij : ({ $or: [{ [foreignKey]: null }, ofVisiblePartij] } as unknown as FilterQuery<T>);
+  }
+
+  /** Reports the partijen of rows read under them to the audit log (by id: no statement now). */
+  auditUnder(partijRefs: ReadonlyArray<{ id: number } | null | undefined>, soort: AuditSoort = AuditSoort.LEZEN): void {
+    for (const ref of partijRefs) if (ref) this.ctx.audit.record({ partijId: ref.id }, soort);
+  }
+
+  /**
+   * The visible partij with this uuid for checking an input that names it (no read scope needed,
+   * see `reference`); null when there is none or it is not visible.
+   */
+  findForInput(uuid: string): Promise<Partij | null> {
+    return this.gate.byUuid(uuid);
+  }
+
+  /**
+   * `select id from partij where <visible>`: for the policies of entities that hang under a partij
+   * (a betrokkene is visible only when its partij is). Costs no statement of its own.
+   */
+  visibleIds(): Knex.QueryBuilder {
+    return this.gate.subquery("id", {});
+  }
+
+  /**
+   * The ids of the citizen's own partij (a sub-query through its BSN, or KvK-nummer and
+   * vestigingsnummer, identificator), or undefined when the principal is not citizen-bound.
+   */
+  burgerPartijIds(): Knex.QueryBuilder | undefined {
+    const { burger } = this.ctx.principal;
+    return burger ? this.identificatoren.partijIdsVanBurger(burger) : undefined;
+  }
+
+  /**
+   * The ids of the visible partijen with an identificator that matches `condition` (the
+   * wasPartijIdentificator filters). A condition on objectId needs identificatoren.lezen (FORBIDDEN
+   * before SQL): otherwise the filter would tell who has a given BSN.
+   */
+  identificatorPartijIds(condition: FilterQuery<PartijIdentificator> & object): Knex.QueryBuilder {
+    return this.identificatoren.partijIds(condition);
   }
 
   list(filter: PartijFilter | null | undefined, page: PageArgs): Promise<Connection<Partij>> {
-    return paginate(this.ctx.em, Partij, this.where(filter), [], page);
+    this.readable();
+    return this.gate.page(this.where(filter), [], page);
   }
 
   private where(filter: PartijFilter | null | undefined): FilterQuery<Partij> {
-    const em = this.ctx.em;
     const conditions: FilterQuery<Partij>[] = [];
     if (!filter) return {};
     if (filter.nummer != null) conditions.push({ nummer: filter.nummer });
@@ -87,29 +197,24 @@ export class PartijService {
     const own = groep(filter.partijIdentificator);
     const parent = groep(filter.subIdentificatorVan);
     if (Object.keys(own).length || Object.keys(parent).length) {
-      const sub = em
-        .createQueryBuilder(PartijIdentificator, "pi")
-        .select("pi.identificeerde_partij_id")
-        .where({ ...own, ...(Object.keys(parent).length ? { subIdentificatorVan: parent } : {}) } as never);
-      conditions.push({ id: { $in: sub.getKnexQuery() } } as unknown as FilterQuery<Partij>);
+      this.identificatoren.checkValueFilter(parent);
+      const condition = { ...own, ...(Object.keys(parent).length ? { subIdentificatorVan: parent } : {}) };
+      conditions.push({ id: { $in: this.identificatoren.partijIds(condition) } } as unknown as FilterQuery<Partij>);
     }
     if (filter.categorieNaam) {
-      const sub = em
-        .createQueryBuilder(CategorieRelatie, "cr")
-        .select("cr.partij_id")
-        .where({ categorie: new TextFilters(em, Categorie).iexact("naam", filter.categorieNaam) });
-      conditions.push({ id: { $in: sub.getKnexQuery() } } as unknown as FilterQuery<Partij>);
+      const partijen = this.ctx.service(CategorieRelatieService).partijIdsMetCategorie(filter.categorieNaam);
+      conditions.push({ id: { $in: partijen } } as unknown as FilterQuery<Partij>);
     }
     if (filter.vertegenwoordigdDoor) {
-      // not a uuid: matches nothing (the nil uuid is never generated), without a type error in PostgreSQL
-      const uuid = uuidFilter(filter.vertegenwoordigdDoor);
-      const sub = em
-        .createQueryBuilder(Vertegenwoordiging, "v")
-        .select("v.vertegenwoordigde_partij_id")
-        .where({ vertegenwoordigendePartij: { uuid } });
-      conditions.push({ id: { $in: sub.getKnexQuery() } } as unknown as FilterQuery<Partij>);
+      const partijen = this.ctx.service(VertegenwoordigingService).vertegenwoordigdeIds(filter.vertegenwoordigdDoor);
+      conditions.push({ id: { $in: partijen } } as unknown as FilterQuery<Partij>);
     }
     return conditions.length ? { $and: conditions } : {};
+  }
+
+  /** Internal notes are for staff: a citizen-bound token reads "". */
+  interneNotitie(partij: Partij): string {
+    return isBurger(this.ctx.principal) ? "" : partij.interneNotitie;
   }
 
   identificatie(partij: Partij) {
@@ -120,25 +225,33 @@ export class PartijService {
     return contactpersoon.werkteVoorPartijId === null ? Promise.resolve(null) : this.byId(contactpersoon.werkteVoorPartijId);
   }
 
+  private get adressen() {
+    return this.ctx.service(DigitaalAdresService);
+  }
+
+  private get rekeningen() {
+    return this.ctx.service(RekeningnummerService);
+  }
+
   digitaleAdressen(partij: Partij): Promise<DigitaalAdres[]> {
-    return childrenLoader(this.ctx, DigitaalAdres, "verstrektDoorPartij").load(partij.id);
+    return this.adressen.vanPartij(partij);
   }
 
   voorkeursDigitaalAdres(partij: Partij): Promise<DigitaalAdres | null> {
-    return loadRelated(this.ctx, DigitaalAdres, partij.voorkeursDigitaalAdres);
+    return this.adressen.related(partij.voorkeursDigitaalAdres);
   }
 
   rekeningnummers(partij: Partij): Promise<Rekeningnummer[]> {
-    return childrenLoader(this.ctx, Rekeningnummer, "partij").load(partij.id);
+    return this.rekeningen.vanPartij(partij);
   }
 
   voorkeursRekeningnummer(partij: Partij): Promise<Rekeningnummer | null> {
-    return loadRelated(this.ctx, Rekeningnummer, partij.voorkeursRekeningnummer);
+    return this.rekeningen.related(partij.voorkeursRekeningnummer);
   }
 
-  /** The partijen this partij represents (two batched statements for any number of partijen). */
+  /** The visible partijen this partij represents (two batched statements for any number of partijen). */
   async vertegenwoordigden(partij: Partij): Promise<Partij[]> {
-    const relaties = await childrenLoader(this.ctx, Vertegenwoordiging, "vertegenwoordigendePartij").load(partij.id);
+    const relaties = await this.ctx.service(VertegenwoordigingService).vanVertegenwoordigende(partij);
     const partijen = await Promise.all(relaties.map((r) => this.byId(r.vertegenwoordigdePartij.id)));
     return partijen.filter((p): p is Partij => p !== null);
   }
@@ -149,6 +262,8 @@ export class PartijService {
    * its vestigingsnummer falls under.
    */
   async identificatorWaarde(partij: Partij, soort: CodeSoortObjectId): Promise<string | null> {
+    // Without identificatoren.lezen the values stay hidden (null), and no statement is sent for them.
+    if (!hasScope(this.ctx.principal, "identificatoren.lezen")) return null;
     const own = await this.identificatoren.vanPartij(partij);
     const found = own.find((i) => i.codeSoortObjectId === soort);
     if (found) return found.objectId;
@@ -160,7 +275,15 @@ export class PartijService {
     return null;
   }
 
+  /** Writing partijen needs partijen.schrijven, and is for staff only. */
+  private writable(action: "schrijven" | "verwijderen" = "schrijven"): void {
+    requireAreaScope(this.ctx, "partijen", action);
+    refuseBurger(this.ctx);
+  }
+
   async create(input: PartijInput): Promise<Partij> {
+    this.writable();
+    if (input.partijIdentificatoren != null) this.identificatoren.writable();
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input));
     const resolved = await this.resolve(input, problems);
@@ -171,13 +294,16 @@ export class PartijService {
       await this.lockOwners([], listed(resolved));
       const partij = this.ctx.em.create(Partij, { soortPartij: input.soortPartij, indicatieActief: input.indicatieActief } as never);
       await this.write(partij, input, resolved, plans);
+      this.ctx.audit.record({ partij: partij.uuid }, AuditSoort.SCHRIJVEN);
       return partij;
     });
     return this.afterWrite(partij);
   }
 
   async update(uuid: string, input: PartijUpdateInput): Promise<Partij> {
-    const partij = await getByUuid(this.ctx, Partij, uuid);
+    this.writable();
+    if (input.partijIdentificatoren !== undefined) this.identificatoren.writable();
+    const partij = await this.gate.get(uuid);
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input));
     const resolved = await this.resolve(input, problems);
@@ -188,6 +314,7 @@ export class PartijService {
       // what a concurrent write committed before the lock was granted (its voorkeur, say) counts
       if (!(await this.ctx.em.refresh(partij))) throw new NotFoundError(Partij.name, uuid);
       await this.write(partij, input, resolved, plans);
+      this.ctx.audit.record({ partij: partij.uuid }, AuditSoort.SCHRIJVEN);
     });
     return this.afterWrite(partij);
   }
@@ -207,19 +334,21 @@ export class PartijService {
    * (or one without partij) falls under one of its identificatoren.
    */
   async delete(uuid: string): Promise<string> {
-    const partij = await getByUuid(this.ctx, Partij, uuid);
-    const em = this.ctx.em;
-    const dependants = await em.find(PartijIdentificator, {
-      subIdentificatorVan: { identificeerdePartij: partij.id },
-      $or: [{ identificeerdePartij: null }, { identificeerdePartij: { $ne: partij.id } }],
-    });
+    this.writable("verwijderen");
+    const partij = await this.gate.get(uuid);
+    const dependants = await this.identificatoren.dependantsOfOthers(partij);
     if (dependants.length) {
+      // the values only for who may see them: the message must not tell an identificator's value
+      const values = hasScope(this.ctx.principal, "identificatoren.lezen") ? ` (${dependants.map((d) => d.objectId).join(", ")})` : "";
       throw InvalidInputError.of(
         "nonFieldErrors",
         "protected",
-        `Deze partij kan niet verwijderd worden: andere identificatoren (${dependants.map((d) => d.objectId).join(", ")}) vallen onder een identificator van deze partij.`,
+        `Deze partij kan niet verwijderd worden: andere identificatoren${values} vallen onder een identificator van deze partij.`,
       );
     }
+    // Recorded by BSN while the partij still has one: after the delete nothing leads to it.
+    const bsn = (await this.identificatoren.vanPartijVoorWijziging(partij)).find((i) => i.codeSoortObjectId === CodeSoortObjectId.BSN);
+    const em = this.ctx.em;
     await this.ctx.transaction(async () => {
       // Its own vestigingen let go of its own kvk_nummer first: that foreign key is RESTRICT.
       await em.nativeUpdate(
@@ -228,6 +357,7 @@ export class PartijService {
         { subIdentificatorVan: null },
       );
       await em.nativeDelete(Partij, { id: partij.id });
+      this.ctx.audit.record(bsn ? { bsn: bsn.objectId } : { partij: partij.uuid }, AuditSoort.VERWIJDEREN);
     });
     return partij.uuid;
   }
@@ -267,13 +397,8 @@ export class PartijService {
 
   /** Refreshes the managed rows from the database (one statement per entity); NOT_FOUND if one is gone. */
   private async readAgain(rows: Array<DigitaalAdres | Rekeningnummer>): Promise<void> {
-    for (const entity of [DigitaalAdres, Rekeningnummer] as const) {
-      const mine = rows.filter((row) => row instanceof entity);
-      if (mine.length === 0) continue;
-      const found = await this.ctx.em.find(entity as EntityClass<BaseEntity>, { id: { $in: mine.map((r) => r.id) } }, { refresh: true });
-      const gone = mine.find((row) => !found.includes(row));
-      if (gone) throw new NotFoundError(entity.name, gone.uuid);
-    }
+    await this.adressen.readAgain(rows.filter((row): row is DigitaalAdres => row instanceof DigitaalAdres));
+    await this.rekeningen.readAgain(rows.filter((row): row is Rekeningnummer => row instanceof Rekeningnummer));
   }
 
   /**
@@ -294,23 +419,25 @@ export class PartijService {
 
   /** Looks up every uuid the input names, batched per entity. */
   private async resolve(input: PartijInput | PartijUpdateInput, problems: InvalidParams): Promise<Resolved> {
-    const ctx = this.ctx;
     const items = input.partijIdentificatoren ?? [];
-    // findByUuid batches through the request's uuid loaders; a text that is no uuid finds nothing.
-    const many = <T extends BaseEntity>(entity: EntityClass<T>, uuids: string[] | null | undefined) =>
-      uuids === undefined ? Promise.resolve(undefined) : Promise.all((uuids ?? []).map((u) => findByUuid(ctx, entity, u)));
-    const one = <T extends BaseEntity>(entity: EntityClass<T>, uuid: string | null | undefined) =>
-      uuid === undefined || uuid === null ? Promise.resolve(uuid) : findByUuid(ctx, entity, uuid);
+    // Each service looks up what this request may see of its rows, batched per entity; a text
+    // that is no uuid finds nothing.
+    type Lookup<T> = { findForInput(uuid: string): Promise<T | null> };
+    const many = <T>(service: Lookup<T>, uuids: string[] | null | undefined) =>
+      uuids === undefined ? Promise.resolve(undefined) : Promise.all((uuids ?? []).map((u) => service.findForInput(u)));
+    const one = <T>(service: Lookup<T>, uuid: string | null | undefined) =>
+      uuid === undefined || uuid === null ? Promise.resolve(uuid) : service.findForInput(uuid);
+    const identificatoren = this.identificatoren;
 
     const [werkteVoorPartij, digitaleAdressen, rekeningnummers, voorkeursDigitaalAdres, voorkeursRekeningnummer, ids, subs] =
       await Promise.all([
-        one(Partij, input.partijIdentificatie?.werkteVoorPartij),
-        many(DigitaalAdres, input.digitaleAdressen),
-        many(Rekeningnummer, input.rekeningnummers),
-        one(DigitaalAdres, input.voorkeursDigitaalAdres),
-        one(Rekeningnummer, input.voorkeursRekeningnummer),
-        Promise.all(items.map((item) => (item.uuid ? findByUuid(ctx, PartijIdentificator, item.uuid) : null))),
-        Promise.all(items.map((item) => (item.subIdentificatorVan ? findByUuid(ctx, PartijIdentificator, item.subIdentificatorVan) : null))),
+        one<Partij>(this, input.partijIdentificatie?.werkteVoorPartij),
+        many<DigitaalAdres>(this.adressen, input.digitaleAdressen),
+        many<Rekeningnummer>(this.rekeningen, input.rekeningnummers),
+        one<DigitaalAdres>(this.adressen, input.voorkeursDigitaalAdres),
+        one<Rekeningnummer>(this.rekeningen, input.voorkeursRekeningnummer),
+        Promise.all(items.map((item) => (item.uuid ? identificatoren.findForInput(item.uuid) : null))),
+        Promise.all(items.map((item) => (item.subIdentificatorVan ? identificatoren.findForInput(item.subIdentificatorVan) : null))),
       ]);
 
     const missing = (name: string, what: string, uuid: string) =>
@@ -350,10 +477,9 @@ export class PartijService {
     resolved: Resolved,
     problems: InvalidParams,
   ): Promise<{ plans: IdentificatorPlan[]; removed: PartijIdentificator[] } | null> {
-    const em = this.ctx.em;
     const soort = input.soortPartij ?? partij!.soortPartij;
 
-    await checkUniqueFields(em, Partij, partij, { nummer: input.nummer }, () => "Er bestaat al een partij met eenzelfde nummer.", problems);
+    await checkUniqueFields(this.ctx.em, Partij, partij, { nummer: input.nummer }, () => "Er bestaat al een partij met eenzelfde nummer.", problems);
 
     const identificatie = input.partijIdentificatie;
     if (identificatie) {
@@ -392,7 +518,7 @@ export class PartijService {
       "digitaleAdressen",
       "voorkeursDigitaalAdres",
       resolved.digitaleAdressen,
-      () => this.digitaleAdressen(partij!),
+      () => this.adressen.vanPartijVoorWijziging(partij!),
       resolved.voorkeursDigitaalAdres,
       VOORKEURS_ADRES_NIET_GELINKT,
     );
@@ -400,7 +526,7 @@ export class PartijService {
       "rekeningnummers",
       "voorkeursRekeningnummer",
       resolved.rekeningnummers,
-      () => this.rekeningnummers(partij!),
+      () => this.rekeningen.vanPartijVoorWijziging(partij!),
       resolved.voorkeursRekeningnummer,
       VOORKEURSREKENINGNUMMER_NIET_GELINKT,
     );
@@ -466,7 +592,7 @@ export class PartijService {
       }
     });
     PartijIdentificatorService.checkCycles(plans, problems);
-    const current = partij ? await this.identificatoren.vanPartij(partij) : [];
+    const current = partij ? await this.identificatoren.vanPartijVoorWijziging(partij) : [];
     const removed = current.filter((row) => !plans.some((p) => p.existing?.id === row.id));
     // The rules need whole plans: duplicates and unknown references come first.
     if (itemProblems() === 0) await this.identificatoren.check(plans, removed, problems);
@@ -524,7 +650,7 @@ export class PartijService {
     // no longer preferred.
     if (input.voorkeursDigitaalAdres !== undefined) {
       const chosen = resolved.voorkeursDigitaalAdres ?? null;
-      if (chosen && (await this.ctx.lock(DigitaalAdres, { id: chosen.id, verstrektDoorPartij: partij.id })).length === 0) {
+      if (chosen && !(await this.adressen.lockIfOf(chosen, partij))) {
         throw InvalidInputError.of("voorkeursDigitaalAdres", "invalid", VOORKEURS_ADRES_NIET_GELINKT);
       }
       partij.voorkeursDigitaalAdres = chosen;
@@ -534,7 +660,7 @@ export class PartijService {
     }
     if (input.voorkeursRekeningnummer !== undefined) {
       const chosen = resolved.voorkeursRekeningnummer ?? null;
-      if (chosen && (await this.ctx.lock(Rekeningnummer, { id: chosen.id, partij: partij.id })).length === 0) {
+      if (chosen && !(await this.rekeningen.lockIfOf(chosen, partij))) {
         throw InvalidInputError.of("voorkeursRekeningnummer", "invalid", VOORKEURSREKENINGNUMMER_NIET_GELINKT);
       }
       partij.voorkeursRekeningnummer = chosen;

@@ -6,7 +6,9 @@ import { performance } from "node:perf_hooks";
 import { Kind, parse, print, type DefinitionNode } from "graphql";
 import { seedDemoData } from "../../src/database/demo-data";
 import { zaken as demoZaken } from "../federation/zaken-fixtures";
+import { SCOPES } from "../../src/auth/scopes";
 import { TestApp } from "../support/app";
+import { testPrincipal } from "../support/principals";
 import { FederatedTestApp } from "../support/gateway";
 import { countRows, random, seedSlice, type SeedSizes } from "./seed";
 
@@ -283,6 +285,16 @@ async function main() {
         partijen: { edges: unknown[] };
       };
       if (data.partijen.edges.length !== 1) throw new Error("(a) found no partij");
+    }),
+  );
+
+  // (a2) the same for a contact-centre client without vertrouwelijk.lezen and geheimhouding.lezen:
+  // what the read gate's visibility sub-queries cost on top of (a).
+  const kcc = testPrincipal(SCOPES.filter((scope) => scope !== "vertrouwelijk.lezen" && scope !== "geheimhouding.lezen"));
+  results.push(
+    await measure(app, "(a2) klantbeeld, gate restricting", RUNS, async () => {
+      const result = await subgraph.execute(klantbeeldSubgraph, { bsn: pick(seeded.bsns) }, { principal: kcc });
+      ok(result, "(a2)");
     }),
   );
 

@@ -1,3 +1,4 @@
+import { testPrincipal } from "../support/principals";
 import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
@@ -9,7 +10,7 @@ import { Actor } from "../../src/opvolging/actor.entity";
 import { Partij } from "../../src/partijen/partij.entity";
 import { buildKlantinteractiesSchema } from "../../src/schema";
 import { createApolloServer } from "../../src/server";
-import { composeSupergraph } from "../federation/compose";
+import { composeSupergraphForApolloGateway } from "../federation/compose";
 import { buildZaakSubgraph } from "../federation/zaak-subgraph";
 import { errorCode, invalidParams, TestApp, type Result } from "../support/app";
 import { maakPartij, rows } from "../support/fixtures";
@@ -217,11 +218,11 @@ describe("a refused operation over HTTP and through a router", () => {
     subgraph = createApolloServer(await buildKlantinteractiesSchema(), pino({ level: "silent" }));
     ({ url } = await startStandaloneServer(subgraph, {
       listen: { port: 0, host: "127.0.0.1" },
-      context: async () => new RequestContext(app.orm, app.config),
+      context: async () => new RequestContext(app.orm, app.config, testPrincipal()),
     }));
     const zaken = buildZaakSubgraph();
     const gateway = new ApolloGateway({
-      supergraphSdl: await composeSupergraph(),
+      supergraphSdl: await composeSupergraphForApolloGateway(),
       buildService: ({ name }) => (name === "zaken" ? new LocalGraphQLDataSource(zaken) : new RemoteGraphQLDataSource({ url })),
     });
     router = new ApolloServer({ gateway });

@@ -8,6 +8,7 @@ import { migrations } from "../../src/database/migrations";
 import { createTestDatabase, dialect, type TestDatabase } from "../support/database";
 import { sqliteFileDatabase } from "../support/http-server";
 import { PROJECT_ROOT, processEnv, SpawnedProcess } from "../support/spawned";
+import { bearer } from "../support/tokens";
 
 /**
  * The production start as the README gives it: `npm run build`, then `node dist/database/migrate.js`
@@ -30,7 +31,7 @@ describe(`the built subgraph (${dialect})`, () => {
 
   it("migrates with the compiled migrations, then serves without migrating, and stops on SIGTERM", async () => {
     const options = database.options();
-    const env = processEnv({ DATABASE_URL: options.databaseUrl, DATABASE_FILE: options.databaseFile, NODE_ENV: "production" });
+    const env = processEnv({ DATABASE_URL: options.databaseUrl, DATABASE_FILE: options.databaseFile, NODE_ENV: "production", AUDIT_HASH_KEY: "build test audit key, thirty-two characters or more" });
 
     const migrate = new SpawnedProcess(process.execPath, [path.join(outDir, "database", "migrate.js")], { env });
     expect(await migrate.exited).toEqual({ code: 0, signal: null });
@@ -42,7 +43,7 @@ describe(`the built subgraph (${dialect})`, () => {
       expect((await fetch(new URL("/ready", url))).status).toBe(200);
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...(await bearer()) },
         body: JSON.stringify({ query: "{ partijen(first: 1) { edges { node { uuid } } } }" }),
       });
       expect(await response.json()).toEqual({ data: { partijen: { edges: [] } } });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createTestDatabase, dialect, type TestDatabase } from "../support/database";
 import { sqliteFileDatabase } from "../support/http-server";
 import { processEnv, SpawnedProcess } from "../support/spawned";
+import { bearer } from "../support/tokens";
 
 /**
  * SIGTERM, as an orchestrator sends it to `npm start`: new connections are refused, the request
@@ -11,6 +12,7 @@ import { processEnv, SpawnedProcess } from "../support/spawned";
 
 /** Sends a POST's headers with Expect: 100-continue and waits for the server's 100 Continue: from then on the request is the server's. */
 async function startRequest(url: string, body: string): Promise<{ socket: Socket; finish: () => Promise<string> }> {
+  const { authorization } = await bearer();
   const { hostname, port } = new URL(url);
   const socket = connect(Number(port), hostname);
   let received = "";
@@ -24,6 +26,7 @@ async function startRequest(url: string, body: string): Promise<{ socket: Socket
   const ended = new Promise<void>((resolve) => socket.on("end", resolve));
   socket.write(
     `POST /graphql HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Authorization: ${authorization}\r\n` +
       "Expect: 100-continue\r\nConnection: close\r\n\r\n",
   );
   await gotContinue;

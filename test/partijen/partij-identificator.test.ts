@@ -157,7 +157,7 @@ describe("PartijIdentificator", () => {
 
     // updating a row to the values it has is no conflict with itself
     const eigen = await create({ partijIdentificator: bsn() });
-    await app.ok(UpdatePartijIdentificatorDocument, { uuid: eigen.uuid, input: { partijIdentificator: eigen.partijIdentificator } });
+    await app.ok(UpdatePartijIdentificatorDocument, { uuid: eigen.uuid, input: { partijIdentificator: { ...eigen.partijIdentificator, objectId: eigen.partijIdentificator.objectId! } } });
   });
 
   it("allows one identificator of each codeSoortObjectId per partij", async () => {

@@ -347,7 +347,7 @@ describe("Partij", () => {
         input: {
           partijIdentificatoren: [
             { uuid: first.uuid, partijIdentificator: bsn(nieuwBsn), anderePartijIdentificator: "gecorrigeerd" },
-            { uuid: los.uuid, partijIdentificator: los.partijIdentificator },
+            { uuid: los.uuid, partijIdentificator: { ...los.partijIdentificator, objectId: los.partijIdentificator.objectId! } },
           ],
         },
       });
@@ -406,8 +406,8 @@ describe("Partij", () => {
         await refused(
           persoon({
             partijIdentificatoren: [
-              { uuid: item.uuid, partijIdentificator: item.partijIdentificator },
-              { uuid: item.uuid, partijIdentificator: item.partijIdentificator },
+              { uuid: item.uuid, partijIdentificator: { ...item.partijIdentificator, objectId: item.partijIdentificator.objectId! } },
+              { uuid: item.uuid, partijIdentificator: { ...item.partijIdentificator, objectId: item.partijIdentificator.objectId! } },
             ],
           }),
         ),

@@ -1,14 +1,25 @@
 import type { MikroORM } from "@mikro-orm/core";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { print, type GraphQLFormattedError } from "graphql";
-import pino from "pino";
-import type { ApolloServer } from "@apollo/server";
+import { print, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import pino, { type Logger } from "pino";
+import { HeaderMap, type ApolloServer } from "@apollo/server";
 import { loadConfig, type Config } from "../../src/config";
 import { RequestContext } from "../../src/common/context";
 import { openDatabase } from "../../src/database/orm";
 import { buildKlantinteractiesSchema } from "../../src/schema";
 import { createApolloServer } from "../../src/server";
+import type { Principal } from "../../src/auth/principal";
 import { createTestDatabase, type TestDatabase } from "./database";
+import { testPrincipal } from "./principals";
+
+/** How one operation is sent. */
+export interface ExecuteOptions {
+  /** Who asks (default: testPrincipal(), a client with every scope). */
+  principal?: Principal;
+  /** Request headers as the HTTP request would carry them (traceparent, x-verwerkingsactiviteit). */
+  headers?: Record<string, string>;
+  operationName?: string;
+}
 
 export interface Result<T> {
   data?: T | null;
@@ -17,7 +28,8 @@ export interface Result<T> {
 
 /**
  * The subgraph in-process on a fresh, migrated database: operations go through the real Apollo
- * Server (error formatting included) with a request context per operation, as over HTTP.
+ * Server (limits, error formatting and audit included) with a request context per operation, as
+ * over HTTP once the token is verified (test/support/http-server.ts tests that part).
  */
 export class TestApp {
   /** Every SQL statement sent, in order. */
@@ -30,13 +42,17 @@ export class TestApp {
     readonly config: Config,
   ) {}
 
-  static async start(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  /** `createServer`: the Apollo Server to test (default: src/server.ts's, as `npm start` runs it). */
+  static async start(
+    env: NodeJS.ProcessEnv = {},
+    createServer: (schema: GraphQLSchema, logger: Logger) => ApolloServer<RequestContext> = createApolloServer,
+  ): Promise<TestApp> {
     const database = await createTestDatabase();
     const statements: string[] = [];
     const orm = await openDatabase(
       database.options((sql, durationMs) => statements.push(durationMs === undefined ? sql : `${sql} [took ${durationMs} ms]`)),
     );
-    const server = createApolloServer(await buildKlantinteractiesSchema(), pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }));
+    const server = createServer(await buildKlantinteractiesSchema(), pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }));
     await server.start();
     const app = new TestApp(orm, server, database, loadConfig(env));
     // Share the array so that the ORM's logger fills the app's list.
@@ -48,11 +64,13 @@ export class TestApp {
   async execute<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables> | string,
     variables?: TVariables,
+    options: ExecuteOptions = {},
   ): Promise<Result<TData>> {
     const query = typeof document === "string" ? document : print(document);
+    const http = options.headers && { method: "POST", headers: new HeaderMap(Object.entries(options.headers)), search: "", body: {} };
     const response = await this.server.executeOperation(
-      { query, variables },
-      { contextValue: new RequestContext(this.orm, this.config) },
+      { query, variables, operationName: options.operationName, ...(http && { http }) },
+      { contextValue: new RequestContext(this.orm, this.config, options.principal ?? testPrincipal()) },
     );
     if (response.body.kind !== "single") throw new Error("incremental responses are not used");
     return response.body.singleResult as Result<TData>;
@@ -62,8 +80,9 @@ export class TestApp {
   async ok<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables> | string,
     variables?: TVariables,
+    options?: ExecuteOptions,
   ): Promise<TData> {
-    const result = await this.execute(document, variables);
+    const result = await this.execute(document, variables, options);
     if (result.errors?.length) throw new Error(`operation failed: ${JSON.stringify(result.errors, null, 2)}`);
     return result.data as TData;
   }
@@ -72,9 +91,10 @@ export class TestApp {
   async countStatements<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables> | string,
     variables?: TVariables,
+    options?: ExecuteOptions,
   ): Promise<{ count: number; data: TData }> {
     const before = this.statements.length;
-    const data = await this.ok(document, variables);
+    const data = await this.ok(document, variables, options);
     return { count: this.statements.length - before, data };
   }
 

@@ -7,6 +7,14 @@ import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { startSubgraph } from "../../src/main";
 import { createTestDatabase, type TestDatabase } from "./database";
+import { testClientsEnv } from "./principals";
+import { bearer } from "./tokens";
+
+/** How `graphql` sends: with a token of the test client (default), another Authorization header, or none (null). */
+export interface GraphqlRequestOptions {
+  authorization?: string | null;
+  headers?: Record<string, string>;
+}
 
 /** What the process logged, one parsed JSON object a line, and the raw text to search. */
 export class CapturedLogs {
@@ -41,7 +49,9 @@ export interface HttpResponse<T = Record<string, unknown>> {
 
 /**
  * The subgraph as `npm start` runs it (src/main.ts's startSubgraph: migrations, write probe,
- * express, Apollo), in-process on a free port and on a fresh test database, its logs captured.
+ * express, authentication, Apollo), in-process on a free port and on a fresh test database, its
+ * logs captured. It knows the test client (TEST_CLIENT) unless `env` configures AUTH_CLIENTS
+ * itself, so that no development client is made.
  */
 export class TestServer {
   private constructor(
@@ -61,6 +71,7 @@ export class TestServer {
       HOST: "127.0.0.1",
       DATABASE_URL: options.databaseUrl,
       DATABASE_FILE: options.databaseFile,
+      ...(env.AUTH_CLIENTS_FILE === undefined && testClientsEnv()),
       ...env,
     });
     const logs = new CapturedLogs();
@@ -90,11 +101,12 @@ export class TestServer {
     return { status: response.status, headers: response.headers, body: body as T, text };
   }
 
-  /** POST /graphql with a JSON body. */
-  graphql(query: string, variables?: Record<string, unknown>) {
-    return this.fetch<{ data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> }>("/graphql", {
+  /** POST /graphql with a JSON body, as the test client (a fresh token with every scope) unless told otherwise. */
+  async graphql(query: string, variables?: Record<string, unknown>, options: GraphqlRequestOptions = {}) {
+    const authorization = options.authorization === undefined ? (await bearer()).authorization : options.authorization;
+    return this.fetch<{ data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>("/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...(authorization !== null && { authorization }), ...options.headers },
       body: JSON.stringify({ query, variables }),
     });
   }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { testClientsEnv } from "./principals";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "../..");
 
@@ -97,9 +98,12 @@ export class SpawnedProcess {
   }
 }
 
-/** The environment for a subgraph process: this one's PATH and nothing of its configuration. */
+/**
+ * The environment for a subgraph process: this one's PATH and nothing of its configuration, with
+ * the test client (so that no development client is made in the project's data/).
+ */
 export function processEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, HOST: "127.0.0.1", PORT: "0" };
+  const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, HOST: "127.0.0.1", PORT: "0", ...testClientsEnv() };
   return { ...base, ...env };
 }
 

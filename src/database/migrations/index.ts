@@ -2,11 +2,21 @@
 // Imported rather than found on disk, so that tsx, vitest and a tsc build all load them alike.
 import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261123203137 } from "./sqlite/Migration20261123203137";
+import { Migration20261201092710 } from "./sqlite/Migration20261201092710";
 import { Migration20261201094500 } from "./sqlite/Migration20261201094500";
 import { Migration20261123203139 } from "./postgresql/Migration20261123203139";
+import { Migration20261201092712 } from "./postgresql/Migration20261201092712";
 import { Migration20261201094501 } from "./postgresql/Migration20261201094501";
 
 export const migrations: Record<"sqlite" | "postgresql", MigrationObject[]> = {
-  sqlite: [{ name: "Migration20261123203137", class: Migration20261123203137 }, { name: "Migration20261201094500", class: Migration20261201094500 }],
-  postgresql: [{ name: "Migration20261123203139", class: Migration20261123203139 }, { name: "Migration20261201094501", class: Migration20261201094501 }],
+  sqlite: [
+    { name: "Migration20261123203137", class: Migration20261123203137 },
+    { name: "Migration20261201092710", class: Migration20261201092710 },
+    { name: "Migration20261201094500", class: Migration20261201094500 },
+  ],
+  postgresql: [
+    { name: "Migration20261123203139", class: Migration20261123203139 },
+    { name: "Migration20261201092712", class: Migration20261201092712 },
+    { name: "Migration20261201094501", class: Migration20261201094501 },
+  ],
 };

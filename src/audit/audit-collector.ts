@@ -1,0 +1,168 @@
+import { randomUUID } from "node:crypto";
+import type { SqlEntityManager } from "@mikro-orm/knex";
+import { bsnOfPartijen, partijenById, partijIdsVanKlantcontacten } from "./audit-betrokkene";
+import { betrokkeneHash, betrokkeneKey, type AuditBetrokkene } from "./audit-hash";
+import type { AuditMeta } from "./audit-meta";
+import { AUDIT_TEXT_LENGTH, AuditRecord } from "./audit-record.entity";
+import { AuditSoort } from "./enums";
+
+/** A stronger kind of processing includes the weaker: a written partij was also read. */
+const RANK: Record<AuditSoort, number> = { [AuditSoort.LEZEN]: 0, [AuditSoort.SCHRIJVEN]: 1, [AuditSoort.VERWIJDEREN]: 2 };
+
+/** True when `soort` says more than what is known (nothing, or a weaker kind). */
+const addsTo = (known: AuditSoort | undefined, soort: AuditSoort) => known === undefined || RANK[soort] > RANK[known];
+
+const stronger = (known: AuditSoort | undefined, soort: AuditSoort) => (addsTo(known, soort) ? soort : known!);
+
+/**
+ * The audit records of one operation. Services report each data subject whose data they
+ * process (`record`); `flush` writes what is pending in one INSERT, whatever the number of
+ * subjects, and at most one lookup to find the BSN of the partijen reported by uuid. One record
+ * per data subject per operation: a subject already written is written again only for a stronger
+ * kind (a deletion after a read).
+ */
+/**
+ * A data subject as a service can report it: an AuditBetrokkene, or a partij by its storage id
+ * (what a row under a partij holds), resolved to its uuid and BSN at flush.
+ */
+export type AuditSubject = AuditBetrokkene | { partijId: number } | { klantcontactId: number };
+
+const subjectKey = (subject: AuditSubject) =>
+  "partijId" in subject
+    ? `partijId:${subject.partijId}`
+    : "klantcontactId" in subject
+      ? `klantcontactId:${subject.klantcontactId}`
+      : betrokkeneKey(subject);
+
+export class AuditCollector {
+  /** betrokkeneKey → the kind of processing, not yet written. */
+  private readonly pending = new Map<string, { betrokkene: AuditSubject; soort: AuditSoort }>();
+  /** betrokkeneHash → the kind written by this operation. */
+  private readonly written = new Map<string, AuditSoort>();
+  /** What flushes inside the current transaction wrote, with what was written before: undone by a rollback. */
+  private writtenInTransaction: Array<{ hash: string; betrokkene: AuditBetrokkene; soort: AuditSoort; before?: AuditSoort }> = [];
+
+  constructor(private readonly hashKey: string) {}
+
+  /**
+   * Notes that this operation processes the data of a data subject. A partij by uuid is hashed
+   * by its BSN when it has one (looked up at flush), so report a partij that is about to be
+   * deleted by its BSN, or flush before deleting it.
+   */
+  record(betrokkene: AuditSubject, soort: AuditSoort): void {
+    const key = subjectKey(betrokkene);
+    const known = this.pending.get(key);
+    this.pending.set(key, { betrokkene, soort: stronger(known?.soort, soort) });
+  }
+
+  /** Number of data subjects reported and not yet written. */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /**
+   * Writes the pending records, in the EntityManager's transaction when it is in one (a write's
+   * records are then rolled back with it). Returns the number of records written. A failure
+   * throws and keeps them pending: the caller must then not answer (fail closed).
+   */
+  async flush(em: SqlEntityManager, meta: AuditMeta): Promise<number> {
+    if (this.pending.size === 0) return 0;
+    // A klantcontact's data subjects are the partijen of its betrokkenen (one statement, when any
+    // klantcontact was reported); a klantcontact without partij names nobody.
+    const klantcontactIds = [...this.pending.values()].flatMap(({ betrokkene }) =>
+      "klantcontactId" in betrokkene ? [betrokkene.klantcontactId] : [],
+    );
+    const partijenVan = await partijIdsVanKlantcontacten(em, klantcontactIds);
+    for (const [key, { betrokkene, soort }] of [...this.pending]) {
+      if (!("klantcontactId" in betrokkene)) continue;
+      this.pending.delete(key);
+      for (const partijId of partijenVan.get(betrokkene.klantcontactId) ?? []) this.record({ partijId }, soort);
+    }
+    // Partijen reported by id are looked up first (one statement), so that they count with the
+    // same partij reported by uuid or BSN; one that no longer exists names nobody any more.
+    const partijIds = [...this.pending.values()].flatMap(({ betrokkene }) => ("partijId" in betrokkene ? [betrokkene.partijId] : []));
+    const byId = await partijenById(em, partijIds);
+    const subjects = [...this.pending.values()].flatMap(({ betrokkene, soort }) => {
+      if ("klantcontactId" in betrokkene) return []; // expanded above
+      if (!("partijId" in betrokkene)) return [{ betrokkene, soort }];
+      const partij = byId.get(betrokkene.partijId);
+      return partij ? [{ betrokkene: partij.bsn ? { bsn: partij.bsn } : { partij: partij.uuid }, soort }] : [];
+    });
+    const resolved = new Set([...byId.values()].map((partij) => partij.uuid));
+    const partijUuids = subjects.flatMap(({ betrokkene }) =>
+      "partij" in betrokkene && !resolved.has(betrokkene.partij) ? [betrokkene.partij.toLowerCase()] : [],
+    );
+    const bsns = await bsnOfPartijen(em, partijUuids);
+    for (const partij of byId.values()) if (partij.bsn) bsns.set(partij.uuid, partij.bsn);
+
+    // Two reports can be one person: a partij by uuid and the same partij's BSN.
+    const perHash = new Map<string, { betrokkene: AuditBetrokkene; soort: AuditSoort }>();
+    for (const { betrokkene, soort } of subjects) {
+      const bsn = "partij" in betrokkene ? bsns.get(betrokkene.partij.toLowerCase()) : betrokkene.bsn;
+      const hash = betrokkeneHash(bsn ? { bsn } : betrokkene, this.hashKey);
+      const known = perHash.get(hash);
+      perHash.set(hash, { betrokkene, soort: stronger(known?.soort, soort) });
+    }
+    const toWrite = [...perHash].filter(([hash, { soort }]) => addsTo(this.written.get(hash), soort));
+
+    if (toWrite.length) {
+      const shared = {
+        tijdstip: meta.tijdstip ?? new Date(),
+        traceId: meta.traceId,
+        operatie: storable(meta.operatie),
+        verwerkingsactiviteit: storable(meta.verwerkingsactiviteit),
+        clientId: storable(meta.clientId),
+        userId: storable(meta.userId),
+        userRepresentation: storable(meta.userRepresentation),
+        uitkomst: meta.uitkomst,
+      };
+      // Plain rows, not entities: MikroORM writes them as one multi-row INSERT (the unit of work
+      // would split them into batches) and keeps them out of the identity map.
+      await em.insertMany(
+        AuditRecord,
+        toWrite.map(([betrokkeneHash, { soort }]) => ({ ...shared, uuid: randomUUID(), betrokkeneHash, soort })),
+      );
+    }
+
+    const inTransaction = em.isInTransaction();
+    for (const [hash, { betrokkene, soort }] of toWrite) {
+      if (inTransaction) this.writtenInTransaction.push({ hash, betrokkene, soort, before: this.written.get(hash) });
+      this.written.set(hash, soort);
+    }
+    this.pending.clear();
+    return toWrite.length;
+  }
+
+  /** To be called when the transaction that flushes ran in commits: their records are final. */
+  committed(): void {
+    this.writtenInTransaction = [];
+  }
+
+  /**
+   * To be called when the transaction that flushes ran in is rolled back: their records are gone
+   * with it, so their data subjects are pending again (for a record with uitkomst mislukt once
+   * the transaction is over, or to be dropped with `discardPending`).
+   */
+  rolledBack(): void {
+    for (const { hash, betrokkene, soort, before } of this.writtenInTransaction.reverse()) {
+      if (before === undefined) this.written.delete(hash);
+      else this.written.set(hash, before);
+      this.record(betrokkene, soort);
+    }
+    this.writtenInTransaction = [];
+  }
+
+  /** Forgets what was reported and not written (e.g. the writes of an operation that failed). */
+  discardPending(): void {
+    this.pending.clear();
+  }
+}
+
+/**
+ * A value as the table can hold it, never a reason to refuse a request: NUL (which PostgreSQL
+ * cannot store) and lone surrogates become U+FFFD, and the value is cut at the column length.
+ */
+function storable(value: string): string {
+  const clean = value.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return [...clean].slice(0, AUDIT_TEXT_LENGTH).join("");
+}
