@@ -2,17 +2,11 @@ import { randomUUID } from "node:crypto";
 import { getOperationAST, Lexer, parse, Source, TokenKind } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, seedDemoData } from "../../src/database/demo-data";
-import { Betrokkene } from "../../src/klantcontacten/betrokkene.entity";
-import { Rol } from "../../src/klantcontacten/enums";
-import { Klantcontact } from "../../src/klantcontacten/klantcontact.entity";
-import { Onderwerpobject } from "../../src/klantcontacten/onderwerpobject.entity";
 import { estimateCost } from "../../src/limits/cost";
 import { DEFAULT_LIMITS } from "../../src/limits/limits-config";
 import { Actor } from "../../src/opvolging/actor.entity";
-import { SoortPartij } from "../../src/partijen/enums";
-import { Partij } from "../../src/partijen/partij.entity";
 import { buildKlantinteractiesSchema } from "../../src/schema";
-import { rows } from "../support/fixtures";
+import { partijenMetKlantcontact, rows } from "../support/fixtures";
 import { LimitedApp, refusedBy, type Sent } from "./limited-app";
 import {
   aliasedMutations,
@@ -57,32 +51,10 @@ describe("the limits of one operation", async () => {
   beforeAll(async () => {
     limited = await LimitedApp.start();
     await seedDemoData(limited.app.orm.em.fork());
-    partijen = await add100PartijenMetKlantcontact();
+    partijen = await partijenMetKlantcontact(limited.app.orm, 100, DEMO.zaken.parkeervergunning.uuid);
   });
   afterAll(() => limited?.stop());
 
-  /** 100 partijen, each the klant of one klantcontact about the parkeervergunning. */
-  async function add100PartijenMetKlantcontact(): Promise<string[]> {
-    const em = limited.app.orm.em.fork();
-    const created = Array.from({ length: 100 }, (_, i) => {
-      const partij = em.create(Partij, { soortPartij: SoortPartij.PERSOON, indicatieActief: true, contactnaam: { voornaam: `Persoon ${i}` } } as never);
-      const contact = em.create(Klantcontact, {
-        kanaal: "telefoon",
-        onderwerp: `Vraag ${i}`,
-        taal: "nld",
-        vertrouwelijk: false,
-        plaatsgevondenOp: new Date(Date.UTC(2026, 0, 1 + i)),
-      } as never);
-      em.create(Betrokkene, { hadKlantcontact: contact, wasPartij: partij, rol: Rol.KLANT, initiator: true } as never);
-      em.create(Onderwerpobject, {
-        klantcontact: contact,
-        onderwerpobjectidentificator: { objectId: DEMO.zaken.parkeervergunning.uuid, codeObjecttype: "zaak", codeSoortObjectId: "uuid" },
-      } as never);
-      return partij;
-    });
-    await em.flush();
-    return created.map((partij) => partij.uuid);
-  }
 
   function expectAnswered(sent: Sent) {
     expect(sent.errors).toEqual([]);

@@ -1,11 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, seedDemoData } from "../../src/database/demo-data";
-import { Betrokkene } from "../../src/klantcontacten/betrokkene.entity";
-import { Rol } from "../../src/klantcontacten/enums";
-import { Klantcontact } from "../../src/klantcontacten/klantcontact.entity";
-import { SoortPartij } from "../../src/partijen/enums";
-import { Partij } from "../../src/partijen/partij.entity";
 import {
   aliasedMutations,
   aliasesOfNestedList,
@@ -18,6 +13,7 @@ import {
   type RouterFetches,
 } from "../limits/operations";
 import { TestApp } from "../support/app";
+import { partijenMetKlantcontact } from "../support/fixtures";
 import { TestServer } from "../support/http-server";
 
 /**
@@ -34,27 +30,10 @@ let partijen: string[];
 beforeAll(async () => {
   server = await TestServer.start({ LOG_LEVEL: "debug", LOG_SQL: "true", SEED_DEMO_DATA: "true" });
   router = await captureRouterFetches();
-  partijen = await add100PartijenMetKlantcontact();
+  partijen = await partijenMetKlantcontact(server.orm, 100);
 }, 60_000);
 afterAll(() => server?.stop());
 
-async function add100PartijenMetKlantcontact(): Promise<string[]> {
-  const em = server.orm.em.fork();
-  const created = Array.from({ length: 100 }, (_, i) => {
-    const partij = em.create(Partij, { soortPartij: SoortPartij.PERSOON, indicatieActief: true, contactnaam: { voornaam: `Persoon ${i}` } } as never);
-    const contact = em.create(Klantcontact, {
-      kanaal: "telefoon",
-      onderwerp: `Vraag ${i}`,
-      taal: "nld",
-      vertrouwelijk: false,
-      plaatsgevondenOp: new Date(Date.UTC(2026, 0, 1 + i)),
-    } as never);
-    em.create(Betrokkene, { hadKlantcontact: contact, wasPartij: partij, rol: Rol.KLANT, initiator: true } as never);
-    return partij;
-  });
-  await em.flush();
-  return created.map((partij) => partij.uuid);
-}
 
 /** One operation over HTTP with the test client's token, and the SQL statements the server sent for it. */
 async function send({ query, variables }: RouterFetch) {

@@ -1,8 +1,9 @@
-import type { EntityClass, EntityManager, FilterQuery } from "@mikro-orm/core";
+import type { EntityClass, EntityManager, FilterQuery, MikroORM } from "@mikro-orm/core";
 import { ActorKlantcontact } from "../../src/klantcontacten/actor-klantcontact.entity";
 import { Betrokkene } from "../../src/klantcontacten/betrokkene.entity";
 import { Rol } from "../../src/klantcontacten/enums";
 import { Klantcontact } from "../../src/klantcontacten/klantcontact.entity";
+import { Onderwerpobject } from "../../src/klantcontacten/onderwerpobject.entity";
 import { Actor } from "../../src/opvolging/actor.entity";
 import { SoortActor, Taakstatus } from "../../src/opvolging/enums";
 import { InterneTaak } from "../../src/opvolging/interne-taak.entity";
@@ -173,6 +174,34 @@ export async function exists<T extends object>(app: TestApp, entity: EntityClass
 /** The number of rows of an entity (that match `where`): "a failed mutation wrote nothing". */
 export async function rows<T extends object>(app: TestApp, entity: EntityClass<T>, where: FilterQuery<T> = {}): Promise<number> {
   return app.orm.em.fork().count(entity, where);
+}
+
+/**
+ * `count` persons, each the initiating klant of one klantcontact (about the zaak `zaakUuid` when
+ * given): the partijen of a batch of router references. Returns their uuids.
+ */
+export async function partijenMetKlantcontact(orm: MikroORM, count: number, zaakUuid?: string): Promise<string[]> {
+  const em = orm.em.fork();
+  const created = Array.from({ length: count }, (_, i) => {
+    const partij = em.create(Partij, { soortPartij: SoortPartij.PERSOON, indicatieActief: true, contactnaam: { voornaam: `Persoon ${i}` } } as never);
+    const contact = em.create(Klantcontact, {
+      kanaal: "telefoon",
+      onderwerp: `Vraag ${i}`,
+      taal: "nld",
+      vertrouwelijk: false,
+      plaatsgevondenOp: new Date(Date.UTC(2026, 0, 1 + i)),
+    } as never);
+    em.create(Betrokkene, { hadKlantcontact: contact, wasPartij: partij, rol: Rol.KLANT, initiator: true } as never);
+    if (zaakUuid) {
+      em.create(Onderwerpobject, {
+        klantcontact: contact,
+        onderwerpobjectidentificator: { objectId: zaakUuid, codeObjecttype: "zaak", codeSoortObjectId: "uuid" },
+      } as never);
+    }
+    return partij;
+  });
+  await em.flush();
+  return created.map((partij) => partij.uuid);
 }
 
 // Valid identifying numbers: each call gives a new one, so tests never trip over uniqueness.
