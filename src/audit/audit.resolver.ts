@@ -1,18 +1,16 @@
 import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
+import { RequiresScope } from "../auth/access";
 import type { RequestContext } from "../common/context";
 import { ConnectionType, PageArgs } from "../common/connection";
 import { AuditBetrokkeneInput } from "./audit.input";
 import { AuditRecord } from "./audit-record.entity";
-import { AuditService, type MayReadAudit } from "./audit.service";
+import { AuditService } from "./audit.service";
 
 export const AuditRecordConnection = ConnectionType(AuditRecord);
 
-// Requests carry no principal yet, so everyone may; access control (issue 7) puts the
-// audit.lezen scope check here.
-const mayReadAudit: MayReadAudit = () => true;
-
 @Resolver(() => AuditRecord)
 export class AuditResolver {
+  @RequiresScope("audit.lezen")
   @Query(() => AuditRecordConnection, {
     description:
       "Het logboek van verwerkingen van één betrokkene (Logboek Dataverwerkingen): wie las of wijzigde wanneer, waarvoor en met welke uitkomst; nieuwste eerst.",
@@ -22,6 +20,6 @@ export class AuditResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.service(AuditService).records(betrokkene, page, mayReadAudit);
+    return ctx.service(AuditService).records(betrokkene, page);
   }
 }

@@ -1,27 +1,23 @@
 import type { RequestContext } from "../common/context";
 import { paginate, type Connection, type PageArgs } from "../common/connection";
-import { ForbiddenError, InvalidParams } from "../common/errors";
+import { requireScope } from "../auth/access";
+import { InvalidParams } from "../common/errors";
 import { fieldErrors } from "../common/validation";
 import { bsnOfPartijen, partijenMetBsn } from "./audit-betrokkene";
 import { betrokkeneHash, type AuditBetrokkene } from "./audit-hash";
 import type { AuditBetrokkeneInput } from "./audit.input";
 import { AuditRecord } from "./audit-record.entity";
 
-/** Decides whether the request may read the audit log (given by the caller, who knows the principal). */
-export type MayReadAudit = () => boolean;
-
 /** The auditor's questions: who processed the data of this person, when, why and how it ended. */
 export class AuditService {
   constructor(private readonly ctx: RequestContext) {}
 
-  /** Refuses the request before any SQL unless it may read the audit log. */
-  assertMayReadAudit(mayRead: MayReadAudit): void {
-    if (!mayRead()) throw new ForbiddenError("Alleen een auditor mag het logboek van verwerkingen lezen.");
-  }
-
-  /** The records about one data subject, newest first: two statements (the BSN lookup and the page). */
-  async records(input: AuditBetrokkeneInput, page: PageArgs, mayRead: MayReadAudit): Promise<Connection<AuditRecord>> {
-    this.assertMayReadAudit(mayRead);
+  /**
+   * The records about one data subject, newest first: two statements (the BSN lookup and the page).
+   * Only for an auditor (scope audit.lezen), refused before any SQL otherwise.
+   */
+  async records(input: AuditBetrokkeneInput, page: PageArgs): Promise<Connection<AuditRecord>> {
+    requireScope(this.ctx, "audit.lezen");
     const betrokkene = await this.checked(input);
     const hashes = (await this.alleBetrokkenen(betrokkene)).map((b) => betrokkeneHash(b, this.ctx.config.audit.hashKey));
     return paginate(this.ctx.em, AuditRecord, { betrokkeneHash: { $in: hashes } }, [{ property: "tijdstip", direction: "desc" }], page);
