@@ -87,8 +87,12 @@ export class RequestContext {
    * The audit records of what the write processed are inserted in the same transaction, just
    * before it commits: a write is only stored with its records, and a rolled-back write leaves
    * none (its data subjects are pending again, for the audit plugin to record as mislukt).
+   *
+   * Called inside an open transaction, `work` joins it: the outer one commits or rolls back.
    */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
+    // A workflow that composes other services' writes runs them in its own transaction: they join.
+    if (this.em.isInTransaction()) return work();
     await this.em.begin();
     try {
       const result = await work();
