@@ -12,6 +12,7 @@ import { auditPlugin } from "./audit/audit-plugin";
 import { RequestAuthenticator } from "./auth/request-authenticator";
 import { RequestContext } from "./common/context";
 import { inputHygienePlugin } from "./common/input-hygiene";
+import { operationTransactionPlugin } from "./common/operation-transaction";
 import { DatabaseReadiness } from "./database/readiness";
 import { formatError, httpStatusFromErrors } from "./error-mapping";
 import { FailureLog } from "./failure-log";
@@ -33,8 +34,9 @@ export interface SubgraphServerOptions {
 /**
  * The GraphQL engine, the same in `npm start` and in the tests. Its plugins act on a request in
  * this order: the limits and the input check refuse an operation before it executes (so before any
- * SQL); the HTTP status follows from the errors; the audit plugin writes the operation's records
- * last, because it replaces the response when they cannot be stored.
+ * SQL); the HTTP status follows from the errors; a mutation operation commits or rolls back its one
+ * transaction once it has executed (src/common/operation-transaction.ts); the audit plugin writes
+ * the operation's records last, because it replaces the response when they cannot be stored.
  */
 export function createApolloServer(schema: GraphQLSchema, logger: Logger, options: SubgraphServerOptions = {}) {
   const failures = options.failures ?? new FailureLog(logger);
@@ -59,7 +61,12 @@ export function createApolloServer(schema: GraphQLSchema, logger: Logger, option
   );
   // After the limits' own plugins (the time limit replaces a late answer): nothing may change the
   // response once its records are written.
-  return new ApolloServer<RequestContext>({ ...limited, plugins: [...limited.plugins, auditPlugin(failures)] });
+  // The operation's transaction plugin after the limits' too: a root field the time limit refuses
+  // must count as started (see src/common/operation-transaction.ts).
+  return new ApolloServer<RequestContext>({
+    ...limited,
+    plugins: [...limited.plugins, operationTransactionPlugin(failures), auditPlugin(failures)],
+  });
 }
 
 export interface RunningServer {

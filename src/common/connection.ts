@@ -195,7 +195,8 @@ async function pagesPerPartition<T extends BaseEntity>(
     ]),
   );
   const ranked = knex.select("*").from(inner.as("ranked")).where("page_position", "<=", size + 1).orderBy("page_position");
-  const rows: Array<Record<string, unknown>> = await em.getConnection().execute(ranked as never);
+  // Through the EntityManager: inside a write it reads in the write's transaction (SQLite has one connection).
+  const rows: Array<Record<string, unknown>> = await em.execute(ranked as never);
 
   const byPartition = new Map<string, T[]>();
   for (const row of rows) {

@@ -7,6 +7,7 @@ import { AuditUitkomst } from "../audit/enums";
 import type { Principal } from "../auth/principal";
 import type { Config } from "../config";
 import type { BaseEntity } from "./base.entity";
+import { OperationTransaction } from "./operation-transaction";
 
 /**
  * Everything one GraphQL request owns: its own EntityManager (identity map and unit of work) and
@@ -80,33 +81,66 @@ export class RequestContext {
   }
 
   /**
-   * Runs a mutation as one database transaction: all of it or nothing. The transaction is opened
-   * on the request's own EntityManager, so loaders and services used inside it see (and take part
-   * in) it; a fork would need a second connection, and SQLite has one.
+   * The transaction of this mutation operation, when one holds it (src/common/operation-transaction.ts):
+   * writes then join it and it commits once, after the last root field.
+   */
+  operationTransaction: OperationTransaction | undefined;
+
+  /** From now on, a transaction that a write opens stays open until the operation ends. */
+  holdTransactionForOperation(): OperationTransaction {
+    this.operationTransaction = new OperationTransaction(this);
+    return this.operationTransaction;
+  }
+
+  /**
+   * Runs a write in a database transaction: all of it or nothing. The transaction is opened on the
+   * request's own EntityManager, so loaders and services used inside it see (and take part in) it;
+   * a fork would need a second connection, and SQLite has one.
    *
-   * The audit records of what the write processed are inserted in the same transaction, just
-   * before it commits: a write is only stored with its records, and a rolled-back write leaves
-   * none (its data subjects are pending again, for the audit plugin to record as mislukt).
-   *
-   * Called inside an open transaction, `work` joins it: the outer one commits or rolls back.
+   * Inside an open transaction `work` joins it, so a workflow composes the single mutations' writes.
+   * In a mutation operation the transaction stays open after `work` and the operation commits it
+   * (one transaction per operation); otherwise it commits here.
    */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
-    // A workflow that composes other services' writes runs them in its own transaction: they join.
-    if (this.em.isInTransaction()) return work();
+    if (this.em.isInTransaction()) return this.joined(work);
     await this.em.begin();
+    if (this.operationTransaction) return this.joined(work);
     try {
       const result = await work();
-      await this.flushAudit();
-      await this.em.commit();
-      this.audit.committed();
-      this.clearLoaders();
+      await this.commit();
       return result;
     } catch (err) {
+      await this.rollback();
+      throw err;
+    }
+  }
+
+  private async joined<T>(work: () => Promise<T>): Promise<T> {
+    const result = await work();
+    // The result is read next (its nested fields): nothing cached before this write may serve it.
+    this.clearLoaders();
+    return result;
+  }
+
+  /**
+   * Commits the open transaction with the audit records of what it processed, inserted just before:
+   * a write is only stored with its records, and a rolled-back write leaves none.
+   */
+  async commit(): Promise<void> {
+    await this.flushAudit();
+    await this.em.commit();
+    this.audit.committed();
+    this.clearLoaders();
+  }
+
+  /** Rolls back: the data subjects of the write are pending again, for the audit plugin to record as mislukt. */
+  async rollback(): Promise<void> {
+    try {
       await this.em.rollback();
+    } finally {
       this.audit.rolledBack();
       this.em.clear();
       this.clearLoaders();
-      throw err;
     }
   }
 

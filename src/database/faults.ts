@@ -1,10 +1,11 @@
 /**
  * Recognises the database faults that are no fault of the request: the database cannot be
- * reached, its disk is full, or it only accepts reads. A client gets SERVICE_UNAVAILABLE for them
+ * reached, its disk is full, or it only accepts reads, or it ended a transaction to break a deadlock
+ * with a concurrent one (the same request succeeds when sent again). A client gets SERVICE_UNAVAILABLE for them
  * (src/error-mapping.ts) and `/ready` answers 503 while they last; anything else a driver throws
  * stays an internal error.
  */
-export type DatabaseFault = "unavailable" | "disk_full" | "read_only";
+export type DatabaseFault = "unavailable" | "disk_full" | "read_only" | "conflict";
 
 /** Node's socket errors: the database server is not there (any more). */
 const SOCKET_ERRORS = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "EPIPE"]);
@@ -14,6 +15,8 @@ function postgresqlFault(sqlState: string, severity: unknown): DatabaseFault | u
   if (sqlState === "53100") return "disk_full";
   // read_only_sql_transaction: a standby, or default_transaction_read_only.
   if (sqlState === "25006") return "read_only";
+  // deadlock_detected, serialization_failure: PostgreSQL chose this transaction to give way.
+  if (sqlState === "40P01" || sqlState === "40001") return "conflict";
   // connection_exception, admin/crash shutdown, cannot_connect_now, too_many_connections.
   if (sqlState.startsWith("08") || ["57P01", "57P02", "57P03", "53300"].includes(sqlState)) return "unavailable";
   // A FATAL error ends the session: the server refused the connection (database gone, not

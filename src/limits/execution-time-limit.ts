@@ -9,9 +9,9 @@ export type Clock = () => number;
  * An execution time limit: once an operation has executed for `ms`, no further field is resolved.
  * The time is looked at whenever a field is about to resolve, so a refused field never starts its
  * SQL. A query is then answered with one EXECUTION_TIMEOUT error (HTTP 503) instead of a
- * half-filled answer. A mutation that has started runs to its end, so that its write is whole and
- * its answer says what was written; a later root field of the same operation does not start and
- * gets the error.
+ * half-filled answer. A mutation's root field that has started runs to its end; a later root field
+ * of the same operation does not start and gets the error, which rolls the whole operation back
+ * (src/common/operation-transaction.ts).
  *
  * What cannot be stopped, so that the answer can come later than `ms`: a resolver that has started
  * runs on, and an SQL statement in flight (or a DataLoader batch already dispatched) finishes

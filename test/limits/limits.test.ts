@@ -276,16 +276,19 @@ describe("the limits of one operation", async () => {
       });
     });
 
-    it("lets a started mutation finish and write whole, and starts no further root field", async () => {
+    it("lets a started root field finish, starts no further one, and rolls the whole operation back", async () => {
       const server = await serverWhoseTimeRunsOutAfterOneStatement();
       const sent = await server.send(`mutation {
         eerste: createActor(input: { naam: "Eerste op tijd", soortActor: ORGANISATORISCHE_EENHEID }) { uuid naam }
         tweede: createActor(input: { naam: "Tweede te laat", soortActor: ORGANISATORISCHE_EENHEID }) { uuid naam }
       }`);
+      expect(sent.data).toBeNull();
       expect(sent.errors).toEqual([
         expect.objectContaining({ path: ["tweede"], extensions: { code: "EXECUTION_TIMEOUT", limit: "executionMs" } }),
+        expect.objectContaining({ path: ["eerste"], extensions: { code: "NOT_WRITTEN", failedField: "tweede" } }),
       ]);
-      expect(await rows(limited.app, Actor, { naam: "Eerste op tijd" })).toBe(1);
+      // One operation, one transaction: the first actor was written, then rolled back with it.
+      expect(await rows(limited.app, Actor, { naam: "Eerste op tijd" })).toBe(0);
       expect(await rows(limited.app, Actor, { naam: "Tweede te laat" })).toBe(0);
     });
   });
