@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { getNamedType, isNonNullType, isObjectType } from "graphql";
+import { getNamedType, isNonNullType, isObjectType, type GraphQLObjectType } from "graphql";
 import { buildKlantinteractiesSchema } from "../../src/schema";
 import { TestApp } from "../support/app";
 import { elfproefNummer, partijenMetKlantcontact } from "../support/fixtures";
@@ -35,7 +35,8 @@ async function rootConnections(): Promise<string[]> {
   return Object.values(query.getFields())
     .filter((field) => isObjectType(getNamedType(field.type)) && getNamedType(field.type).name.endsWith("Connection"))
     .map((field) => {
-      expect(isNonNullType(getNamedType(field.type).getFields().totalCount.type), `${field.name} has totalCount: Int!`).toBe(true);
+      const connection = getNamedType(field.type) as GraphQLObjectType;
+      expect(isNonNullType(connection.getFields().totalCount.type), `${field.name} has totalCount: Int!`).toBe(true);
       return field.name;
     });
 }
