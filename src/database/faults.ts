@@ -18,7 +18,8 @@ function postgresqlFault(sqlState: string, severity: unknown): DatabaseFault | u
   // deadlock_detected, serialization_failure: PostgreSQL chose this transaction to give way.
   if (sqlState === "40P01" || sqlState === "40001") return "conflict";
   // connection_exception, admin/crash shutdown, cannot_connect_now, too_many_connections.
-  if (sqlState.startsWith("08") || ["57P01", "57P02", "57P03", "53300"].includes(sqlState)) return "unavailable";
+  // (08P01 is a protocol violation: a bad statement of ours, not a lost connection.)
+  if ((sqlState.startsWith("08") && sqlState !== "08P01") || ["57P01", "57P02", "57P03", "53300"].includes(sqlState)) return "unavailable";
   // A FATAL error ends the session: the server refused the connection (database gone, not
   // accepting connections, authentication) or dropped it.
   if (severity === "FATAL" || severity === "PANIC") return "unavailable";
