@@ -18,7 +18,7 @@ import type { SqlEntityManager } from "@mikro-orm/knex";
 export async function serialiseOnKeys(em: SqlEntityManager, namespace: string, keys: readonly string[]): Promise<void> {
   if (!em.isInTransaction()) throw new Error(`serialiseOnKeys(${namespace}) outside a transaction would hold nothing`);
   if (keys.length === 0 || !(em.getPlatform() instanceof PostgreSqlPlatform)) return;
-  const namespaced = [...new Set(keys.map((key) => `${namespace}\u0000${key}`))].sort();
+  const namespaced = [...new Set(keys.map((key) => `${namespace}:${key}`))].sort();
   // unnest ... with ordinality keeps the sorted order in which the locks are taken.
   await em.execute(
     `select pg_advisory_xact_lock(hashtextextended(t.key, 0)) from unnest(cast(array[${namespaced.map(() => "?").join(", ")}] as text[])) with ordinality as t(key, n) order by t.n`,

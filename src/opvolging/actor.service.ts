@@ -148,7 +148,7 @@ export class ActorService {
   async vindOfMaak(input: ActorInput): Promise<ResolvedActor> {
     requireStaffScope(this.ctx, "opvolging", "schrijven");
     const problems = new InvalidParams();
-    const [plan] = await this.checkVerwijzingen([{ vindOfMaak: input }], "", problems);
+    const plan = await this.checkVindOfMaak(input, "", problems);
     problems.throwIfAny();
     return this.ctx.transaction(async () => {
       const [resolved] = await this.resolveVerwijzingen([plan]);
@@ -209,20 +209,24 @@ export class ActorService {
           const actor = await this.gate.reference(verwijzing.uuid, path(name, "uuid"), found);
           return actor ? { actor } : null;
         }
-        const input = verwijzing.vindOfMaak!;
-        const plan = await this.checkNew(input, path(name, "vindOfMaak"), found);
-        for (const deel of IDENTIFICATOR_DELEN) {
-          const value = input.actoridentificator?.[deel];
-          if (value === undefined || value === null || value.trim() === "") {
-            found.add(path(name, "vindOfMaak", "actoridentificator", deel), "required", "Dit veld is vereist om de actor op zijn actoridentificator te vinden.");
-          }
-        }
-        return { vindOfMaak: plan, key: identificatorKey(input) };
+        return this.checkVindOfMaak(verwijzing.vindOfMaak!, path(name, "vindOfMaak"), found);
       }),
     );
     // reported in list order, whatever order the lookups finished in
     for (const found of perItem) problems.addAll(found.params);
     return plans.filter((plan): plan is ActorVerwijzingPlan => plan !== null);
+  }
+
+  /** A new actor's rules plus its whole actoridentificator, by which it is found; problems under `prefix`. */
+  private async checkVindOfMaak(input: ActorInput, prefix: string, problems: InvalidParams): Promise<ActorVerwijzingPlan> {
+    const plan = await this.checkNew(input, prefix, problems);
+    for (const deel of IDENTIFICATOR_DELEN) {
+      const value = input.actoridentificator?.[deel];
+      if (value === undefined || value === null || value.trim() === "") {
+        problems.add(path(prefix, "actoridentificator", deel), "required", "Dit veld is vereist om de actor op zijn actoridentificator te vinden.");
+      }
+    }
+    return { vindOfMaak: plan, key: identificatorKey(input) };
   }
 
   /**
