@@ -89,6 +89,15 @@ export class ActorKlantcontactService {
     return link.uuid;
   }
 
+  /** The link of an actor to a klantcontact made in the same write (registreerKlantcontact); persisted, not flushed. */
+  buildNested(actor: Actor, klantcontact: Klantcontact): ActorKlantcontact {
+    const link = new ActorKlantcontact();
+    link.actor = actor;
+    link.klantcontact = klantcontact;
+    this.ctx.em.persist(link);
+    return link;
+  }
+
   /** Checks everything (the pair actor/klantcontact is unique), then changes the unflushed entity. */
   private async apply(
     link: ActorKlantcontact,

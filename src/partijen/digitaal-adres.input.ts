@@ -9,17 +9,12 @@ import { PartijIdentificatorGroepFilter } from "./partij-identificator.input";
 /** A referentie may be left empty (the standard's blank slug); a given one must be a slug. */
 const referentieOfLeeg: Check = (value) => (value === "" ? null : checkReferentie(value));
 
-@InputType({ description: "Een nieuw digitaal adres." })
-export class DigitaalAdresInput {
-  @Field(() => ID, { nullable: true, description: "uuid van de partij die het adres verstrekte (voor toekomstig contact)." })
-  verstrektDoorPartij?: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "uuid van de betrokkene die het adres verstrekte (voor de opvolging van één klantcontact).",
-  })
-  verstrektDoorBetrokkene?: string | null;
-
+/**
+ * A new digitaal adres, without its owner: given by a betrokkene inside registreerKlantcontact (the
+ * betrokkene is created in the same call). The partij and full inputs below add their fields.
+ */
+@InputType({ description: "Een nieuw digitaal adres van een betrokkene die in dezelfde aanroep wordt gemaakt (registreerKlantcontact)." })
+export class BetrokkeneDigitaalAdresInput {
   @Field(() => String, { description: "Digitaal adres (ten hoogste 80 tekens), gecontroleerd volgens de soort." })
   @NotBlank()
   @MaxLength(80)
@@ -27,13 +22,6 @@ export class DigitaalAdresInput {
 
   @Field(() => SoortDigitaalAdres, { description: "Soort digitaal adres." })
   soortDigitaalAdres!: SoortDigitaalAdres;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      "Maakt dit het standaard adres van deze soort voor de partij (andere worden dan uitgezet); alleen met verstrektDoorPartij.",
-  })
-  isStandaardAdres?: boolean | null;
 
   @Field(() => String, { nullable: true, description: "Omschrijving (ten hoogste 40 tekens)." })
   @MaxLength(40)
@@ -49,6 +37,28 @@ export class DigitaalAdresInput {
 
   @Field(() => DateScalar, { nullable: true, description: "Datum waarop het adres is geverifieerd." })
   verificatieDatum?: Date | null;
+}
+
+/** A new digitaal adres of a partij that is created in the same call (createPartij, vindOfMaakPartij). */
+@InputType({ description: "Een nieuw digitaal adres van een partij die in dezelfde aanroep wordt gemaakt (createPartij, vindOfMaakPartij)." })
+export class PartijDigitaalAdresInput extends BetrokkeneDigitaalAdresInput {
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Maakt dit het standaard adres van deze soort voor de partij (andere worden dan uitgezet); alleen met een partij: verstrektDoorPartij, of binnen een partij-invoer (daar per soort ten hoogste één).",
+  })
+  isStandaardAdres?: boolean | null;
+}
+
+@InputType({ description: "Een nieuw digitaal adres." })
+export class DigitaalAdresInput extends PartijDigitaalAdresInput {
+  @Field(() => ID, { nullable: true, description: "uuid van de partij die het adres verstrekte (voor toekomstig contact)." })
+  verstrektDoorPartij?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "uuid van de betrokkene die het adres verstrekte (voor de opvolging van één klantcontact).",
+  })
+  verstrektDoorBetrokkene?: string | null;
 }
 
 @InputType({ description: "Wijziging van een digitaal adres; weggelaten velden blijven ongewijzigd." })
