@@ -7,7 +7,9 @@ import { Taakstatus } from "./enums";
 
 /** InterneTaak: a follow-up task that a klantcontact led to ("bel deze burger terug"). */
 @Entity()
-@Index({ name: "interne_taak_status_index", properties: ["status", "id"] })
+// Lists of taken are ordered by toegewezenOp (a work queue: open ones, oldest first).
+@Index({ name: "interne_taak_status_toegewezen_op_index", properties: ["status", "toegewezenOp", "id"] })
+@Index({ name: "interne_taak_toegewezen_op_index", properties: ["toegewezenOp", "id"] })
 @ObjectType({ description: "Taak die naar aanleiding van een klantcontact intern moet worden uitgevoerd." })
 @Directive('@key(fields: "uuid")')
 export class InterneTaak extends BaseEntity {
