@@ -2,6 +2,7 @@ import { Field, ID, InputType } from "type-graphql";
 import { DateTimeScalar } from "../common/scalars";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
 import { checkGeheelGetal } from "../common/validators";
+import { DigitaalAdresZoekInput } from "../partijen/digitaal-adres.input";
 import { Taakstatus } from "./enums";
 
 const NUMMER = "Uniek nummer van ten hoogste 10 tekens dat een geheel getal is.";
@@ -127,4 +128,11 @@ export class InterneTaakFilter {
 
   @Field(() => String, { nullable: true, description: "Naam van een actor aan wie de taak (ook) is toegewezen bevat (hoofdletterongevoelig)." })
   actorNaam?: string | null;
+
+  @Field(() => DigitaalAdresZoekInput, {
+    nullable: true,
+    description:
+      "Het aanleidinggevende klantcontact had een betrokkene die een digitaal adres verstrekte dat hieraan voldoet (contactverzoeken op telefoonnummer of e-mailadres).",
+  })
+  betrokkeneDigitaalAdres?: DigitaalAdresZoekInput | null;
 }
