@@ -4,11 +4,13 @@ import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261123203137 } from "./sqlite/Migration20261123203137";
 import { Migration20261201092710 } from "./sqlite/Migration20261201092710";
 import { Migration20261201094500 } from "./sqlite/Migration20261201094500";
+import { Migration20261201120000 } from "./sqlite/Migration20261201120000";
 import { Migration20261201121000 } from "./sqlite/Migration20261201121000";
 import { Migration20261201123000 } from "./sqlite/Migration20261201123000";
 import { Migration20261123203139 } from "./postgresql/Migration20261123203139";
 import { Migration20261201092712 } from "./postgresql/Migration20261201092712";
 import { Migration20261201094501 } from "./postgresql/Migration20261201094501";
+import { Migration20261201120001 } from "./postgresql/Migration20261201120001";
 import { Migration20261201121001 } from "./postgresql/Migration20261201121001";
 import { Migration20261201123001 } from "./postgresql/Migration20261201123001";
 
@@ -17,6 +19,7 @@ export const migrations: Record<"sqlite" | "postgresql", MigrationObject[]> = {
     { name: "Migration20261123203137", class: Migration20261123203137 },
     { name: "Migration20261201092710", class: Migration20261201092710 },
     { name: "Migration20261201094500", class: Migration20261201094500 },
+    { name: "Migration20261201120000", class: Migration20261201120000 },
     { name: "Migration20261201121000", class: Migration20261201121000 },
     { name: "Migration20261201123000", class: Migration20261201123000 },
   ],
@@ -24,6 +27,7 @@ export const migrations: Record<"sqlite" | "postgresql", MigrationObject[]> = {
     { name: "Migration20261123203139", class: Migration20261123203139 },
     { name: "Migration20261201092712", class: Migration20261201092712 },
     { name: "Migration20261201094501", class: Migration20261201094501 },
+    { name: "Migration20261201120001", class: Migration20261201120001 },
     { name: "Migration20261201121001", class: Migration20261201121001 },
     { name: "Migration20261201123001", class: Migration20261201123001 },
   ],
