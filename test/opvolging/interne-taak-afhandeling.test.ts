@@ -10,6 +10,7 @@ import { InterneTaak } from "../../src/opvolging/interne-taak.entity";
 import { Toewijzing } from "../../src/opvolging/toewijzing.entity";
 import {
   AfhandelingVraagDocument,
+  AuditRecordsDocument,
   BetrokkeneCreateDocument,
   HandelInterneTaakAfDocument,
   InterneTaakCreateDocument,
@@ -189,6 +190,14 @@ describe("handelInterneTaakAf", () => {
     const { klantcontact } = await app.ok(AfhandelingVraagDocument, { uuid: kc.uuid });
     expect(klantcontact?.wasOnderwerpobjecten).toEqual([{ klantcontact: { uuid: answer.uuid, inhoud: "Uw aanvraag wordt deze week beoordeeld." } }]);
     expect(klantcontact?.leiddeTotInterneTaken).toMatchObject([{ uuid: open.uuid, status: "VERWERKT" }]);
+
+    // the partij got a betrokkene more: the audit log says who wrote it
+    const { auditRecords } = await app.ok(AuditRecordsDocument, { betrokkene: { partij: kc.partij }, first: 100 });
+    expect(auditRecords.edges.map((e) => [e.node.operatie, e.node.soort, e.node.uitkomst])).toContainEqual([
+      "HandelInterneTaakAf handelInterneTaakAf",
+      "SCHRIJVEN",
+      "GELUKT",
+    ]);
   });
 
   it("answers without actors or bijlagen, and for a question without betrokkenen", async () => {
