@@ -30,8 +30,9 @@ describe("createPartij with new digitale adressen and rekeningnummers", () => {
       },
     });
     expect(createPartij.digitaleAdressen.map(({ adres, soortDigitaalAdres, isStandaardAdres }) => [adres, soortDigitaalAdres, isStandaardAdres])).toEqual([
-      ["jan@example.nl", "EMAIL", true],
+      // the voorkeur first, then the standaard addresses
       ["0612345678", "TELEFOONNUMMER", false],
+      ["jan@example.nl", "EMAIL", true],
     ]);
     expect(createPartij.voorkeursDigitaalAdres).toEqual({ adres: "0612345678" });
     expect(createPartij.rekeningnummers).toEqual([{ iban: "NL91ABNA0417164300", bic: "ABNANL2A" }]);
