@@ -50,7 +50,13 @@ export class RegistreerOnderwerpobjectInput {
     "Een betrokkene bij het nieuwe klantcontact: met een bestaande partij (wasPartij), met een partij die gevonden of gemaakt wordt (vindOfMaakPartij), of alleen met een naam. Hoogstens één van wasPartij en vindOfMaakPartij.",
 })
 export class RegistreerBetrokkeneInput extends MaakKlantcontactBetrokkeneInput {
-  @Field(() => VindOfMaakPartijInput, { nullable: true, description: "De partij, gezocht op een identificator en gemaakt als ze niet bestaat (zie vindOfMaakPartij)." })
+  @Field(() => VindOfMaakPartijInput, {
+    nullable: true,
+    description: [
+      "De partij, gezocht op een identificator en gemaakt als ze niet bestaat (zie vindOfMaakPartij).",
+      "Zoeken meer betrokkenen op dezelfde identificator (één persoon in twee rollen), dan krijgen ze dezelfde partij; een nieuwe partij krijgt de partijgegevens die een van hen opgeeft. Verschillende partijgegevens voor één identificator zijn ongeldig.",
+    ].join("\n"),
+  })
   vindOfMaakPartij?: VindOfMaakPartijInput | null;
 
   // Checked by DigitaalAdresService.checkNested, not by @ValidateNested here.

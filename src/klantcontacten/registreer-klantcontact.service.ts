@@ -60,8 +60,8 @@ const part = () => new InvalidParams();
  * onderwerpobjecten, bijlagen, an interne taak), in one transaction through the same check and
  * build code as the single mutations. Every part is checked first and all problems are answered
  * at once with their full input paths; then everything is built and flushed. The lookups are
- * batched per kind, so the statements do not grow with the lists (a partij that is made costs the
- * statements of createPartij). With an idempotency key a retry gets the first answer.
+ * batched per kind and the partijen and actors to be made are written together, so the statements
+ * do not grow with the lists. With an idempotency key a retry gets the first answer.
  */
 export class RegistreerKlantcontactService {
   constructor(private readonly ctx: RequestContext) {}

@@ -54,8 +54,14 @@ export interface IdentificatorSleutel {
 
 const choices = (values: string[]) => `[${values.map((v) => `'${v}'`).join(", ")}]`;
 
-/** Stands for the partij that a createPartij is about to make (it has no id yet). */
-export const NEW_PARTIJ = -1;
+/**
+ * Stands for a partij that the same write makes (it has no id yet): one object per new partij, so
+ * that the rules tell two new partijen of one request apart. PartijService sets `entity` once the
+ * partij is written; the identificatoren are written after it.
+ */
+export class NewPartij {
+  entity?: Partij;
+}
 
 /**
  * The state one identificator will have after a write, before anything is written: the rules
@@ -67,9 +73,8 @@ export interface IdentificatorPlan {
   path: string;
   /** The stored row that is updated; null when the identificator is created. */
   existing: PartijIdentificator | null;
-  /** Storage id of the partij it identifies, NEW_PARTIJ, or null for none. */
-  partijId: number | null;
-  partij: Partij | null | typeof NEW_PARTIJ;
+  /** The partij it identifies: a stored one, one the same write makes, or none (null). */
+  partij: Partij | NewPartij | null;
   anderePartijIdentificator: string;
   codeObjecttype: CodeObjecttype;
   codeSoortObjectId: CodeSoortObjectId;
@@ -247,7 +252,6 @@ export class PartijIdentificatorService {
     const plan: IdentificatorPlan = {
       path: "",
       existing: null,
-      partijId: partij?.id ?? null,
       partij: partij ?? null,
       anderePartijIdentificator: input.anderePartijIdentificator ?? "",
       ...groep,
@@ -273,11 +277,9 @@ export class PartijIdentificatorService {
     problems.throwIfAny();
     const currentSub = await this.gate.related(existing.subIdentificatorVan);
     const newSub = sub !== undefined ? sub : currentSub;
-    const partijId = partij !== undefined ? (partij?.id ?? null) : (existing.identificeerdePartij?.id ?? null);
     const plan: IdentificatorPlan = {
       path: "",
       existing,
-      partijId,
       partij: partij !== undefined ? partij : ((existing.identificeerdePartij as Partij | null | undefined) ?? null),
       anderePartijIdentificator:
         input.anderePartijIdentificator !== undefined ? (input.anderePartijIdentificator ?? "") : existing.anderePartijIdentificator,
@@ -321,9 +323,17 @@ export class PartijIdentificatorService {
 
   /**
    * Checks the rules of model.md 2.2 on the planned states of some identificatoren; `removed` are
-   * stored identificatoren that the same write deletes. A constant number of SQL statements.
+   * stored identificatoren that the same write deletes. A constant number of SQL statements, also
+   * for the identificatoren of several new partijen at once; `problemsOf` says where a plan's
+   * problems go (each partij's own list), by default `problems`.
    */
-  async check(plans: IdentificatorPlan[], removed: PartijIdentificator[], problems: InvalidParams): Promise<void> {
+  async check(
+    plans: IdentificatorPlan[],
+    removed: PartijIdentificator[],
+    problems: InvalidParams,
+    problemsOf: (plan: IdentificatorPlan) => InvalidParams = () => problems,
+  ): Promise<void> {
+    const of = problemsOf;
     const field = (plan: IdentificatorPlan, ...names: string[]) => path(plan.path, ...names);
     const subSoort = (plan: IdentificatorPlan) =>
       plan.sub === null ? null : "row" in plan.sub ? plan.sub.row.codeSoortObjectId : plan.sub.plan.codeSoortObjectId;
@@ -333,13 +343,13 @@ export class PartijIdentificatorService {
       const objecttypes = OBJECTTYPES[plan.codeRegister];
       const soorten = SOORTEN[plan.codeObjecttype];
       if (!objecttypes.includes(plan.codeObjecttype)) {
-        problems.add(
+        of(plan).add(
           field(plan, "partijIdentificator", "codeObjecttype"),
           "invalid",
           `voor \`codeRegister\` ${plan.codeRegister} zijn alleen deze waarden toegestaan: ${choices(objecttypes)}`,
         );
       } else if (!soorten.includes(plan.codeSoortObjectId)) {
-        problems.add(
+        of(plan).add(
           field(plan, "partijIdentificator", "codeSoortObjectId"),
           "invalid",
           `voor \`codeObjecttype\` ${plan.codeObjecttype} zijn alleen deze waarden toegestaan: ${choices(soorten)}`,
@@ -347,20 +357,20 @@ export class PartijIdentificatorService {
       }
       // 2. the format of the objectId
       const reason = plan.objectId.trim() ? FORMATS[plan.codeSoortObjectId](plan.objectId) : null;
-      if (reason) problems.add(field(plan, "partijIdentificator", "objectId"), "invalid", `Deze waarde is ongeldig, reden: ${reason}`);
+      if (reason) of(plan).add(field(plan, "partijIdentificator", "objectId"), "invalid", `Deze waarde is ongeldig, reden: ${reason}`);
       // 5. a vestigingsnummer falls under a kvk_nummer; 6. nothing falls under itself
       const ownSub = plan.sub !== null && ("plan" in plan.sub ? plan.sub.plan === plan : plan.sub.row === plan.existing);
       if (ownSub) {
-        problems.add(field(plan, "subIdentificatorVan"), "invalid", "Een identificator kan niet zijn eigen subIdentificatorVan zijn.");
+        of(plan).add(field(plan, "subIdentificatorVan"), "invalid", "Een identificator kan niet zijn eigen subIdentificatorVan zijn.");
       } else if (plan.codeSoortObjectId === CodeSoortObjectId.VESTIGINGSNUMMER) {
         if (plan.sub === null) {
-          problems.add(
+          of(plan).add(
             field(plan, "subIdentificatorVan"),
             "required",
             "Een vestigingsnummer valt onder een KvK-nummer: geef de kvk_nummer-identificator op in subIdentificatorVan.",
           );
         } else if (subSoort(plan) !== CodeSoortObjectId.KVK_NUMMER) {
-          problems.add(
+          of(plan).add(
             field(plan, "subIdentificatorVan"),
             "invalid",
             "subIdentificatorVan van een vestigingsnummer moet een identificator met codeSoortObjectId 'kvk_nummer' zijn.",
@@ -368,7 +378,7 @@ export class PartijIdentificatorService {
         }
       }
       if (plan.sub && "row" in plan.sub && removed.includes(plan.sub.row)) {
-        problems.add(field(plan, "subIdentificatorVan"), "invalid", "Deze identificator wordt in dezelfde wijziging verwijderd.");
+        of(plan).add(field(plan, "subIdentificatorVan"), "invalid", "Deze identificator wordt in dezelfde wijziging verwijderd.");
       }
     }
 
@@ -395,24 +405,23 @@ export class PartijIdentificatorService {
     const seen = new Set<string>();
     for (const plan of plans) {
       const k = key(plan);
-      if (storedKeys.has(k) || seen.has(k)) problems.add(field(plan, "nonFieldErrors"), "unique", GLOBAL_UNIQUE);
+      if (storedKeys.has(k) || seen.has(k)) of(plan).add(field(plan, "nonFieldErrors"), "unique", GLOBAL_UNIQUE);
       seen.add(k);
     }
 
-    // 4. one identificator of each codeSoortObjectId per partij
-    const partijIds = [...new Set(plans.flatMap((p) => (p.partijId !== null && p.partijId !== NEW_PARTIJ ? [p.partijId] : [])))];
+    // 4. one identificator of each codeSoortObjectId per partij (a new partij has none stored)
+    const partijIds = [...new Set(plans.flatMap((p) => (p.partij && !(p.partij instanceof NewPartij) ? [p.partij.id] : [])))];
     const ofPartijen = partijIds.length
       ? await em.find(PartijIdentificator, { identificeerdePartij: { $in: partijIds } })
       : [];
-    const storedSoorten = new Set(
-      ofPartijen.filter(untouched).map((row) => `${row.identificeerdePartij!.id}:${row.codeSoortObjectId}`),
-    );
-    const seenSoorten = new Set<string>();
+    const soortenOf = new Map<number | NewPartij, Set<CodeSoortObjectId>>();
+    const soorten = (owner: number | NewPartij) => soortenOf.get(owner) ?? soortenOf.set(owner, new Set()).get(owner)!;
+    for (const row of ofPartijen.filter(untouched)) soorten(row.identificeerdePartij!.id).add(row.codeSoortObjectId);
     for (const plan of plans) {
-      if (plan.partijId === null) continue;
-      const k = `${plan.partijId}:${plan.codeSoortObjectId}`;
-      if (storedSoorten.has(k) || seenSoorten.has(k)) problems.add(field(plan, "nonFieldErrors"), "unique", LOCAL_UNIQUE);
-      seenSoorten.add(k);
+      if (plan.partij === null) continue;
+      const taken = soorten(plan.partij instanceof NewPartij ? plan.partij : plan.partij.id);
+      if (taken.has(plan.codeSoortObjectId)) of(plan).add(field(plan, "nonFieldErrors"), "unique", LOCAL_UNIQUE);
+      taken.add(plan.codeSoortObjectId);
     }
 
     // 7. an identificator with sub-identificatoren keeps its codeSoortObjectId and is not deleted
@@ -430,7 +439,7 @@ export class PartijIdentificatorService {
       children.some((c) => c.subIdentificatorVan!.id === parent.id && stays(c));
     for (const plan of plans) {
       if (plan.existing && plan.existing.codeSoortObjectId !== plan.codeSoortObjectId && hasChildren(plan.existing)) {
-        problems.add(
+        of(plan).add(
           field(plan, "partijIdentificator", "codeSoortObjectId"),
           "protected",
           `Het is niet mogelijk om de codeSoortObjectId van ${plan.existing.objectId} te wijzigen: er vallen nog sub-identificatoren onder.`,
@@ -453,7 +462,7 @@ export class PartijIdentificatorService {
    * parents), then the plans, parents before the identificatoren that fall under them, so that
    * every foreign key and unique index holds after each statement.
    */
-  async write(plans: IdentificatorPlan[], removed: PartijIdentificator[], partij?: Partij): Promise<void> {
+  async write(plans: IdentificatorPlan[], removed: PartijIdentificator[]): Promise<void> {
     const em = this.ctx.em;
     if (removed.length) {
       const ids = removed.map((r) => r.id);
@@ -467,7 +476,7 @@ export class PartijIdentificatorService {
       if (!ready.length) throw new Error("circular subIdentificatorVan among planned identificatoren");
       for (const plan of ready) {
         const entity = plan.existing ?? em.create(PartijIdentificator, {} as never);
-        entity.identificeerdePartij = plan.partij === NEW_PARTIJ ? partij! : plan.partij;
+        entity.identificeerdePartij = plan.partij instanceof NewPartij ? plan.partij.entity! : plan.partij;
         entity.anderePartijIdentificator = plan.anderePartijIdentificator;
         entity.codeObjecttype = plan.codeObjecttype;
         entity.codeSoortObjectId = plan.codeSoortObjectId;

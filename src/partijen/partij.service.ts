@@ -22,13 +22,14 @@ import type { PartijFilter, PartijInput, PartijUpdateInput } from "./partij.inpu
 import type { PartijIdentificatorGroepFilter } from "./partij-identificator.input";
 import { PartijIdentificator } from "./partij-identificator.entity";
 import type { PartijIdentificatorItemInput } from "./partij-identificator.input";
-import { NEW_PARTIJ, PartijIdentificatorService, type IdentificatorPlan } from "./partij-identificator.service";
+import { NewPartij, PartijIdentificatorService, type IdentificatorPlan } from "./partij-identificator.service";
 import { Rekeningnummer } from "./rekeningnummer.entity";
 import { RekeningnummerService } from "./rekeningnummer.service";
 import { VertegenwoordigingService } from "./vertegenwoordiging.service";
 
 const VOORKEURS_ADRES_NIET_GELINKT = "Het voorkeurs adres moet een gelinkte digitaal adres zijn.";
 const VOORKEURSREKENINGNUMMER_NIET_GELINKT = "Het voorkeursrekeningnummer moet een gelinkt rekeningnummer zijn.";
+const NUMMER_NIET_UNIEK = "Er bestaat al een partij met eenzelfde nummer.";
 
 /** The addresses and accounts an input lists: they move to the partij written. */
 function listed(resolved: Resolved): Array<DigitaalAdres | Rekeningnummer> {
@@ -40,11 +41,27 @@ function ownerOf(row: DigitaalAdres | Rekeningnummer): number | undefined {
   return row instanceof DigitaalAdres ? row.verstrektDoorPartij?.id : row.partij?.id;
 }
 
+/** A new partij to check (createPartij, or one that vindOfMaakPartij makes), and how its problems are named. */
+export interface NewPartijItem {
+  input: PartijInput;
+  /** The input path of a problem; the rules name fields of the PartijInput itself. */
+  name: (field: string) => string;
+}
+
 /** A new partij whose input passed every rule: what createPartij and vindOfMaakPartij write. */
 export interface NewPartijPlan {
   input: PartijInput;
   resolved: Resolved;
-  identificatoren: { plans: IdentificatorPlan[]; removed: PartijIdentificator[] } | null;
+  /** Stands for the partij in the plans of its identificatoren until it is written. */
+  partij: NewPartij;
+  identificatoren: PlannedIdentificatoren | null;
+}
+
+/** The identificatoren a partij write plans; `ready` when the list itself is sound (no duplicates or unknown references), so that the registry's rules can judge it. */
+interface PlannedIdentificatoren {
+  plans: IdentificatorPlan[];
+  removed: PartijIdentificator[];
+  ready: boolean;
 }
 
 /** Everything a partij input refers to, resolved before anything is checked or written. */
@@ -292,25 +309,61 @@ export class PartijService {
     this.writable();
     if (input.partijIdentificatoren != null) this.identificatoren.writable();
     const problems = new InvalidParams();
-    const plan = await this.checkNew(input, (name) => name, problems);
+    const [plan] = await this.checkNew([{ input, name: (field) => field }], problems);
     problems.throwIfAny();
-    const partij = await this.ctx.transaction(() => this.writeNew(plan));
+    const [partij] = await this.ctx.transaction(() => this.writeNew([plan]));
     return this.afterWrite(partij);
   }
 
   /**
-   * Every rule of a new partij (createPartij, and the partij that vindOfMaakPartij makes), with
-   * its nested new digitale adressen and rekeningnummers; each problem is named by `name` (the
-   * rules name fields from the PartijInput itself). Writes nothing; the scopes are the caller's.
+   * Every rule of some new partijen (createPartij, and those that vindOfMaakPartij makes), with
+   * their nested new digitale adressen and rekeningnummers; each problem is named by its item's
+   * `name`, and a partij's problems stay in the order of its input. Writes nothing; the scopes
+   * are the caller's. The rules that look at other rows (nummer and identificatoren unique) run
+   * once for all the partijen, which also keeps two new partijen of one request from claiming the
+   * same identificator or nummer: the statements do not grow with the number of partijen.
    */
-  async checkNew(input: PartijInput, name: (field: string) => string, problems: InvalidParams): Promise<NewPartijPlan> {
-    const own = new InvalidParams();
-    own.addAll(await fieldErrors(input));
-    const resolved = await this.resolve(input, own);
-    const identificatoren = await this.check(null, input, resolved, own);
-    await this.checkNested(input, resolved, own);
-    problems.addAll(own.params.map((p) => ({ ...p, name: name(p.name) })));
-    return { input, resolved, identificatoren };
+  async checkNew(items: readonly NewPartijItem[], problems: InvalidParams): Promise<NewPartijPlan[]> {
+    // Each partij's own rules, started together so that the lookups of each kind batch across them.
+    const checked = await Promise.all(
+      items.map(async ({ input }) => {
+        const own = new InvalidParams();
+        own.addAll(await fieldErrors(input));
+        const resolved = await this.resolve(input, own);
+        const partij = new NewPartij();
+        const identificatoren = await this.check(partij, input, resolved, own);
+        const nested = new InvalidParams();
+        await this.checkNested(input, resolved, nested);
+        return { plan: { input, resolved, partij, identificatoren }, own, registry: new InvalidParams(), nummer: new InvalidParams(), nested };
+      }),
+    );
+    await this.checkNummersFree(checked.map(({ plan, nummer }) => ({ nummer: plan.input.nummer, problems: nummer })));
+    const sink = new Map<IdentificatorPlan, InvalidParams>();
+    for (const { plan, registry } of checked) {
+      if (plan.identificatoren?.ready) for (const identificator of plan.identificatoren.plans) sink.set(identificator, registry);
+    }
+    if (sink.size) await this.identificatoren.check([...sink.keys()], [], problems, (identificator) => sink.get(identificator)!);
+    items.forEach(({ name }, i) => {
+      const { nummer, own, registry, nested } = checked[i];
+      for (const found of [nummer, own, registry, nested]) problems.addAll(found.params.map((p) => ({ ...p, name: name(p.name) })));
+    });
+    return checked.map(({ plan }) => plan);
+  }
+
+  /**
+   * A new partij's nummer is unique: not stored, and not given to an earlier new partij of the
+   * same write. One statement for all of them, past the gate (the rule holds for the whole registry).
+   */
+  private async checkNummersFree(items: ReadonlyArray<{ nummer: string | null | undefined; problems: InvalidParams }>): Promise<void> {
+    const given = [...new Set(items.flatMap(({ nummer }) => (nummer ? [nummer] : [])))];
+    if (given.length === 0) return;
+    const stored = await this.ctx.em.createQueryBuilder(Partij).select("nummer").where({ nummer: { $in: given } }).execute<Array<{ nummer: string }>>("all");
+    const taken = new Set(stored.map((row) => row.nummer));
+    for (const { nummer, problems } of items) {
+      if (!nummer) continue;
+      if (taken.has(nummer)) problems.add("nummer", "unique", NUMMER_NIET_UNIEK);
+      taken.add(nummer);
+    }
   }
 
   /** nieuweDigitaleAdressen and nieuweRekeningnummers of a new partij, and the voorkeur chosen among them by index. */
@@ -338,23 +391,67 @@ export class PartijService {
     }
   }
 
-  /** Writes a checked new partij in the open transaction, with its identificatoren, links and nested rows. */
-  async writeNew(plan: NewPartijPlan): Promise<Partij> {
-    const { input, resolved } = plan;
-    // Nobody else sees the new partij before commit; the partijen it takes addresses from do.
-    await this.lockOwners([], listed(resolved));
-    const partij = this.ctx.em.create(Partij, { soortPartij: input.soortPartij, indicatieActief: input.indicatieActief } as never);
-    await this.write(partij, input, resolved, plan.identificatoren);
-    const adressen = (input.nieuweDigitaleAdressen ?? []).map((adres) => this.adressen.buildNested(adres, { partij }));
-    const rekeningnummers = (input.nieuweRekeningnummers ?? []).map((nummer) => this.rekeningen.buildNested(nummer, partij));
-    if (adressen.length || rekeningnummers.length) {
-      await this.ctx.em.flush();
-      if (input.voorkeursDigitaalAdresIndex != null) partij.voorkeursDigitaalAdres = adressen[input.voorkeursDigitaalAdresIndex];
-      if (input.voorkeursRekeningnummerIndex != null) partij.voorkeursRekeningnummer = rekeningnummers[input.voorkeursRekeningnummerIndex];
-      await this.ctx.em.flush();
+  /**
+   * Writes checked new partijen in the open transaction, with their identificatoren, the addresses
+   * and accounts they take over, and their nested new rows. Each step handles all the partijen at
+   * once and the flushes insert (or update) each table's rows in one statement, so the statements
+   * do not grow with the number of partijen.
+   */
+  async writeNew(plans: readonly NewPartijPlan[]): Promise<Partij[]> {
+    const em = this.ctx.em;
+    // Nobody else sees the new partijen before commit; the partijen they take addresses from do.
+    await this.lockOwners([], plans.flatMap((plan) => listed(plan.resolved)));
+    const partijen = plans.map((plan) => {
+      const partij = em.create(Partij, { soortPartij: plan.input.soortPartij, indicatieActief: plan.input.indicatieActief } as never);
+      this.assign(partij, plan.input, plan.resolved);
+      plan.partij.entity = partij;
+      return partij;
+    });
+    await em.flush();
+    await this.takeOver(plans.map((plan, i) => ({ partij: partijen[i], resolved: plan.resolved })));
+    const nested = plans.map(({ input }, i) => ({
+      adressen: (input.nieuweDigitaleAdressen ?? []).map((adres) => this.adressen.buildNested(adres, { partij: partijen[i] })),
+      rekeningnummers: (input.nieuweRekeningnummers ?? []).map((nummer) => this.rekeningen.buildNested(nummer, partijen[i])),
+    }));
+    // Its flushes insert the nested rows too (the partijen exist by now).
+    await this.identificatoren.write(plans.flatMap((plan) => plan.identificatoren?.plans ?? []), []);
+    plans.forEach(({ input, resolved }, i) => {
+      const partij = partijen[i];
+      // A voorkeur by uuid is one of the rows just taken over, which this transaction's UPDATE holds
+      // locked until commit: unlike on update (see write), no move can overtake it.
+      if (input.voorkeursDigitaalAdres != null) partij.voorkeursDigitaalAdres = resolved.voorkeursDigitaalAdres ?? null;
+      if (input.voorkeursRekeningnummer != null) partij.voorkeursRekeningnummer = resolved.voorkeursRekeningnummer ?? null;
+      if (input.voorkeursDigitaalAdresIndex != null) partij.voorkeursDigitaalAdres = nested[i].adressen[input.voorkeursDigitaalAdresIndex];
+      if (input.voorkeursRekeningnummerIndex != null) partij.voorkeursRekeningnummer = nested[i].rekeningnummers[input.voorkeursRekeningnummerIndex];
+      this.ctx.audit.record({ partij: partij.uuid }, AuditSoort.SCHRIJVEN);
+    });
+    await em.flush();
+    return partijen;
+  }
+
+  /**
+   * New partijen take over the stored addresses and accounts their inputs list (from any other
+   * partij, whose voorkeur they stop being): one UPDATE per table for all of them, as the flush
+   * batches it, and one to clear the voorkeur of the partijen they leave.
+   */
+  private async takeOver(items: ReadonlyArray<{ partij: Partij; resolved: Resolved }>): Promise<void> {
+    const adressen: number[] = [];
+    const rekeningnummers: number[] = [];
+    for (const { partij, resolved } of items) {
+      for (const adres of resolved.digitaleAdressen ?? []) {
+        adres!.verstrektDoorPartij = partij;
+        adressen.push(adres!.id);
+      }
+      for (const nummer of resolved.rekeningnummers ?? []) {
+        nummer!.partij = partij;
+        rekeningnummers.push(nummer!.id);
+      }
     }
-    this.ctx.audit.record({ partij: partij.uuid }, AuditSoort.SCHRIJVEN);
-    return partij;
+    if (adressen.length === 0 && rekeningnummers.length === 0) return;
+    await this.ctx.em.flush();
+    // The new partijen prefer none of them yet (their voorkeur is set afterwards): no owner to spare.
+    await this.clearVoorkeurOfOthers("digitaalAdres", adressen, null);
+    await this.clearVoorkeurOfOthers("rekeningnummer", rekeningnummers, null);
   }
 
   /** The partij with this storage id if this request may see it, for a write's checks (no read scope needed; batched). */
@@ -369,7 +466,9 @@ export class PartijService {
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input));
     const resolved = await this.resolve(input, problems);
+    await checkUniqueFields(this.ctx.em, Partij, partij, { nummer: input.nummer }, () => NUMMER_NIET_UNIEK, problems);
     const plans = await this.check(partij, input, resolved, problems);
+    if (plans?.ready) await this.identificatoren.check(plans.plans, plans.removed, problems);
     problems.throwIfAny();
     await this.ctx.transaction(async () => {
       await this.lockOwners([partij.id], listed(resolved));
@@ -532,16 +631,19 @@ export class PartijService {
     };
   }
 
-  /** The rules of model.md 2.1 and open-klant.md 2.2; returns the planned identificatoren. */
+  /**
+   * The rules of model.md 2.1 and open-klant.md 2.2 on one partij (stored, or new); returns the
+   * planned identificatoren, which the caller judges against the registry (nummer too: for new
+   * partijen both at once, see checkNew).
+   */
   private async check(
-    partij: Partij | null,
+    owner: Partij | NewPartij,
     input: PartijInput | PartijUpdateInput,
     resolved: Resolved,
     problems: InvalidParams,
-  ): Promise<{ plans: IdentificatorPlan[]; removed: PartijIdentificator[] } | null> {
+  ): Promise<PlannedIdentificatoren | null> {
+    const partij = owner instanceof Partij ? owner : null;
     const soort = input.soortPartij ?? partij!.soortPartij;
-
-    await checkUniqueFields(this.ctx.em, Partij, partij, { nummer: input.nummer }, () => "Er bestaat al een partij met eenzelfde nummer.", problems);
 
     const identificatie = input.partijIdentificatie;
     if (identificatie) {
@@ -605,7 +707,7 @@ export class PartijService {
     }
 
     if (input.partijIdentificatoren === undefined) return null;
-    return this.planIdentificatoren(partij, input.partijIdentificatoren ?? [], resolved, problems);
+    return this.planIdentificatoren(owner, input.partijIdentificatoren ?? [], resolved, problems);
   }
 
   /**
@@ -614,11 +716,11 @@ export class PartijService {
    * identificatoren that are not listed are deleted.
    */
   private async planIdentificatoren(
-    partij: Partij | null,
+    owner: Partij | NewPartij,
     items: PartijIdentificatorItemInput[],
     resolved: Resolved,
     problems: InvalidParams,
-  ): Promise<{ plans: IdentificatorPlan[]; removed: PartijIdentificator[] }> {
+  ): Promise<PlannedIdentificatoren> {
     const itemProblems = () => problems.params.filter((p) => p.name.startsWith("partijIdentificatoren")).length;
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
@@ -630,8 +732,7 @@ export class PartijService {
     const plans: IdentificatorPlan[] = items.map((item, i) => ({
       path: path("partijIdentificatoren", i),
       existing: resolved.identificatoren[i],
-      partijId: partij ? partij.id : NEW_PARTIJ,
-      partij: partij ?? NEW_PARTIJ,
+      partij: owner,
       anderePartijIdentificator: item.anderePartijIdentificator ?? "",
       ...item.partijIdentificator,
       sub: null,
@@ -654,20 +755,14 @@ export class PartijService {
       }
     });
     PartijIdentificatorService.checkCycles(plans, problems);
-    const current = partij ? await this.identificatoren.vanPartijVoorWijziging(partij) : [];
+    const current = owner instanceof Partij ? await this.identificatoren.vanPartijVoorWijziging(owner) : [];
     const removed = current.filter((row) => !plans.some((p) => p.existing?.id === row.id));
-    // The rules need whole plans: duplicates and unknown references come first.
-    if (itemProblems() === 0) await this.identificatoren.check(plans, removed, problems);
-    return { plans, removed };
+    // The registry's rules need whole plans: duplicates and unknown references come first.
+    return { plans, removed, ready: itemProblems() === 0 };
   }
 
-  private async write(
-    partij: Partij,
-    input: PartijInput | PartijUpdateInput,
-    resolved: Resolved,
-    identificatoren: { plans: IdentificatorPlan[]; removed: PartijIdentificator[] } | null,
-  ): Promise<void> {
-    const em = this.ctx.em;
+  /** Sets the partij's own fields from a checked input (no statement). */
+  private assign(partij: Partij, input: PartijInput | PartijUpdateInput, resolved: Resolved): void {
     if (input.soortPartij != null) partij.soortPartij = input.soortPartij;
     if (input.indicatieActief != null) partij.indicatieActief = input.indicatieActief;
     if (input.nummer !== undefined) partij.nummer = input.nummer;
@@ -686,6 +781,12 @@ export class PartijService {
     if (partij.soortPartij === SoortPartij.CONTACTPERSOON && !partij.contactpersoonUuid) {
       partij.contactpersoonUuid = randomUUID();
     }
+  }
+
+  /** Writes a checked update of a stored partij: its fields, its links and its identificatoren. */
+  private async write(partij: Partij, input: PartijUpdateInput, resolved: Resolved, identificatoren: PlannedIdentificatoren | null): Promise<void> {
+    const em = this.ctx.em;
+    this.assign(partij, input, resolved);
     await em.flush();
 
     // Linked records: the listed ones are taken over (from any other partij, whose voorkeur they
@@ -730,7 +831,7 @@ export class PartijService {
       const keep = resolved.rekeningnummers.some((r) => r!.id === partij.voorkeursRekeningnummer!.id);
       if (!keep) partij.voorkeursRekeningnummer = null;
     }
-    if (identificatoren) await this.identificatoren.write(identificatoren.plans, identificatoren.removed, partij);
+    if (identificatoren) await this.identificatoren.write(identificatoren.plans, identificatoren.removed);
     await em.flush();
   }
 }

@@ -7,7 +7,7 @@ import { serialiseOnKeys } from "../database/advisory-lock";
 import { CodeObjecttype, CodeRegister, CodeSoortObjectId, SoortPartij } from "./enums";
 import type { Partij } from "./partij.entity";
 import { PartijInput } from "./partij.input";
-import { PartijService, type NewPartijPlan } from "./partij.service";
+import { PartijService, type NewPartijItem, type NewPartijPlan } from "./partij.service";
 import type { PartijIdentificator } from "./partij-identificator.entity";
 import { PartijIdentificatorGroepInput, PartijIdentificatorItemInput } from "./partij-identificator.input";
 import { PartijIdentificatorService, type IdentificatorCodes, type IdentificatorSleutel } from "./partij-identificator.service";
@@ -35,8 +35,8 @@ const sameCodes = (row: PartijIdentificator, codes: IdentificatorCodes) =>
  * vindOfMaakPartij: a partij found by one identificator, or made with it when there is none. Used
  * alone (the mutation) and by registreerKlantcontact for its betrokkenen, in the open transaction:
  * the keys are serialised first (src/database/advisory-lock.ts), so that two racing requests get
- * the same partij and exactly one creates it. A constant number of statements for the lookups,
- * whatever the number of partijen asked for; each partij made adds the statements of createPartij.
+ * the same partij and exactly one creates it. A constant number of statements whatever the number
+ * of partijen asked for, found or made: the partijen to be made are checked and written together.
  */
 export class VindOfMaakPartijService {
   constructor(private readonly ctx: RequestContext) {}
@@ -80,8 +80,10 @@ export class VindOfMaakPartijService {
 
   /**
    * In the open transaction: serialises on the keys, looks them up (one statement, and one for
-   * their partijen) and checks every partij that is to be made, problems named under each prefix.
-   * The same key asked twice gives one partij.
+   * their partijen) and checks every partij that is to be made (all at once, see
+   * PartijService.checkNew), problems named under each prefix. The same key asked twice gives one
+   * partij, made from the `partij` fields of the mention that gives them; two mentions that give
+   * different ones are refused, rather than one of them silently dropped.
    */
   async check(items: ReadonlyArray<{ input: VindOfMaakPartijInput; prefix: string }>, problems: InvalidParams): Promise<VindOfMaakPartijPlan[]> {
     const keyed = await Promise.all(items.map(({ input, prefix }) => this.keysOf(input, prefix, problems)));
@@ -90,38 +92,57 @@ export class VindOfMaakPartijService {
     const rows = await this.ctx.service(PartijIdentificatorService).findForKeys(keys);
     const top = (codes: IdentificatorCodes) => rows.find((row) => !row.subIdentificatorVan && sameCodes(row, codes)) ?? null;
 
+    // The mentions of each key, in input order.
+    const mentions = new Map<string, Array<{ input: VindOfMaakPartijInput; prefix: string; key: NonNullable<(typeof keyed)[number]> }>>();
+    items.forEach((item, i) => {
+      const key = keyed[i];
+      if (!key) return;
+      const id = sleutel(key.own);
+      mentions.set(id, [...(mentions.get(id) ?? []), { ...item, key }]);
+    });
     const planned = new Map<string, Promise<VindOfMaakPartijPlan | null>>();
-    const plans = await Promise.all(
-      items.map(({ input, prefix }, i) => {
-        const key = keyed[i];
-        if (!key) return Promise.resolve(null);
-        const id = sleutel(key.own);
-        if (!planned.has(id)) {
-          const parent = key.parent ? top(key.parent.groep) : null;
-          const own = key.own.onder
-            ? (parent && rows.find((row) => row.subIdentificatorVan?.id === parent.id && sameCodes(row, key.own.groep))) ?? null
-            : top(key.own.groep);
-          planned.set(id, this.plan(input, prefix, id, own, parent, key.parent !== undefined, problems));
-        }
-        return planned.get(id)!;
-      }),
-    );
+    const toCreate: Array<{ id: string; item: NewPartijItem; vestigingZonderKvk: boolean }> = [];
+    for (const [id, group] of mentions) {
+      const given = group.find((m) => m.input.partij != null) ?? group[0];
+      for (const other of group) {
+        if (other.input.partij == null || other === given || JSON.stringify(other.input.partij) === JSON.stringify(given.input.partij)) continue;
+        problems.add(
+          path(other.prefix, "partij"),
+          "invalid",
+          `Deze partij wordt ook al gezocht in ${given.prefix} met andere gegevens; geef de gegevens van een nieuwe partij één keer op.`,
+        );
+      }
+      const { input, prefix, key } = given;
+      const parent = key.parent ? top(key.parent.groep) : null;
+      const own = key.own.onder
+        ? (parent && rows.find((row) => row.subIdentificatorVan?.id === parent.id && sameCodes(row, key.own.groep))) ?? null
+        : top(key.own.groep);
+      if (own?.identificeerdePartij) {
+        planned.set(id, this.found(own.identificeerdePartij.id, prefix, problems));
+      } else {
+        toCreate.push({ id, item: this.newPartij(input, prefix, own, parent, key.parent !== undefined), vestigingZonderKvk: key.parent !== undefined && !parent });
+      }
+    }
+    const created = await this.partijen.checkNew(toCreate.map(({ item }) => item), problems);
+    toCreate.forEach(({ id, vestigingZonderKvk }, i) => {
+      const create = created[i];
+      if (vestigingZonderKvk && create.identificatoren) {
+        // The kvk_nummer above a new vestiging identifies the organisation, which is not this partij.
+        create.identificatoren.plans[0].partij = null;
+      }
+      planned.set(id, Promise.resolve({ create, key: id }));
+    });
+    const plans = await Promise.all(items.map((_, i) => (keyed[i] ? planned.get(sleutel(keyed[i]!.own))! : Promise.resolve(null))));
     return plans.filter((plan): plan is VindOfMaakPartijPlan => plan !== null);
   }
 
-  /** Writes the partijen to be made (each key once) and returns every item's partij. */
+  /** Writes the partijen to be made (each key once, all together) and returns every item's partij. */
   async apply(plans: readonly VindOfMaakPartijPlan[]): Promise<VindOfMaakPartijResultaat[]> {
-    const made = new Map<string, Partij>();
-    const results: VindOfMaakPartijResultaat[] = [];
-    for (const plan of plans) {
-      if ("found" in plan) {
-        results.push({ partij: plan.found, aangemaakt: false });
-        continue;
-      }
-      if (!made.has(plan.key)) made.set(plan.key, await this.partijen.writeNew(plan.create));
-      results.push({ partij: made.get(plan.key)!, aangemaakt: true });
-    }
-    return results;
+    const creates = new Map<string, NewPartijPlan>();
+    for (const plan of plans) if ("create" in plan && !creates.has(plan.key)) creates.set(plan.key, plan.create);
+    const written = await this.partijen.writeNew([...creates.values()]);
+    const made = new Map([...creates.keys()].map((key, i) => [key, written[i]]));
+    return plans.map((plan) => ("found" in plan ? { partij: plan.found, aangemaakt: false } : { partij: made.get(plan.key)!, aangemaakt: true }));
   }
 
   /** The keys an input looks for, or null (with problems) when its identificator is not usable. */
@@ -146,27 +167,27 @@ export class VindOfMaakPartijService {
     return { own: { groep, onder: parent }, parent: { groep: parent } };
   }
 
+  /** The partij of a stored identificator, if this request may see it (batched). */
+  private async found(partijId: number, prefix: string, problems: InvalidParams): Promise<VindOfMaakPartijPlan | null> {
+    const found = await this.partijen.findByIdForInput(partijId);
+    if (found) return { found };
+    // It exists, so another cannot be made; this request may not see it (geheimhouding).
+    problems.add(path(prefix, "identificator"), "unique", "Er bestaat al een partij met deze identificator; deze client mag haar niet zien.");
+    return null;
+  }
+
   /**
-   * The plan for one key: the partij of the identificator found (visible to this request), or a
-   * new partij with the identificator. A stored identificator without partij is taken over; a
-   * vestiging whose kvk_nummer is not registered yet gets one, belonging to no partij.
+   * The new partij for a key nobody holds yet: the input's `partij` fields with the searched
+   * identificator (a stored one without partij is taken over), problems named at the input's own
+   * paths. A vestiging whose kvk_nummer is not registered yet gets one, belonging to no partij.
    */
-  private async plan(
+  private newPartij(
     input: VindOfMaakPartijInput,
     prefix: string,
-    key: string,
     own: PartijIdentificator | null,
     parent: PartijIdentificator | null,
     vestiging: boolean,
-    problems: InvalidParams,
-  ): Promise<VindOfMaakPartijPlan | null> {
-    if (own?.identificeerdePartij) {
-      const found = await this.partijen.findByIdForInput(own.identificeerdePartij.id);
-      if (found) return { found };
-      // It exists, so another cannot be made; this request may not see it (geheimhouding).
-      problems.add(path(prefix, "identificator"), "unique", "Er bestaat al een partij met deze identificator; deze client mag haar niet zien.");
-      return null;
-    }
+  ): NewPartijItem {
     const searched = Object.assign(new PartijIdentificatorItemInput(), {
       uuid: own?.uuid ?? null,
       partijIdentificator: input.identificator,
@@ -198,14 +219,7 @@ export class VindOfMaakPartijService {
       const inGroep = /^partijIdentificator\.(.*)$/.exec(item[2] ?? "");
       return inGroep ? path(prefix, "identificator", inGroep[1]) : path(prefix, "identificator");
     };
-    const create = await this.partijen.checkNew(partijInput, name, problems);
-    if (injected.length === 2 && create.identificatoren) {
-      // The kvk_nummer above a new vestiging identifies the organisation, which is not this partij.
-      const kvk = create.identificatoren.plans[0];
-      kvk.partij = null;
-      kvk.partijId = null;
-    }
-    return { create, key };
+    return { input: partijInput, name };
   }
 }
 
