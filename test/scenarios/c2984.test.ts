@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ScenarioC2984ActorOpIdentificatorDocument,
+  ScenarioC2984OpenTakenDocument,
+  ScenarioC2984TaakDocument,
+  ScenarioC2984TaakVerwerktDocument,
+  ScenarioOpzetDigitaalAdresDocument,
+  ScenarioOpzetInterneTaakDocument,
+  ScenarioOpzetKlantcontactDocument,
+} from "../generated/graphql";
+import { TestApp } from "../support/app";
+import { elfproefNummer } from "../support/fixtures";
+import { actoren, BEHEERDER, bekendeActoren, bekendePartij, ITA_MEDEWERKER, Scenario } from "./support";
+
+/**
+ * C2984 - Medewerker belt op verzoek van KCC klant terug (follows C9167). The afdeling
+ * vergunningen works its queue in ITA: it lists its open tasks, opens one with its klantcontact,
+ * calls the number the klant left (or, without one, the partij's), and sets the task verwerkt.
+ */
+
+let app: TestApp;
+let vergunningen: string;
+beforeAll(async () => {
+  app = await TestApp.start();
+  ({ vergunningen } = await bekendeActoren(app, "vergunningen"));
+});
+afterAll(() => app.stop());
+
+/** What C9167 left behind: a terugbelverzoek for the afdeling vergunningen. Returns the task's uuid. */
+async function terugbelverzoek(betrokkene: { wasPartij?: string; voornaam?: string; telefoonnummer?: string }): Promise<string> {
+  const beheer = { principal: BEHEERDER };
+  const { maakKlantcontact } = await app.ok(
+    ScenarioOpzetKlantcontactDocument,
+    {
+      input: {
+        klantcontact: {
+          kanaal: "telefoon",
+          onderwerp: "Dakkapel zonder vergunning?",
+          inhoud: "Klant wil weten of voor een dakkapel aan de achterkant een vergunning nodig is.",
+          taal: "nld",
+          vertrouwelijk: false,
+        },
+        betrokkene: {
+          rol: "KLANT",
+          initiator: true,
+          wasPartij: betrokkene.wasPartij,
+          contactnaam: betrokkene.voornaam ? { voornaam: betrokkene.voornaam, voorvoegselAchternaam: "van", achternaam: "Deurne" } : undefined,
+        },
+      },
+    },
+    beheer,
+  );
+  if (betrokkene.telefoonnummer) {
+    await app.ok(
+      ScenarioOpzetDigitaalAdresDocument,
+      { input: { verstrektDoorBetrokkene: maakKlantcontact.betrokkene!.uuid, adres: betrokkene.telefoonnummer, soortDigitaalAdres: "TELEFOONNUMMER" } },
+      beheer,
+    );
+  }
+  const { createInterneTaak } = await app.ok(
+    ScenarioOpzetInterneTaakDocument,
+    {
+      input: {
+        gevraagdeHandeling: "Terugbellen",
+        aanleidinggevendKlantcontact: maakKlantcontact.klantcontact.uuid,
+        toegewezenAanActoren: [vergunningen],
+        status: "TE_VERWERKEN",
+      },
+    },
+    beheer,
+  );
+  return createInterneTaak.uuid;
+}
+
+/** Plays C2984 for the task `taak`; returns what the medewerker saw of it. */
+async function belTerug(scenario: Scenario, taak: string) {
+  const ita = scenario.als(ITA_MEDEWERKER);
+  const open = await scenario.stap("Medewerker opent de openstaande taken van zijn afdeling", async () => {
+    const { actoren: gevonden } = await ita.ok(ScenarioC2984ActorOpIdentificatorDocument, { actoridentificator: actoren.vergunningen.actoridentificator });
+    return (await ita.ok(ScenarioC2984OpenTakenDocument, { actor: gevonden.edges[0]!.node.uuid })).interneTaken.edges.map((e) => e.node);
+  });
+  expect(open.map((t) => t.uuid)).toContain(taak);
+  expect(open.find((t) => t.uuid === taak)).toMatchObject({
+    gevraagdeHandeling: "Terugbellen",
+    toegewezenAanActoren: [{ naam: "Afdeling vergunningen" }],
+    aanleidinggevendKlantcontact: { onderwerp: "Dakkapel zonder vergunning?" },
+  });
+
+  const { interneTaak } = await scenario.stap("Medewerker opent de taak met het klantcontact", () => ita.ok(ScenarioC2984TaakDocument, { uuid: taak }));
+  await scenario.stap("Medewerker belt de klant terug", async () => undefined);
+  const { updateInterneTaak } = await scenario.stap("Medewerker zet de taak op verwerkt", () => ita.ok(ScenarioC2984TaakVerwerktDocument, { uuid: taak }));
+  expect(updateInterneTaak.status).toBe("VERWERKT");
+  expect(Date.parse(updateInterneTaak.afgehandeldOp!)).toBeGreaterThan(Date.now() - 60_000);
+  return interneTaak!;
+}
+
+describe("C2984 Medewerker belt op verzoek van KCC klant terug", () => {
+  it("C2984 variant A: contactgegevens bij het klantcontact (ongekende klant uit C9167 A)", async () => {
+    const taak = await terugbelverzoek({ voornaam: "Karel", telefoonnummer: "0612345678" });
+    const scenario = new Scenario(app);
+
+    const gezien = await belTerug(scenario, taak);
+    expect(gezien.aanleidinggevendKlantcontact.hadBetrokkenen).toEqual([
+      { volledigeNaam: "Karel van Deurne", digitaleAdressen: [{ adres: "0612345678", soortDigitaalAdres: "TELEFOONNUMMER" }], wasPartij: null },
+    ]);
+
+    expect(scenario.verzoekenPerStap).toEqual([
+      ["Medewerker opent de openstaande taken van zijn afdeling", 2],
+      ["Medewerker opent de taak met het klantcontact", 1],
+      ["Medewerker belt de klant terug", 0],
+      ["Medewerker zet de taak op verwerkt", 1],
+    ]);
+    // Afterwards the task is gone from the afdeling's queue.
+    const after = new Scenario(app);
+    const open = await after.stap("Medewerker ververst de werkvoorraad", () =>
+      after.als(ITA_MEDEWERKER).ok(ScenarioC2984OpenTakenDocument, { actor: vergunningen }),
+    );
+    expect(open.interneTaken.edges.map((e) => e.node.uuid)).not.toContain(taak);
+  });
+
+  it("C2984 variant B: geen contactgegevens bij het klantcontact, die van de partij (bekende klant uit C9167 B)", async () => {
+    const partij = await bekendePartij(app, {
+      bsn: elfproefNummer(),
+      contactnaam: { voornaam: "Jan", voorvoegselAchternaam: "de", achternaam: "Vries" },
+      email: "jan.devries@example.nl",
+      telefoonnummer: "0687654321",
+    });
+    const taak = await terugbelverzoek({ wasPartij: partij });
+    const scenario = new Scenario(app);
+
+    const gezien = await belTerug(scenario, taak);
+    const [betrokkene] = gezien.aanleidinggevendKlantcontact.hadBetrokkenen;
+    expect(betrokkene!.digitaleAdressen).toEqual([]);
+    expect(betrokkene!.wasPartij).toEqual({
+      partijIdentificatie: { volledigeNaam: "Jan de Vries" },
+      digitaleAdressen: expect.arrayContaining([
+        { adres: "0687654321", soortDigitaalAdres: "TELEFOONNUMMER", isStandaardAdres: true },
+        { adres: "jan.devries@example.nl", soortDigitaalAdres: "EMAIL", isStandaardAdres: true },
+      ]),
+    });
+    expect(scenario.verzoekenPerStap.map(([, n]) => n)).toEqual([2, 1, 0, 1]);
+  });
+});
