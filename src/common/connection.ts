@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
 import type { EntityClass, FilterQuery } from "@mikro-orm/core";
 import type { Knex, SqlEntityManager } from "@mikro-orm/knex";
 import type { BaseEntity } from "./base.entity";
@@ -36,6 +36,11 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
+  /**
+   * The number of rows of the whole list (every page, the cursor ignored). A function, so that the
+   * COUNT statement runs only when a client selects `totalCount`.
+   */
+  totalCount: () => Promise<number>;
 }
 
 @ArgsType()
@@ -65,6 +70,17 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name = node
 
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
+
+    /**
+     * A method, so type-graphql resolves it per request (with the Connection's own `totalCount`
+     * function, which shadows this one on the object a service returns) and only when selected.
+     */
+    @Field(() => Int, {
+      description: "Het aantal rijen van de hele lijst (alle pagina's, zonder `after`); alleen berekend als het gevraagd wordt.",
+    })
+    totalCount(): Promise<number> {
+      throw new Error(`${name}Connection without totalCount`);
+    }
   }
   return ConnectionClass;
 }
@@ -76,6 +92,26 @@ export interface SortKey {
 }
 
 export const NEWEST_FIRST: SortKey[] = [];
+
+/** A list in time order, for the lists whose client chooses the direction (a work queue: oldest first). */
+export enum Volgorde {
+  NIEUWSTE_EERST = "nieuwste_eerst",
+  OUDSTE_EERST = "oudste_eerst",
+}
+
+registerEnumType(Volgorde, {
+  name: "Volgorde",
+  description: "Volgorde van een lijst in de tijd.",
+  valuesConfig: {
+    NIEUWSTE_EERST: { description: "Het nieuwste (laatste tijdstip) eerst." },
+    OUDSTE_EERST: { description: "Het oudste (vroegste tijdstip) eerst." },
+  },
+});
+
+/** The sort keys of a list in `volgorde` on one time property (default newest first); ties by storage id, the same way. */
+export function inVolgorde(property: string, volgorde: Volgorde | null | undefined): SortKey[] {
+  return [{ property, direction: volgorde === Volgorde.OUDSTE_EERST ? "asc" : "desc" }];
+}
 
 function sortKeys(order: SortKey[]): SortKey[] {
   const direction = order.length ? order[order.length - 1].direction : "desc";
@@ -120,7 +156,13 @@ function afterCursor(keys: SortKey[], after: string | null | undefined): FilterQ
   return { $or: alternatives } as FilterQuery<object>;
 }
 
-function toConnection<T>(rows: T[], keys: SortKey[], size: number, hadCursor: boolean): Connection<T> {
+function toConnection<T>(
+  rows: T[],
+  keys: SortKey[],
+  size: number,
+  hadCursor: boolean,
+  totalCount: () => Promise<number>,
+): Connection<T> {
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({
     node,
@@ -134,7 +176,14 @@ function toConnection<T>(rows: T[], keys: SortKey[], size: number, hadCursor: bo
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
+    totalCount,
   };
+}
+
+/** Runs `count` on first call only; later calls share its answer (a field selected twice, under aliases). */
+function once<V>(count: () => Promise<V>): () => Promise<V> {
+  let result: Promise<V> | undefined;
+  return () => (result ??= count());
 }
 
 function and<T>(...conditions: Array<FilterQuery<T> | undefined>): FilterQuery<T> {
@@ -158,19 +207,28 @@ export async function paginate<T extends BaseEntity>(
     orderBy: Object.fromEntries(keys.map((k) => [k.property, k.direction])) as never,
     limit: size + 1,
   });
-  return toConnection(rows, keys, size, Boolean(args.after));
+  const totalCount = once(() => em.count(entity, where));
+  return toConnection(rows, keys, size, Boolean(args.after), totalCount);
+}
+
+/** The partition of a page per parent: the SQL expression to partition by, and a join it may need. */
+interface Partition {
+  expression: string;
+  join?: (query: Knex.QueryBuilder) => void;
 }
 
 /**
  * Pages for many partitions in one SQL statement: rows are numbered per partition with a window
  * function and cut at `first + 1`, so a partition with ten thousand rows costs no more than one
  * with ten. SQLite (3.25+) and PostgreSQL both have window functions. `partition` names the SQL
- * expression to partition by; `join` may add the table it comes from.
+ * expression to partition by; `join` may add the table it comes from. The pages' totalCount is
+ * one more statement for all partitions together, sent when the first of them is asked for.
  */
 async function pagesPerPartition<T extends BaseEntity>(
   em: SqlEntityManager,
   entity: EntityClass<T>,
-  partition: { expression: string; join?: (query: Knex.QueryBuilder) => void },
+  partition: Partition,
+  partitionKeys: readonly string[],
   where: FilterQuery<T>,
   order: SortKey[],
   args: PageArgs,
@@ -197,20 +255,39 @@ async function pagesPerPartition<T extends BaseEntity>(
   const ranked = knex.select("*").from(inner.as("ranked")).where("page_position", "<=", size + 1).orderBy("page_position");
   const rows: Array<Record<string, unknown>> = await em.getConnection().execute(ranked as never);
 
-  const byPartition = new Map<string, T[]>();
+  const byPartition = new Map<string, T[]>(partitionKeys.map((key) => [key, []]));
   for (const row of rows) {
     const key = String(row.page_partition);
     delete row.page_partition;
     delete row.page_position;
-    const list = byPartition.get(key) ?? [];
-    list.push(em.map(entity, row as never));
-    byPartition.set(key, list);
+    byPartition.get(key)?.push(em.map(entity, row as never));
   }
-  return new Map([...byPartition].map(([key, list]) => [key, toConnection(list, keys, size, Boolean(args.after))]));
+  const counts = once(() => countPerPartition(em, entity, partition, where));
+  return new Map(
+    partitionKeys.map((key) => [
+      key,
+      toConnection(byPartition.get(key)!, keys, size, Boolean(args.after), async () => (await counts()).get(key) ?? 0),
+    ]),
+  );
 }
 
-function emptyConnection<T>(args: PageArgs): Connection<T> {
-  return toConnection([], [], 0, Boolean(args.after));
+/** `select <partition>, count(distinct e.id) ... group by <partition>`: the totalCount of every partition in one statement. */
+async function countPerPartition<T extends BaseEntity>(
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
+  partition: Partition,
+  where: FilterQuery<T>,
+): Promise<Map<string, number>> {
+  const knex = em.getKnex();
+  const query = em.createQueryBuilder(entity, "e").select("e.id").where(where).getKnexQuery();
+  partition.join?.(query);
+  query
+    .clearSelect()
+    .select(knex.raw(`${partition.expression} as page_partition`), knex.raw("count(distinct e.id) as total"))
+    .groupByRaw(partition.expression);
+  const rows: Array<{ page_partition: unknown; total: unknown }> = await em.getConnection().execute(query as never);
+  // PostgreSQL returns count() as a bigint, which its driver hands over as a string.
+  return new Map(rows.map((row) => [String(row.page_partition), Number(row.total)]));
 }
 
 /** One page for each of many parents (e.g. the betrokkenen of 50 partijen) in one SQL statement. */
@@ -229,11 +306,12 @@ export async function paginatePerParent<T extends BaseEntity>(
     em,
     entity,
     { expression: `e.${fkColumn}` },
+    parentIds.map(String),
     and<T>(where, { [foreignKey]: { $in: [...parentIds] } } as FilterQuery<T>),
     order,
     args,
   );
-  return new Map(parentIds.map((id) => [id, pages.get(String(id)) ?? emptyConnection<T>(args)]));
+  return new Map(parentIds.map((id) => [id, pages.get(String(id))!]));
 }
 
 /**
@@ -250,16 +328,16 @@ export async function paginatePerKey<T extends BaseEntity>(
   order: SortKey[],
   args: PageArgs,
 ): Promise<Map<string, Connection<T>>> {
-  const pages = await pagesPerPartition(
+  return pagesPerPartition(
     em,
     entity,
     {
       expression: "links.page_key",
       join: (query) => query.join(links.as("links"), "links.row_id", "e.id"),
     },
+    keys,
     where,
     order,
     args,
   );
-  return new Map(keys.map((key) => [key, pages.get(key) ?? emptyConnection<T>(args)]));
 }

@@ -119,14 +119,15 @@ export class BetrokkeneService {
   /**
    * (row_id: klantcontact id, page_key: partij id) for every betrokkene of these partijen: the
    * links of Partij.klantcontacten and Partij.interneTaken (the klantcontacten themselves are read
-   * through their own gate).
+   * through their own gate). `alleenAlsInitiator`: only where the partij's betrokkene was the initiator.
    */
-  klantcontactLinksPerPartij(partijIds: readonly number[]): Knex.QueryBuilder {
-    return this.ctx.em
+  klantcontactLinksPerPartij(partijIds: readonly number[], { alleenAlsInitiator = false } = {}): Knex.QueryBuilder {
+    const links = this.ctx.em
       .getKnex()
       .from({ b: "betrokkene" })
       .distinct({ row_id: "b.had_klantcontact_id", page_key: "b.was_partij_id" })
       .whereIn("b.was_partij_id", [...partijIds]);
+    return alleenAlsInitiator ? links.where("b.initiator", true) : links;
   }
 
   /** For writes that clean up after deleted klantcontacten: `select id from betrokkene` of those klantcontacten, visible or not. */

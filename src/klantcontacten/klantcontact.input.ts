@@ -4,6 +4,7 @@ import { DateTimeScalar } from "../common/scalars";
 import { ObjectidentificatorInput } from "../common/embeddables.input";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
 import { checkGeheelGetal } from "../common/validators";
+import { Taakstatus } from "../opvolging/enums";
 import { PartijIdentificatorGroepFilter } from "../partijen/partij-identificator.input";
 
 /** Fields that are optional on create as well as on update. */
@@ -159,8 +160,28 @@ export class KlantcontactFilter {
   })
   betrokkeneDigitaalAdres?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: alleen klantcontacten waarin de partij de initiatiefnemer (initiator) was: die van Partij.klantcontacten, of die van wasPartij of wasPartijIdentificator (in de lijst van alle klantcontacten alleen samen met een van die twee). false of weggelaten: elke betrokkenheid.",
+  })
+  alleenAlsInitiator?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: laat de antwoorden weg, de klantcontacten die via een onderwerpobject naar een eerder klantcontact verwijzen (het klantcontact van een onderwerpobject met wasKlantcontact); false: alleen die antwoorden.",
+  })
+  geenAntwoord?: boolean | null;
+
   @Field(() => Boolean, { nullable: true, description: "true: leidde tot een of meer interne taken; false: tot geen." })
   heeftInterneTaak?: boolean | null;
+
+  @Field(() => Taakstatus, {
+    nullable: true,
+    description: "Leidde tot een interne taak met deze status (vraagt scope opvolging.lezen).",
+  })
+  interneTaakStatus?: Taakstatus | null;
 
   @Field(() => ID, { nullable: true, description: "Ging over het onderwerpobject met deze uuid." })
   onderwerpobject?: string | null;

@@ -7,7 +7,7 @@ import { requireAreaScope, requireStaffScope } from "../auth/access";
 import { hasScope, isBurger } from "../auth/principal";
 import type { Connection, PageArgs, SortKey } from "../common/connection";
 import type { RequestContext } from "../common/context";
-import { InvalidParams, path, type InvalidParam } from "../common/errors";
+import { InvalidInputError, InvalidParams, path, type InvalidParam } from "../common/errors";
 import { identificatorCondition, TextFilters, uuidFilter } from "../common/filters";
 import { EntityGate, type GatePolicy } from "../common/gate";
 import { checkUniqueFields } from "../common/unique";
@@ -147,11 +147,14 @@ export class KlantcontactService {
    */
   vanPartij(partij: Partij, filter: KlantcontactFilter | null | undefined, page: PageArgs): Promise<Connection<Klantcontact>> {
     this.mayRead();
-    const where = this.where(filter);
+    const where = this.where(filter, { perPartij: true });
     const key = `Klantcontact:perPartij:${JSON.stringify([filter ?? null, page.first ?? null, page.after ?? null])}`;
     const loader = this.ctx.loader(key, () =>
       new DataLoader<number, Connection<Klantcontact>>(async (partijIds) => {
-        const links = this.ctx.service(BetrokkeneService).klantcontactLinksPerPartij(partijIds);
+        // alleenAlsInitiator is a property of the link (this partij's betrokkene), not of the klantcontact.
+        const links = this.ctx
+          .service(BetrokkeneService)
+          .klantcontactLinksPerPartij(partijIds, { alleenAlsInitiator: filter?.alleenAlsInitiator === true });
         const keys = partijIds.map(String);
         const pages = await this.gate.pagesPerKey(links, keys, where, KLANTCONTACT_ORDER, page);
         return keys.map((k) => pages.get(k)!);
@@ -166,7 +169,11 @@ export class KlantcontactService {
     return this.gate.pagesPerKey(links, keys, where, KLANTCONTACT_ORDER, page);
   }
 
-  private where(filter: KlantcontactFilter | null | undefined): FilterQuery<Klantcontact> {
+  /**
+   * The condition of a filter. `perPartij`: the list of one partij (Partij.klantcontacten), where
+   * alleenAlsInitiator also speaks of that partij (its links apply it).
+   */
+  private where(filter: KlantcontactFilter | null | undefined, { perPartij = false } = {}): FilterQuery<Klantcontact> {
     if (!filter) return {};
     const em = this.ctx.em;
     const text = new TextFilters(em, Klantcontact);
@@ -194,13 +201,22 @@ export class KlantcontactService {
     if (filter.betrokkeneHeeftPartij != null) {
       viaBetrokkene({ wasPartij: filter.betrokkeneHeeftPartij ? { $ne: null } : null });
     }
-    // A visible betrokkene's partij is visible (the policies are consistent), so its uuid may be compared.
-    if (filter.wasPartij != null) viaBetrokkene({ wasPartij: { uuid: uuidFilter(filter.wasPartij) } });
+    // The partij filters speak of one betrokkene: with alleenAlsInitiator, the initiating one.
+    const partijBetrokkene = filter.alleenAlsInitiator ? { initiator: true } : {};
     const partijIdentificator = identificatorCondition(filter.wasPartijIdentificator);
+    if (filter.alleenAlsInitiator && !perPartij && filter.wasPartij == null && !partijIdentificator) {
+      throw InvalidInputError.of(
+        "filter.alleenAlsInitiator",
+        "invalid",
+        "alleenAlsInitiator zegt iets over een partij: gebruik het samen met wasPartij of wasPartijIdentificator, of in Partij.klantcontacten.",
+      );
+    }
+    // A visible betrokkene's partij is visible (the policies are consistent), so its uuid may be compared.
+    if (filter.wasPartij != null) viaBetrokkene({ ...partijBetrokkene, wasPartij: { uuid: uuidFilter(filter.wasPartij) } });
     if (partijIdentificator) {
       // Refused (FORBIDDEN) when it names an objectId and the request may not see identificator values.
       const partijen = this.ctx.service(PartijService).identificatorPartijIds(partijIdentificator);
-      viaBetrokkene({ wasPartij: { $in: partijen } } as unknown as FilterQuery<Betrokkene>);
+      viaBetrokkene({ ...partijBetrokkene, wasPartij: { $in: partijen } } as unknown as FilterQuery<Betrokkene>);
     }
     if (filter.betrokkeneDigitaalAdres != null) {
       const digitaleAdressen = this.ctx.service(DigitaalAdresService);
@@ -211,6 +227,17 @@ export class KlantcontactService {
       const taken = this.ctx.service(InterneTaakService).klantcontactIdsMetTaak();
       if (filter.heeftInterneTaak) idIn(taken);
       else idNotIn(taken);
+    }
+    if (filter.interneTaakStatus != null) idIn(this.ctx.service(InterneTaakService).klantcontactIdsMetTaak(filter.interneTaakStatus));
+    if (filter.geenAntwoord != null) {
+      // An answer is the klantcontact of an onderwerpobject that points back at an earlier one
+      // (both set: a NULL in the list would make NOT IN match nothing).
+      const antwoorden = onderwerpobjecten.subquery("klantcontact", {
+        klantcontact: { $ne: null },
+        wasKlantcontact: { $ne: null },
+      } as FilterQuery<Onderwerpobject>);
+      if (filter.geenAntwoord) idNotIn(antwoorden);
+      else idIn(antwoorden);
     }
     if (filter.onderwerpobject != null) {
       idIn(onderwerpobjecten.subquery("klantcontact", { uuid: uuidFilter(filter.onderwerpobject) }));

@@ -1,11 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequiresScope } from "../auth/access";
 import type { RequestContext } from "../common/context";
-import { ConnectionType, PageArgs } from "../common/connection";
+import { ConnectionType, PageArgs, Volgorde } from "../common/connection";
 import { Actor } from "./actor.entity";
 import { ActorIdentificatie } from "./actor-identificatie.type";
 import { ActorFilter, ActorInput, ActorUpdateInput } from "./actor.input";
 import { ActorService } from "./actor.service";
+import { InterneTaakFilter } from "./interne-taak.input";
+import { InterneTaakConnection, VOLGORDE } from "./interne-taak.resolver";
+import { InterneTaakService } from "./interne-taak.service";
 
 export const ActorConnection = ConnectionType(Actor);
 
@@ -33,6 +36,20 @@ export class ActorResolver {
   })
   actorIdentificatie(@Root() actor: Actor, @Ctx() ctx: RequestContext) {
     return ctx.service(ActorService).identificatie(actor);
+  }
+
+  @RequiresScope("opvolging.lezen")
+  @FieldResolver(() => InterneTaakConnection, {
+    description: "Interne taken die (ook) aan deze actor zijn toegewezen, op toegewezenOp, nieuwste eerst tenzij anders gevraagd: zijn werkvoorraad.",
+  })
+  interneTaken(
+    @Root() actor: Actor,
+    @Arg("filter", () => InterneTaakFilter, { nullable: true }) filter: InterneTaakFilter | null,
+    @Arg("volgorde", () => Volgorde, { nullable: true, description: VOLGORDE }) volgorde: Volgorde | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.service(InterneTaakService).vanActor(actor, filter, volgorde, page);
   }
 
   @RequiresScope("opvolging.schrijven")

@@ -1,8 +1,12 @@
 import { Field, ID, InputType } from "type-graphql";
+import { ObjectidentificatorInput } from "../common/embeddables.input";
 import { DateTimeScalar } from "../common/scalars";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
 import { checkGeheelGetal } from "../common/validators";
 import { Taakstatus } from "./enums";
+
+/** The most actor uuids one toegewezenAanActoren filter may name (a queue of a medewerker and his afdelingen is a handful). */
+export const MAX_ACTOREN_IN_FILTER = 100;
 
 const NUMMER = "Uniek nummer van ten hoogste 10 tekens dat een geheel getal is.";
 const ACTOREN =
@@ -104,6 +108,9 @@ export class InterneTaakFilter {
   @Field(() => Taakstatus, { nullable: true, description: "Status is gelijk aan." })
   status?: Taakstatus | null;
 
+  @Field(() => [Taakstatus], { nullable: true, description: "Status is een van deze (een lege lijst vindt geen taken)." })
+  statussen?: Taakstatus[] | null;
+
   @Field(() => DateTimeScalar, { nullable: true, description: "Toegewezen op precies dit tijdstip." })
   toegewezenOp?: Date | null;
 
@@ -124,6 +131,18 @@ export class InterneTaakFilter {
 
   @Field(() => ID, { nullable: true, description: "uuid van een actor aan wie de taak (ook) is toegewezen." })
   toegewezenAanActor?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Toegewezen aan (ook) een van deze actoren (uuids, ten hoogste ${MAX_ACTOREN_IN_FILTER}; een lege lijst vindt geen taken): de werkvoorraad van een medewerker en zijn afdelingen.`,
+  })
+  toegewezenAanActoren?: string[] | null;
+
+  @Field(() => ObjectidentificatorInput, {
+    nullable: true,
+    description: "Toegewezen aan (ook) een actor met deze actoridentificator: elk gegeven deel exact gelijk (weggelaten delen doen niet mee).",
+  })
+  actoridentificator?: ObjectidentificatorInput | null;
 
   @Field(() => String, { nullable: true, description: "Naam van een actor aan wie de taak (ook) is toegewezen bevat (hoofdletterongevoelig)." })
   actorNaam?: string | null;

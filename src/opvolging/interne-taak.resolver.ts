@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequiresScope } from "../auth/access";
 import type { RequestContext } from "../common/context";
-import { ConnectionType, PageArgs } from "../common/connection";
+import { ConnectionType, PageArgs, Volgorde } from "../common/connection";
 import { Klantcontact } from "../klantcontacten/klantcontact.entity";
 import { Partij } from "../partijen/partij.entity";
 import { Actor } from "./actor.entity";
@@ -10,6 +10,9 @@ import { InterneTaakFilter, InterneTaakInput, InterneTaakUpdateInput } from "./i
 import { InterneTaakService } from "./interne-taak.service";
 
 export const InterneTaakConnection = ConnectionType(InterneTaak);
+
+/** The description of the volgorde argument of every list of taken. */
+export const VOLGORDE = "Volgorde op toegewezenOp: standaard NIEUWSTE_EERST, voor een werkvoorraad OUDSTE_EERST.";
 
 @Resolver(() => InterneTaak)
 export class InterneTaakResolver {
@@ -20,13 +23,14 @@ export class InterneTaakResolver {
   }
 
   @RequiresScope("opvolging.lezen")
-  @Query(() => InterneTaakConnection, { description: "Interne taken, nieuwste eerst." })
+  @Query(() => InterneTaakConnection, { description: "Interne taken, op toegewezenOp, nieuwste eerst tenzij anders gevraagd." })
   interneTaken(
     @Arg("filter", () => InterneTaakFilter, { nullable: true }) filter: InterneTaakFilter | null,
+    @Arg("volgorde", () => Volgorde, { nullable: true, description: VOLGORDE }) volgorde: Volgorde | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.service(InterneTaakService).list(filter, page);
+    return ctx.service(InterneTaakService).list(filter, volgorde, page);
   }
 
   @RequiresScope("klantcontacten.lezen")
@@ -88,14 +92,15 @@ export class PartijInterneTakenResolver {
   @RequiresScope("opvolging.lezen")
   @FieldResolver(() => InterneTaakConnection, {
     description:
-      "Interne taken naar aanleiding van klantcontacten waarbij deze partij betrokkene was, nieuwste eerst (filter op status voor de open taken).",
+      "Interne taken naar aanleiding van klantcontacten waarbij deze partij betrokkene was, op toegewezenOp, nieuwste eerst tenzij anders gevraagd (filter op status voor de open taken).",
   })
   interneTaken(
     @Root() partij: Partij,
     @Arg("filter", () => InterneTaakFilter, { nullable: true }) filter: InterneTaakFilter | null,
+    @Arg("volgorde", () => Volgorde, { nullable: true, description: VOLGORDE }) volgorde: Volgorde | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.service(InterneTaakService).vanPartij(partij, filter, page);
+    return ctx.service(InterneTaakService).vanPartij(partij, filter, volgorde, page);
   }
 }

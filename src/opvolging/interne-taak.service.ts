@@ -3,10 +3,10 @@ import type { Knex } from "@mikro-orm/knex";
 import DataLoader from "dataloader";
 import { requireAreaScope, requireStaffScope } from "../auth/access";
 import { isBurger } from "../auth/principal";
-import type { Connection, PageArgs } from "../common/connection";
+import { inVolgorde, type Connection, type PageArgs, type Volgorde } from "../common/connection";
 import type { RequestContext } from "../common/context";
-import { InvalidParams, path } from "../common/errors";
-import { TextFilters, uuidFilter } from "../common/filters";
+import { InvalidInputError, InvalidParams, path } from "../common/errors";
+import { identificatorCondition, TextFilters, uuidFilter } from "../common/filters";
 import { EntityGate, NO_ROWS, type GatePolicy } from "../common/gate";
 import { checkUniqueFields } from "../common/unique";
 import { fieldErrors } from "../common/validation";
@@ -18,7 +18,7 @@ import { Actor } from "./actor.entity";
 import { ActorService } from "./actor.service";
 import { Taakstatus } from "./enums";
 import { InterneTaak } from "./interne-taak.entity";
-import type { InterneTaakFilter, InterneTaakInput, InterneTaakUpdateInput } from "./interne-taak.input";
+import { MAX_ACTOREN_IN_FILTER, type InterneTaakFilter, type InterneTaakInput, type InterneTaakUpdateInput } from "./interne-taak.input";
 import { Toewijzing } from "./toewijzing.entity";
 
 // Open Klant's texts.
@@ -28,6 +28,9 @@ const AFGEHANDELD_OP_ZONDER_VERWERKT =
   "De Internetaak kan geen afgehandeld op datum bevatten als de status niet op 'verwerkt' staat.";
 
 type Input = InterneTaakInput | InterneTaakUpdateInput;
+
+/** Lists of taken are in the order of toegewezenOp (a forwarded task moves with its new assignment). */
+const order = (volgorde: Volgorde | null | undefined) => inVolgorde("toegewezenOp", volgorde);
 
 /**
  * Interne taken and their read gate: a taak is visible when the klantcontact that caused it is;
@@ -59,24 +62,64 @@ export class InterneTaakService {
     return this.gate.byUuid(uuid);
   }
 
-  list(filter: InterneTaakFilter | null | undefined, page: PageArgs): Promise<Connection<InterneTaak>> {
+  list(filter: InterneTaakFilter | null | undefined, volgorde: Volgorde | null | undefined, page: PageArgs): Promise<Connection<InterneTaak>> {
     this.mayRead();
-    return this.gate.page(this.where(filter), [], page);
+    return this.gate.page(this.where(filter), order(volgorde), page);
   }
 
-  /** Ids of the klantcontacten that led to a visible taak (the heeftInterneTaak filter of klantcontacten). */
-  klantcontactIdsMetTaak(): Knex.QueryBuilder {
-    return this.gate.subquery("aanleidinggevendKlantcontact", {});
+  /**
+   * Ids of the klantcontacten that led to a visible taak (with this status, when given): the
+   * heeftInterneTaak and interneTaakStatus filters of klantcontacten.
+   */
+  klantcontactIdsMetTaak(status?: Taakstatus): Knex.QueryBuilder {
+    if (!status) return this.gate.subquery("aanleidinggevendKlantcontact", {});
+    // A task's status is its content: only for who may read taken.
+    this.mayRead();
+    return this.gate.subquery("aanleidinggevendKlantcontact", { status });
+  }
+
+  /**
+   * Actor.interneTaken: the taken assigned to an actor, one page per actor for all actors in the
+   * request in one SQL statement (through the toewijzingen).
+   */
+  vanActor(
+    actor: Actor,
+    filter: InterneTaakFilter | null | undefined,
+    volgorde: Volgorde | null | undefined,
+    page: PageArgs,
+  ): Promise<Connection<InterneTaak>> {
+    this.mayRead();
+    const where = this.where(filter);
+    const key = `InterneTaak:perActor:${JSON.stringify([filter ?? null, volgorde ?? null, page.first ?? null, page.after ?? null])}`;
+    const loader = this.ctx.loader(key, () =>
+      new DataLoader<number, Connection<InterneTaak>>(async (actorIds) => {
+        // Toewijzing is this entity's own link table; a pair is unique (one toewijzing per actor and taak).
+        const links = this.ctx.em
+          .getKnex()
+          .from({ tw: "toewijzing" })
+          .select({ row_id: "tw.interne_taak_id", page_key: "tw.actor_id" })
+          .whereIn("tw.actor_id", [...actorIds]);
+        const keys = actorIds.map(String);
+        const pages = await this.gate.pagesPerKey(links, keys, where, order(volgorde), page);
+        return keys.map((k) => pages.get(k)!);
+      }),
+    );
+    return loader.load(actor.id);
   }
 
   /**
    * The taken that klantcontacten with this partij as betrokkene led to, newest first: one page per
    * partij for all partijen in the request, in one SQL statement (the open taken of a klantbeeld).
    */
-  vanPartij(partij: Partij, filter: InterneTaakFilter | null | undefined, page: PageArgs): Promise<Connection<InterneTaak>> {
+  vanPartij(
+    partij: Partij,
+    filter: InterneTaakFilter | null | undefined,
+    volgorde: Volgorde | null | undefined,
+    page: PageArgs,
+  ): Promise<Connection<InterneTaak>> {
     this.mayRead();
     const where = this.where(filter);
-    const key = `InterneTaak:perPartij:${JSON.stringify([filter ?? null, page.first ?? null, page.after ?? null])}`;
+    const key = `InterneTaak:perPartij:${JSON.stringify([filter ?? null, volgorde ?? null, page.first ?? null, page.after ?? null])}`;
     const loader = this.ctx.loader(key, () =>
       new DataLoader<number, Connection<InterneTaak>>(async (partijIds) => {
         const klantcontactLinks = this.ctx.service(BetrokkeneService).klantcontactLinksPerPartij(partijIds).as("kb");
@@ -86,7 +129,7 @@ export class InterneTaakService {
           .join(klantcontactLinks, "kb.row_id", "t.aanleidinggevend_klantcontact_id")
           .distinct({ row_id: "t.id", page_key: "kb.page_key" });
         const keys = partijIds.map(String);
-        const pages = await this.gate.pagesPerKey(links, keys, where, [], page);
+        const pages = await this.gate.pagesPerKey(links, keys, where, order(volgorde), page);
         return keys.map((k) => pages.get(k)!);
       }),
     );
@@ -100,6 +143,7 @@ export class InterneTaakService {
     if (filter?.nummer) where.nummer = filter.nummer;
     if (filter?.referentienummer) where.referentienummer = filter.referentienummer;
     if (filter?.status) where.status = filter.status;
+    if (filter?.statussen) and.push({ status: { $in: filter.statussen } });
     if (filter?.toegewezenOp) where.toegewezenOp = filter.toegewezenOp;
     const toegewezenOp: Record<string, Date> = {};
     if (filter?.toegewezenNa) toegewezenOp.$gt = filter.toegewezenNa;
@@ -114,17 +158,29 @@ export class InterneTaakService {
       and.push({ aanleidinggevendKlantcontact: { $in: klantcontacten } });
     }
     // Conditions on "any assigned actor" are subqueries, so a task with several actors appears once.
-    const actor: Record<string, unknown> = {};
-    if (filter?.toegewezenAanActor) actor.uuid = uuidFilter(filter.toegewezenAanActor);
-    if (filter?.actorNaam) Object.assign(actor, new TextFilters(em, Actor).icontains("naam", filter.actorNaam));
-    if (Object.keys(actor).length) {
-      const actoren = this.ctx.service(ActorService).idsWhere(actor as FilterQuery<Actor>);
+    // The actor conditions hold for one and the same assigned actor.
+    const actor: Array<FilterQuery<Actor>> = [];
+    if (filter?.toegewezenAanActor) actor.push({ uuid: uuidFilter(filter.toegewezenAanActor) });
+    if (filter?.toegewezenAanActoren) actor.push({ uuid: { $in: this.actorUuids(filter.toegewezenAanActoren) } });
+    const actoridentificator = identificatorCondition(filter?.actoridentificator);
+    if (actoridentificator) actor.push({ actoridentificator } as FilterQuery<Actor>);
+    if (filter?.actorNaam) actor.push(new TextFilters(em, Actor).icontains("naam", filter.actorNaam));
+    if (actor.length) {
+      const actoren = this.ctx.service(ActorService).idsWhere({ $and: actor });
       // Toewijzing is this entity's own link table (no gate of its own): its rows are only ever read here.
       const toegewezen = em.createQueryBuilder(Toewijzing, "tw").select("tw.interne_taak_id").where({ actor: { $in: actoren } });
       and.push({ id: { $in: toegewezen.getKnexQuery() } });
     }
     if (and.length) where.$and = and;
     return where as FilterQuery<InterneTaak>;
+  }
+
+  /** The uuids of a toegewezenAanActoren filter as stored; refused beyond MAX_ACTOREN_IN_FILTER. */
+  private actorUuids(uuids: readonly string[]): string[] {
+    if (uuids.length > MAX_ACTOREN_IN_FILTER) {
+      throw InvalidInputError.of("filter.toegewezenAanActoren", "max_length", `Geef ten hoogste ${MAX_ACTOREN_IN_FILTER} actoren.`);
+    }
+    return uuids.map(uuidFilter);
   }
 
   /** The actors of a task in the order they were given (batched over all tasks in the request). */
