@@ -1,4 +1,5 @@
-import { isEmail, isIBAN, isISO31661Alpha2 } from "class-validator";
+import { isBIC, isEmail, isIBAN, isISO31661Alpha2 } from "class-validator";
+import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode, type PhoneNumberType } from "libphonenumber-js/max";
 import { characterCount } from "./validation";
 
 /**
@@ -7,6 +8,9 @@ import { characterCount } from "./validation";
  */
 
 export type Check = (value: string) => string | null;
+
+/** A phone number without a country code is Dutch. */
+export const DEFAULT_LAND: CountryCode = "NL";
 
 /** Elfproef: weights 9..2 on the first eight digits, -1 on the last; the sum must divide by 11. */
 function elfproef(value: string): boolean {
@@ -32,16 +36,46 @@ export const checkKvkNummer: Check = (value) => digits(8, value);
 
 export const checkVestigingsnummer: Check = (value) => digits(12, value);
 
-const TELEFOONNUMMER = /^(0[1-9][0-9]{8}|\+[0-9]{9,15}|00[0-9]{7,13})$/;
-// Service numbers cannot be used to reach a person back; 088 (company numbers) is allowed.
-const VERBODEN_PREFIXEN = ["0800", "0900", "140"];
+/** What a person writes in a phone number: digits, a leading '+', and spaces, '-', '.', '(' or ')' between them. */
+export const TELEFOONNUMMER_TEKENS = /^\+?[0-9 ().\-]+$/;
 
+/**
+ * Numbers that cannot be used to reach a person back at normal cost: premium-rate and shared-cost
+ * numbers (the Dutch 0900, 0906 and 0909 ranges; the same types of other countries) as the
+ * metadata of libphonenumber-js classifies them. Free numbers (0800) are allowed.
+ */
+const BETAALNUMMERS = new Set<PhoneNumberType>(["PREMIUM_RATE", "SHARED_COST"]);
+
+const landnamen = new Intl.DisplayNames(["nl"], { type: "region" });
+
+/**
+ * A phone number by the numbering plans of libphonenumber-js (its full metadata, for number
+ * types): without a country code (+31 or 0031) it is read as Dutch. The number must exist in its
+ * country's plan with that country's length, and may not be a premium or shared-cost number in any
+ * notation (0900123456, +31900123456, 0031900123456 and 0900-123 456 alike). Open Klant's rule
+ * checks the first digits of the text as written, which let +31900123456 and 15-digit numbers pass.
+ */
 export const checkTelefoonnummer: Check = (value) => {
-  if (VERBODEN_PREFIXEN.some((prefix) => value.startsWith(prefix))) {
-    return "Telefoonnummers beginnend met 0800, 0900, 1400 of 140xx zijn niet toegestaan.";
+  if (!TELEFOONNUMMER_TEKENS.test(value)) {
+    return "Een telefoonnummer bestaat uit cijfers, eventueel met een '+' vooraan en spaties, '-', '.' of haakjes ertussen (bijvoorbeeld 020-1234567 of +31 20 123 4567).";
   }
-  if (!TELEFOONNUMMER.test(value)) {
-    return "Het opgegeven telefoonnummer is ongeldig (bijvoorbeeld 0201234567, +31201234567, zonder spaties).";
+  const lengte = validatePhoneNumberLength(value, DEFAULT_LAND);
+  if (lengte === "INVALID_COUNTRY") return "Het opgegeven telefoonnummer heeft een onbekende landcode.";
+  const nummer = parsePhoneNumberFromString(value, DEFAULT_LAND);
+  if (!nummer) return "Het opgegeven telefoonnummer is ongeldig: er staan te weinig cijfers in.";
+  // Short government numbers (14 + netnummer, 1400) reach an office, not the partij: Open Klant refuses them too.
+  if (nummer.countryCallingCode === "31" && nummer.nationalNumber.startsWith("14")) {
+    return "Verkorte nummers van de overheid (1400 en 140xx) zijn niet toegestaan.";
+  }
+  const land = nummer.country ? landnamen.of(nummer.country) : undefined;
+  if (lengte === "TOO_LONG") return `Het opgegeven telefoonnummer is te lang${land ? ` voor ${land}` : ""}.`;
+  if (lengte === "TOO_SHORT") return `Het opgegeven telefoonnummer is te kort${land ? ` voor ${land}` : ""}.`;
+  if (!nummer.isValid()) {
+    return `Het opgegeven telefoonnummer bestaat niet${land ? ` in ${land}` : ""}: dit nummerbereik is niet in gebruik.`;
+  }
+  const type = nummer.getType();
+  if (type && BETAALNUMMERS.has(type)) {
+    return "Betaalnummers en informatienummers (zoals 0900, 0906 en 0909) zijn niet toegestaan.";
   }
   return null;
 };
@@ -70,10 +104,17 @@ export const checkIban: Check = (value) => {
   return isIBAN(value.toUpperCase()) ? null : "Ongeldig IBAN: het controlegetal klopt niet.";
 };
 
-export const checkBic: Check = (value) =>
-  characterCount(value) >= 8 && characterCount(value) <= 11 && /^\S+$/.test(value)
+/**
+ * A BIC (ISO 9362) by class-validator's isBIC: four letters for the bank, a country that exists,
+ * two letters or digits for the location and optionally three for the branch (8 or 11 characters).
+ * Open Klant checks only the length. Lower case is accepted; it is stored in upper case.
+ */
+export const checkBic: Check = (value) => {
+  if (characterCount(value) !== 8 && characterCount(value) !== 11) return "Een BIC bestaat uit 8 of 11 tekens.";
+  return isBIC(value.toUpperCase())
     ? null
-    : "Een BIC bestaat uit 8 tot 11 tekens zonder spaties.";
+    : "Ongeldige BIC; gebruik vier letters voor de bank, de landcode, twee tekens voor de plaats en eventueel drie voor het filiaal (bijvoorbeeld INGBNL2A).";
+};
 
 export const checkReferentie: Check = (value) =>
   /^[-a-zA-Z0-9_]+$/.test(value) ? null : "Gebruik alleen letters, cijfers, '-' en '_'.";

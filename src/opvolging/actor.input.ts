@@ -28,7 +28,7 @@ export class ActorIdentificatieInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "Telefoonnummer zonder spaties, bijvoorbeeld 0201234567 of +31201234567 (ten hoogste 20 tekens); medewerker en organisatorische eenheid.",
+    description: "Telefoonnummer, bijvoorbeeld 020-1234567 of +31201234567 (ten hoogste 20 tekens; dezelfde regels als een digitaal adres van soort telefoonnummer); medewerker en organisatorische eenheid.",
   })
   @Satisfies(checkTelefoonnummer)
   @MaxLength(20)

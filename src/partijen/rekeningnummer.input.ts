@@ -18,7 +18,7 @@ export class RekeningnummerInput {
   @MaxLength(34)
   iban!: string;
 
-  @Field(() => String, { nullable: true, description: "BIC: 8 tot 11 tekens zonder spaties." })
+  @Field(() => String, { nullable: true, description: "BIC (ISO 9362): bankcode, landcode en plaatscode, eventueel met filiaalcode (8 of 11 tekens, bijvoorbeeld INGBNL2A); wordt in hoofdletters opgeslagen." })
   @Satisfies(checkBic)
   bic?: string | null;
 }
@@ -39,7 +39,7 @@ export class RekeningnummerUpdateInput {
   @MaxLength(34)
   iban?: string | null;
 
-  @Field(() => String, { nullable: true, description: "BIC: 8 tot 11 tekens zonder spaties; null maakt leeg." })
+  @Field(() => String, { nullable: true, description: "BIC (ISO 9362, 8 of 11 tekens; wordt in hoofdletters opgeslagen); null maakt leeg." })
   @Satisfies(checkBic)
   bic?: string | null;
 }
@@ -49,7 +49,7 @@ export class RekeningnummerFilter {
   @Field(() => String, { nullable: true, description: "IBAN is gelijk aan (hoofdletterongevoelig)." })
   iban?: string | null;
 
-  @Field(() => String, { nullable: true, description: "BIC is gelijk aan (exact)." })
+  @Field(() => String, { nullable: true, description: "BIC is gelijk aan (hoofdletterongevoelig)." })
   bic?: string | null;
 
   @Field(() => ID, { nullable: true, description: "uuid van de partij." })

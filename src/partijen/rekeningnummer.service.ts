@@ -13,11 +13,12 @@ import { Rekeningnummer } from "./rekeningnummer.entity";
 import type { RekeningnummerFilter, RekeningnummerInput, RekeningnummerUpdateInput } from "./rekeningnummer.input";
 
 /**
- * IBANs are compared and stored in upper case: the checksum ignores case, so "nl91abna..." and
- * "NL91ABNA..." are the same account. Spaces are refused (the standard's pattern), never removed.
+ * IBANs and BICs are compared and stored in upper case: neither code distinguishes case, so
+ * "nl91abna..." and "NL91ABNA..." are the same account. Spaces are refused (the standard's
+ * pattern), never removed.
  */
-function normaliseIban(iban: string): string {
-  return iban.toUpperCase();
+function normaliseCode(code: string): string {
+  return code.toUpperCase();
 }
 
 export class RekeningnummerService {
@@ -83,8 +84,8 @@ export class RekeningnummerService {
 
   list(filter: RekeningnummerFilter | null | undefined, page: PageArgs): Promise<Connection<Rekeningnummer>> {
     const where: FilterQuery<Rekeningnummer> = {};
-    if (filter?.iban) where.iban = normaliseIban(filter.iban);
-    if (filter?.bic) where.bic = filter.bic;
+    if (filter?.iban) where.iban = normaliseCode(filter.iban);
+    if (filter?.bic) where.bic = normaliseCode(filter.bic);
     if (filter?.partij) where.partij = { uuid: uuidFilter(filter.partij) };
     return this.reading.page(where, NEWEST_FIRST, page);
   }
@@ -101,7 +102,7 @@ export class RekeningnummerService {
     this.writable();
     return this.ctx.transaction(async () => {
       const partij = await this.check(input);
-      const rekeningnummer = this.ctx.em.create(Rekeningnummer, { iban: normaliseIban(input.iban) } as never);
+      const rekeningnummer = this.ctx.em.create(Rekeningnummer, { iban: normaliseCode(input.iban) } as never);
       this.apply(rekeningnummer, input, partij);
       await this.ctx.em.flush();
       this.partijen.auditUnder([rekeningnummer.partij], AuditSoort.SCHRIJVEN);
@@ -148,7 +149,7 @@ export class RekeningnummerService {
 
   private apply(rekeningnummer: Rekeningnummer, input: RekeningnummerInput | RekeningnummerUpdateInput, partij: Partij | null | undefined) {
     if (partij !== undefined) rekeningnummer.partij = partij;
-    if (input.iban != null) rekeningnummer.iban = normaliseIban(input.iban);
-    if (input.bic !== undefined) rekeningnummer.bic = input.bic ?? "";
+    if (input.iban != null) rekeningnummer.iban = normaliseCode(input.iban);
+    if (input.bic !== undefined) rekeningnummer.bic = input.bic == null ? "" : normaliseCode(input.bic);
   }
 }

@@ -86,13 +86,35 @@ describe("Rekeningnummer", () => {
       expect((await lijst()).length).toBe(before);
     });
 
-    it.each(["ABNANL2A", "ABNANL2AXXX", "RABONL2U"])("accepts the bic %s", async (bic) => {
+    it.each(["ABNANL2A", "ABNANL2AXXX", "RABONL2U", "DEUTDEFF500"])("accepts the bic %s", async (bic) => {
       expect((await maak({ iban: "NL91ABNA0417164300", bic })).bic).toBe(bic);
     });
 
-    it.each(["ABNANL2", "ABNANL2AXXXX", "ABNA NL2A", " ABNANL2A"])("refuses the bic %j", async (bic) => {
+    it("stores a bic in lower case in upper case, and finds it in any case", async () => {
+      const created = await maak({ iban: "NL91ABNA0417164300", bic: "bunqnl2a" });
+      expect(created.bic).toBe("BUNQNL2A");
+      expect((await app.ok(RekeningnummerDocument, { uuid: created.uuid })).rekeningnummer?.bic).toBe("BUNQNL2A");
+      const found = await app.ok(RekeningnummerLijstMetPartijDocument, { filter: { bic: "BunqNL2a" } });
+      expect(found.rekeningnummers.edges.map((e) => e.node.uuid)).toContain(created.uuid);
+    });
+
+    it.each([
+      ["12345678", "Ongeldige BIC"],
+      ["ABNAXX2A", "Ongeldige BIC"],
+      ["ABN1NL2A", "Ongeldige BIC"],
+      ["ABNANL2", "8 of 11 tekens"],
+      ["ABNANL2AXX", "8 of 11 tekens"],
+      ["ABNANL2AXXXX", "8 of 11 tekens"],
+      ["ABNA NL2A", "8 of 11 tekens"],
+      ["ABNA NL2", "Ongeldige BIC"],
+      [" ABNANL2A", "8 of 11 tekens"],
+    ])("refuses the bic %j", async (bic, reason) => {
+      const before = (await lijst()).length;
       const result = await app.execute(RekeningnummerCreateDocument, { input: { iban: "NL91ABNA0417164300", bic } });
       expect(invalidParams(result)).toEqual([["bic", "invalid"]]);
+      const params = result.errors?.[0]?.extensions?.invalidParams as Array<{ reason: string }>;
+      expect(params[0].reason).toContain(reason);
+      expect((await lijst()).length).toBe(before);
     });
 
     it("reports every problem at once, also an unknown partij", async () => {
@@ -160,7 +182,7 @@ describe("Rekeningnummer", () => {
 
     it("resolves partij with the same number of SQL statements for 2 and for 10 rekeningnummers", async () => {
       async function tel(n: number) {
-        const bic = `TELN${String(n).padStart(4, "0")}`;
+        const bic = `TELNNL${String(n).padStart(2, "0")}`;
         for (let i = 0; i < n; i++) {
           const partij = await maakPartij(app);
           await maak({ partij: partij.uuid, iban: "NL91ABNA0417164300", bic });

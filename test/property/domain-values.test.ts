@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkBsn, checkEmail, checkIban, checkKvkNummer, checkPostcode, checkRsin, checkTelefoonnummer, checkVestigingsnummer } from "../../src/common/validators";
-import { elfproefNummer, email, iban, kvkNummer, postcode, telefoonnummer, vestigingsnummer } from "./domain-values";
+import { checkBic, checkBsn, checkEmail, checkIban, checkKvkNummer, checkPostcode, checkRsin, checkTelefoonnummer, checkVestigingsnummer } from "../../src/common/validators";
+import { bic, elfproefNummer, email, iban, kvkNummer, postcode, telefoonnummer, vestigingsnummer } from "./domain-values";
 import { oddFeatures } from "./odd-values";
 
 // The generated mutations reach the deeper rules only if their valid-looking values pass the
@@ -13,6 +13,7 @@ describe("valid-looking values of the property test", () => {
     ["KvK-nummer", kvkNummer, checkKvkNummer],
     ["vestigingsnummer", vestigingsnummer, checkVestigingsnummer],
     ["IBAN", iban, checkIban],
+    ["BIC", bic, checkBic],
     ["e-mail address", email, checkEmail],
     ["telefoonnummer", telefoonnummer, checkTelefoonnummer],
     ["postcode", postcode, checkPostcode],

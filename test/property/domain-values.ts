@@ -52,11 +52,13 @@ export const iban = fc
 
 export const bic = fc.constantFrom("INGBNL2A", "RABONL2U", "ABNANL2AXXX", "TRIONL2U", "BUNQNL2A", "DEUTDEFF500");
 
+/** Dutch mobile (061–065) and fixed numbers in the notations people write, all valid to libphonenumber-js. */
 export const telefoonnummer = fc.oneof(
-  digits(8).map((rest) => `06${rest}`),
+  fc.tuple(fc.constantFrom("1", "2", "3", "4", "5"), digits(7)).map(([net, rest]) => `06${net}${rest}`),
   fc.tuple(fc.constantFrom("010", "020", "030", "040", "050", "070", "088"), digits(7)).map(([net, rest]) => net + rest),
-  digits(9).map((rest) => `+31${rest}`),
-  digits(9).map((rest) => `0031${rest}`),
+  fc.tuple(fc.constantFrom("1", "2", "3", "4", "5"), digits(7)).map(([net, rest]) => `+316${net}${rest}`),
+  fc.tuple(fc.constantFrom("1", "2", "3", "4", "5"), digits(7)).map(([net, rest]) => `0031 6 ${net}${rest}`),
+  fc.tuple(fc.constantFrom("1", "2", "3", "4", "5"), digits(7)).map(([net, rest]) => `06-${net}${rest}`),
 );
 
 const word = fc.constantFrom(
