@@ -1,10 +1,12 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { expect } from "vitest";
 import type { Principal } from "../../src/auth/principal";
 import type { Scope } from "../../src/auth/scopes";
 import {
   ScenarioOpzetActorDocument,
   ScenarioOpzetDigitaalAdresDocument,
   ScenarioOpzetPartijDocument,
+  ScenarioKlantbeeldDocument,
   type ActorInput,
   type ContactnaamInput,
   type ObjectidentificatorInput,
@@ -171,6 +173,12 @@ export const actoren = {
     actoridentificator: actoridentificator.medewerker("pieter.bakker@gemeente.example"),
     actorIdentificatie: { functie: "Medewerker vergunningen", emailadres: "pieter.bakker@gemeente.example", telefoonnummer: "0201234568" },
   },
+  fatima: {
+    naam: "Fatima el Amrani",
+    soortActor: "MEDEWERKER",
+    actoridentificator: actoridentificator.medewerker("fatima.elamrani@gemeente.example"),
+    actorIdentificatie: { functie: "Medewerker afval", emailadres: "fatima.elamrani@gemeente.example", telefoonnummer: "0201234569" },
+  },
   vergunningen: {
     naam: "Afdeling vergunningen",
     soortActor: "ORGANISATORISCHE_EENHEID",
@@ -241,4 +249,14 @@ export async function bekendePartij(
     );
   }
   return createPartij.uuid;
+}
+
+/**
+ * The klantbeeld afterwards, as the README's query shows it (this subgraph's part), read with the
+ * principal of the front-end that shows it. Not a step of the case: what the next user would see.
+ */
+export async function klantbeeld(app: TestApp, bsn: string, principal: Principal = KISS_MEDEWERKER) {
+  const { partijen } = await app.ok(ScenarioKlantbeeldDocument, { bsn }, { principal });
+  expect(partijen.edges).toHaveLength(1);
+  return partijen.edges[0]!.node;
 }
