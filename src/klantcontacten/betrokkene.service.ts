@@ -12,7 +12,6 @@ import { InvalidInputError, InvalidParams, path, type InvalidParam } from "../co
 import { identificatorCondition, uuidFilter } from "../common/filters";
 import { EntityGate, type GatePolicy } from "../common/gate";
 import { fieldErrors } from "../common/validation";
-import type { DigitaalAdres } from "../partijen/digitaal-adres.entity";
 import { DigitaalAdresService } from "../partijen/digitaal-adres.service";
 import type { Partij } from "../partijen/partij.entity";
 import { PartijService } from "../partijen/partij.service";
@@ -157,7 +156,8 @@ export class BetrokkeneService {
     if (Object.keys(naam).length) conditions.push({ contactnaam: naam } as unknown as FilterQuery<Betrokkene>);
     if (filter?.organisatienaam != null) conditions.push({ organisatienaam: filter.organisatienaam });
     if (filter?.verstrektDigitaalAdres != null) {
-      const betrokkenen = this.ctx.service(DigitaalAdresService).adresBetrokkeneIds({ adres: filter.verstrektDigitaalAdres } as FilterQuery<DigitaalAdres>);
+      const adressen = this.ctx.service(DigitaalAdresService);
+      const betrokkenen = adressen.adresBetrokkeneIds(adressen.adresCondition({ adres: filter.verstrektDigitaalAdres }));
       conditions.push({ id: { $in: betrokkenen } } as unknown as FilterQuery<Betrokkene>);
     }
     const where = conditions.length === 0 ? {} : conditions.length === 1 ? conditions[0] : { $and: conditions };

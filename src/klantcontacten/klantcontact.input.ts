@@ -5,6 +5,7 @@ import { ObjectidentificatorInput } from "../common/embeddables.input";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
 import { checkGeheelGetal } from "../common/validators";
 import { Taakstatus } from "../opvolging/enums";
+import { DigitaalAdresZoekInput } from "../partijen/digitaal-adres.input";
 import { PartijIdentificatorGroepFilter } from "../partijen/partij-identificator.input";
 
 /** Fields that are optional on create as well as on update. */
@@ -154,11 +155,11 @@ export class KlantcontactFilter {
   })
   wasPartijIdentificator?: PartijIdentificatorGroepFilter | null;
 
-  @Field(() => String, {
+  @Field(() => DigitaalAdresZoekInput, {
     nullable: true,
-    description: "Had een betrokkene die een digitaal adres verstrekte dat deze tekst bevat (hoofdletterongevoelig).",
+    description: "Had een betrokkene die een digitaal adres verstrekte dat hieraan voldoet (telefoonnummers in elke schrijfwijze).",
   })
-  betrokkeneDigitaalAdres?: string | null;
+  betrokkeneDigitaalAdres?: DigitaalAdresZoekInput | null;
 
   @Field(() => Boolean, {
     nullable: true,

@@ -219,9 +219,7 @@ export class KlantcontactService {
       viaBetrokkene({ ...partijBetrokkene, wasPartij: { $in: partijen } } as unknown as FilterQuery<Betrokkene>);
     }
     if (filter.betrokkeneDigitaalAdres != null) {
-      const digitaleAdressen = this.ctx.service(DigitaalAdresService);
-      const adressen = digitaleAdressen.adresBetrokkeneIds(digitaleAdressen.adresContains(filter.betrokkeneDigitaalAdres));
-      viaBetrokkene({ id: { $in: adressen } } as unknown as FilterQuery<Betrokkene>);
+      idIn(this.ctx.service(DigitaalAdresService).klantcontactIdsMetBetrokkeneAdres(filter.betrokkeneDigitaalAdres));
     }
     if (filter.heeftInterneTaak != null) {
       const taken = this.ctx.service(InterneTaakService).klantcontactIdsMetTaak();

@@ -3,6 +3,7 @@ import { ObjectidentificatorInput } from "../common/embeddables.input";
 import { DateTimeScalar } from "../common/scalars";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
 import { checkGeheelGetal } from "../common/validators";
+import { DigitaalAdresZoekInput } from "../partijen/digitaal-adres.input";
 import { Taakstatus } from "./enums";
 
 /** The most actor uuids one toegewezenAanActoren filter may name (a queue of a medewerker and his afdelingen is a handful). */
@@ -146,4 +147,11 @@ export class InterneTaakFilter {
 
   @Field(() => String, { nullable: true, description: "Naam van een actor aan wie de taak (ook) is toegewezen bevat (hoofdletterongevoelig)." })
   actorNaam?: string | null;
+
+  @Field(() => DigitaalAdresZoekInput, {
+    nullable: true,
+    description:
+      "Het aanleidinggevende klantcontact had een betrokkene die een digitaal adres verstrekte dat hieraan voldoet (contactverzoeken op telefoonnummer of e-mailadres).",
+  })
+  betrokkeneDigitaalAdres?: DigitaalAdresZoekInput | null;
 }

@@ -13,6 +13,7 @@ import { fieldErrors } from "../common/validation";
 import { BetrokkeneService } from "../klantcontacten/betrokkene.service";
 import type { Klantcontact } from "../klantcontacten/klantcontact.entity";
 import { KlantcontactService } from "../klantcontacten/klantcontact.service";
+import { DigitaalAdresService } from "../partijen/digitaal-adres.service";
 import type { Partij } from "../partijen/partij.entity";
 import { Actor } from "./actor.entity";
 import { ActorService } from "./actor.service";
@@ -155,6 +156,10 @@ export class InterneTaakService {
     if (filter?.klantcontactReferentienummer) klantcontact.referentienummer = filter.klantcontactReferentienummer;
     if (Object.keys(klantcontact).length) {
       const klantcontacten = this.ctx.service(KlantcontactService).idsWhere(klantcontact as FilterQuery<Klantcontact>);
+      and.push({ aanleidinggevendKlantcontact: { $in: klantcontacten } });
+    }
+    if (filter?.betrokkeneDigitaalAdres) {
+      const klantcontacten = this.ctx.service(DigitaalAdresService).klantcontactIdsMetBetrokkeneAdres(filter.betrokkeneDigitaalAdres);
       and.push({ aanleidinggevendKlantcontact: { $in: klantcontacten } });
     }
     // Conditions on "any assigned actor" are subqueries, so a task with several actors appears once.

@@ -3,6 +3,7 @@ import { Directive, Field, ObjectType } from "type-graphql";
 import { DateScalar } from "../common/scalars";
 import { BaseEntity } from "../common/base.entity";
 import { Betrokkene } from "../klantcontacten/betrokkene.entity";
+import { zoekadres } from "./digitaal-adres.normalisation";
 import { SoortDigitaalAdres } from "./enums";
 import { Partij } from "./partij.entity";
 
@@ -25,7 +26,7 @@ import { Partij } from "./partij.entity";
     "create unique index digitaal_adres_referentie_uniek_per_partij_en_soort on digitaal_adres " +
     "(verstrekt_door_partij_id, referentie, soort_digitaal_adres) where referentie <> ''",
 })
-@Index({ name: "digitaal_adres_adres_index", properties: ["adres"] })
+@Index({ name: "digitaal_adres_zoekadres_index", properties: ["zoekadres"] })
 @ObjectType({
   description: "Digitaal adres (e-mailadres, telefoonnummer of ander) waarop een partij of betrokkene bereikbaar is.",
 })
@@ -40,6 +41,20 @@ export class DigitaalAdres extends BaseEntity {
   @Field(() => String, { description: "Digitaal adres waarmee een partij of betrokkene bereikbaar is." })
   @Property({ type: "string", length: 80 })
   adres!: string;
+
+  /**
+   * The adres in the form every search compares (digitaal-adres.normalisation.ts), not exposed.
+   * Computed by the ORM from adres and soort on every insert and update of the entity, so no write
+   * path can leave it behind; a write that bypasses the entity (nativeUpdate) must not touch adres.
+   */
+  @Property({
+    type: "string",
+    length: 80,
+    default: "",
+    onCreate: (row: DigitaalAdres) => zoekadres(row.soortDigitaalAdres, row.adres),
+    onUpdate: (row: DigitaalAdres) => zoekadres(row.soortDigitaalAdres, row.adres),
+  })
+  zoekadres!: string;
 
   @Field(() => SoortDigitaalAdres, { description: "Soort digitaal adres." })
   @Enum({ items: () => SoortDigitaalAdres, type: "string", length: 14 })

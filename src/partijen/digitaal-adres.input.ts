@@ -3,11 +3,22 @@ import { DateScalar } from "../common/scalars";
 import { MaxLength, NotBlank, NotNull, Satisfies } from "../common/validation";
 import { checkReferentie, type Check } from "../common/validators";
 import { Rol } from "../klantcontacten/enums";
-import { SoortDigitaalAdres, SoortPartij } from "./enums";
+import { SoortDigitaalAdres, SoortPartij, Zoekwijze } from "./enums";
 import { PartijIdentificatorGroepFilter } from "./partij-identificator.input";
 
 /** A referentie may be left empty (the standard's blank slug); a given one must be a slug. */
 const referentieOfLeeg: Check = (value) => (value === "" ? null : checkReferentie(value));
+
+/** The adres rules as the schema tells them (checked in DigitaalAdresService with common/validators). */
+export const ADRES_BESCHRIJVING = [
+  "Digitaal adres (ten hoogste 80 tekens), gecontroleerd volgens de soort en opgeslagen zoals gegeven.",
+  "Een e-mailadres moet geldig zijn.",
+  "Een telefoonnummer bestaat uit cijfers, eventueel met '+' vooraan en spaties, '-', '.' of haakjes ertussen;",
+  "zonder landcode (+31 of 0031) is het een Nederlands nummer. Het moet bestaan in het nummerplan van zijn land, met de lengte van dat land.",
+  "Niet toegestaan zijn betaal- en informatienummers (0900, 0906, 0909 en zulke nummers van andere landen) in elke schrijfwijze",
+  "en verkorte overheidsnummers (1400, 140xx); gratis 0800-nummers zijn wel toegestaan.",
+  "Zoeken vergelijkt telefoonnummers in de internationale vorm (E.164), zodat 0612345678, 06-12345678 en +31612345678 hetzelfde adres vinden, en e-mailadressen hoofdletterongevoelig.",
+].join(" ");
 
 @InputType({ description: "Een nieuw digitaal adres." })
 export class DigitaalAdresInput {
@@ -20,7 +31,7 @@ export class DigitaalAdresInput {
   })
   verstrektDoorBetrokkene?: string | null;
 
-  @Field(() => String, { description: "Digitaal adres (ten hoogste 80 tekens), gecontroleerd volgens de soort." })
+  @Field(() => String, { description: ADRES_BESCHRIJVING })
   @NotBlank()
   @MaxLength(80)
   adres!: string;
@@ -63,7 +74,7 @@ export class DigitaalAdresUpdateInput {
   @Field(() => ID, { nullable: true, description: "uuid van de betrokkene die het adres verstrekte; null ontkoppelt." })
   verstrektDoorBetrokkene?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Digitaal adres (ten hoogste 80 tekens), gecontroleerd volgens de soort." })
+  @Field(() => String, { nullable: true, description: ADRES_BESCHRIJVING })
   @NotNull()
   @NotBlank()
   @MaxLength(80)
@@ -91,10 +102,16 @@ export class DigitaalAdresUpdateInput {
 
 @InputType({ description: "Filter op digitale adressen; alle gegeven voorwaarden gelden samen." })
 export class DigitaalAdresFilter {
-  @Field(() => String, { nullable: true, description: "Adres is gelijk aan (exact)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Adres is gelijk aan, in welke schrijfwijze ook: telefoonnummers in de vorm E.164 (0612345678 vindt +31 6 12345678), e-mailadressen hoofdletterongevoelig.",
+  })
   adres?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Adres bevat (hoofdletterongevoelig)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Adres bevat: bij telefoonnummers de cijfers in de vorm E.164 (06-123 vindt +31612345678), anders hoofdletterongevoelig.",
+  })
   adresBevat?: string | null;
 
   @Field(() => SoortDigitaalAdres, { nullable: true, description: "Soort digitaal adres." })
@@ -138,4 +155,26 @@ export class DigitaalAdresFilter {
     description: "Een identificator van de partij die het adres verstrekte (alle gegeven codes op dezelfde identificator).",
   })
   verstrektDoorPartijIdentificator?: PartijIdentificatorGroepFilter | null;
+}
+
+@InputType({
+  description:
+    "Zoekt op een digitaal adres dat een betrokkene bij een klantcontact verstrekte (de contactverzoeken van KISS): " +
+    "telefoonnummers in elke schrijfwijze, e-mailadressen hoofdletterongevoelig.",
+})
+export class DigitaalAdresZoekInput {
+  @Field(() => String, { description: "Het gezochte adres of deel ervan; een leeg adres vindt niets." })
+  adres!: string;
+
+  @Field(() => Zoekwijze, { nullable: true, defaultValue: Zoekwijze.EXACT, description: "EXACT (standaard) of BEVAT." })
+  zoekwijze?: Zoekwijze | null;
+
+  @Field(() => SoortDigitaalAdres, { nullable: true, description: "Alleen adressen van deze soort; zonder soort elk adres." })
+  soortDigitaalAdres?: SoortDigitaalAdres | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: alleen adressen van betrokkenen zonder partij (wie nog niet als partij bekend was).",
+  })
+  alleenZonderPartij?: boolean | null;
 }

@@ -14,8 +14,9 @@ import { checkEmail, checkTelefoonnummer, type Check } from "../common/validator
 import { Betrokkene } from "../klantcontacten/betrokkene.entity";
 import { BetrokkeneService } from "../klantcontacten/betrokkene.service";
 import { DigitaalAdres } from "./digitaal-adres.entity";
-import type { DigitaalAdresFilter, DigitaalAdresInput, DigitaalAdresUpdateInput } from "./digitaal-adres.input";
-import { SoortDigitaalAdres } from "./enums";
+import type { DigitaalAdresFilter, DigitaalAdresInput, DigitaalAdresUpdateInput, DigitaalAdresZoekInput } from "./digitaal-adres.input";
+import { telefoonnummerCijfers, zoekadres } from "./digitaal-adres.normalisation";
+import { SoortDigitaalAdres, Zoekwijze } from "./enums";
 import { Partij } from "./partij.entity";
 import { PartijService } from "./partij.service";
 
@@ -26,12 +27,29 @@ const ADRES_CHECKS: Record<SoortDigitaalAdres, Check | null> = {
   [SoortDigitaalAdres.OVERIG]: null,
 };
 
+/** A search for an adres: the text, how it is compared, and optionally the one soort searched. */
+export interface AdresZoekvraag {
+  adres: string;
+  zoekwijze?: Zoekwijze | null;
+  soortDigitaalAdres?: SoortDigitaalAdres | null;
+}
+
 /** The state a digitaal adres will have after a create or update, once every rule holds. */
 interface Checked {
   partij: Partij | null | undefined;
   betrokkene: Betrokkene | null | undefined;
   soort: SoortDigitaalAdres;
   isStandaardAdres: boolean;
+}
+
+/**
+ * The order front-ends show adressen in: the voorkeur first, then the standaard adres of each soort,
+ * then the rest; within a group the storage order (oldest first) the rows come in. A sorted copy:
+ * the loader's cached list stays as it is.
+ */
+function inVoorkeurOrder(rows: DigitaalAdres[], voorkeurId: number | undefined): DigitaalAdres[] {
+  const rank = (row: DigitaalAdres) => (row.id === voorkeurId ? 0 : row.isStandaardAdres ? 1 : 2);
+  return [...rows].sort((a, b) => rank(a) - rank(b));
 }
 
 export class DigitaalAdresService {
@@ -48,7 +66,7 @@ export class DigitaalAdresService {
 
   /**
    * Sub-query of the ids of the betrokkenen that gave a visible adres matching `condition` (the
-   * betrokkeneDigitaalAdres / verstrektDigitaalAdres filters of klantcontacten and betrokkenen).
+   * verstrektDigitaalAdres filter of betrokkenen).
    */
   adresBetrokkeneIds(condition: FilterQuery<DigitaalAdres>): Knex.QueryBuilder {
     return this.gate.subquery("verstrektDoorBetrokkene", {
@@ -56,9 +74,35 @@ export class DigitaalAdresService {
     } as FilterQuery<DigitaalAdres>);
   }
 
-  /** A condition on `adres` that contains `text`, case-insensitively (the betrokkeneDigitaalAdres filter). */
-  adresContains(text: string): FilterQuery<DigitaalAdres> {
-    return new TextFilters(this.ctx.em, DigitaalAdres).icontains("adres", text);
+  /**
+   * Sub-query of the ids of the klantcontacten in which a visible betrokkene gave an adres that
+   * matches `zoek` (the betrokkeneDigitaalAdres filters of klantcontacten and interne taken, KISS's
+   * contactverzoeken), optionally only betrokkenen without a partij.
+   */
+  klantcontactIdsMetBetrokkeneAdres(zoek: DigitaalAdresZoekInput): Knex.QueryBuilder {
+    const betrokkenen = this.adresBetrokkeneIds(this.adresCondition(zoek));
+    const where = zoek.alleenZonderPartij ? { id: { $in: betrokkenen }, wasPartij: null } : { id: { $in: betrokkenen } };
+    return this.betrokkenen.subquery("hadKlantcontact", where as unknown as FilterQuery<Betrokkene>);
+  }
+
+  /**
+   * The adressen that match a search, on their search form (`zoekadres`): the text is brought into
+   * the form of each soort searched, so every notation of a phone number finds the same row and
+   * EXACT is an indexed equality per soort. BEVAT compares the digits of a phone number in E.164
+   * (a LIKE on digits, which hold no wildcards) and other text case-insensitively. A blank text
+   * finds nothing.
+   */
+  adresCondition(zoek: AdresZoekvraag): FilterQuery<DigitaalAdres> {
+    if (zoek.adres.trim() === "") return { id: { $in: [] } };
+    const text = new TextFilters(this.ctx.em, DigitaalAdres);
+    const soorten = zoek.soortDigitaalAdres ? [zoek.soortDigitaalAdres] : Object.values(SoortDigitaalAdres);
+    const perSoort = soorten.map((soort): FilterQuery<DigitaalAdres> => {
+      if (zoek.zoekwijze !== Zoekwijze.BEVAT) return { soortDigitaalAdres: soort, zoekadres: zoekadres(soort, zoek.adres) };
+      const cijfers = soort === SoortDigitaalAdres.TELEFOONNUMMER ? telefoonnummerCijfers(zoek.adres) : null;
+      const bevat = cijfers ? { zoekadres: { $like: `%${cijfers}%` } } : text.icontains("zoekadres", zoek.adres.trim());
+      return { soortDigitaalAdres: soort, ...bevat } as FilterQuery<DigitaalAdres>;
+    });
+    return perSoort.length === 1 ? perSoort[0] : ({ $or: perSoort } as FilterQuery<DigitaalAdres>);
   }
 
   /**
@@ -119,9 +163,12 @@ export class DigitaalAdresService {
     return reading.page(this.where(filter), NEWEST_FIRST, page);
   }
 
-  /** The digitale adressen a partij gave (batched over all partijen in the request), oldest first. */
-  vanPartij(partij: Partij): Promise<DigitaalAdres[]> {
-    return this.reading.children("verstrektDoorPartij", partij.id);
+  /**
+   * The digitale adressen a partij gave (batched over all partijen in the request): its
+   * voorkeursDigitaalAdres first, then its standaard adressen, then the others, each group oldest first.
+   */
+  async vanPartij(partij: Partij): Promise<DigitaalAdres[]> {
+    return inVoorkeurOrder(await this.reading.children("verstrektDoorPartij", partij.id), partij.voorkeursDigitaalAdres?.id);
   }
 
   /** The same rows for the checks of a write, which needs the write's scope, not partijen.lezen. */
@@ -129,9 +176,9 @@ export class DigitaalAdresService {
     return this.gate.children("verstrektDoorPartij", partij.id);
   }
 
-  /** The digitale adressen a betrokkene gave (batched over all betrokkenen in the request). */
-  vanBetrokkene(betrokkene: Betrokkene): Promise<DigitaalAdres[]> {
-    return this.reading.children("verstrektDoorBetrokkene", betrokkene.id);
+  /** The digitale adressen a betrokkene gave (batched over all betrokkenen in the request): standaard adressen first. */
+  async vanBetrokkene(betrokkene: Betrokkene): Promise<DigitaalAdres[]> {
+    return inVoorkeurOrder(await this.reading.children("verstrektDoorBetrokkene", betrokkene.id), undefined);
   }
 
   /** Locks the row until the transaction ends if it (still) belongs to `partij`; false when it does not. */
@@ -213,9 +260,10 @@ export class DigitaalAdresService {
     const text = new TextFilters(this.ctx.em, DigitaalAdres);
     const conditions: Array<FilterQuery<DigitaalAdres>> = [];
 
-    if (filter.adres != null) conditions.push({ adres: filter.adres });
-    if (filter.adresBevat) conditions.push(text.icontains("adres", filter.adresBevat));
-    if (filter.soortDigitaalAdres) conditions.push({ soortDigitaalAdres: filter.soortDigitaalAdres });
+    const soortDigitaalAdres = filter.soortDigitaalAdres;
+    if (filter.adres != null) conditions.push(this.adresCondition({ adres: filter.adres, soortDigitaalAdres }));
+    if (filter.adresBevat) conditions.push(this.adresCondition({ adres: filter.adresBevat, zoekwijze: Zoekwijze.BEVAT, soortDigitaalAdres }));
+    if (soortDigitaalAdres) conditions.push({ soortDigitaalAdres });
     if (filter.isStandaardAdres != null) conditions.push({ isStandaardAdres: filter.isStandaardAdres });
     if (filter.omschrijving) conditions.push(text.icontains("omschrijving", filter.omschrijving));
     if (filter.referentie != null) conditions.push({ referentie: filter.referentie });

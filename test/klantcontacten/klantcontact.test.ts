@@ -273,8 +273,8 @@ describe("Klantcontact", () => {
       }),
     ).toEqual([a.uuid]);
     expect(await lijst({ kanaal, wasPartijIdentificator: { objectId: "111222333", codeRegister: "HR" } })).toEqual([]);
-    expect(await lijst({ kanaal, betrokkeneDigitaalAdres: "jan@example" })).toEqual([b.uuid, a.uuid]);
-    expect(await lijst({ kanaal, betrokkeneDigitaalAdres: "piet" })).toEqual([]);
+    expect(await lijst({ kanaal, betrokkeneDigitaalAdres: { adres: "jan@example", zoekwijze: "BEVAT" } })).toEqual([b.uuid, a.uuid]);
+    expect(await lijst({ kanaal, betrokkeneDigitaalAdres: { adres: "piet", zoekwijze: "BEVAT" } })).toEqual([]);
     expect(await lijst({ kanaal, heeftInterneTaak: true })).toEqual([c.uuid]);
     expect(await lijst({ kanaal, heeftInterneTaak: false })).toEqual([b.uuid, a.uuid]);
     expect(await lijst({ kanaal, wasPartij: andere, heeftInterneTaak: false, betrokkeneHeeftPartij: false })).toEqual([b.uuid]);

@@ -166,11 +166,20 @@ describe("DigitaalAdres", () => {
       ["jan@example.nl", "EMAIL"],
       ["j.de.vries+post@sub.gemeente.nl", "EMAIL"],
       ["0612345678", "TELEFOONNUMMER"],
+      ["06-12345678", "TELEFOONNUMMER"],
+      ["+31 6 12345678", "TELEFOONNUMMER"],
+      ["0031 6 12345678", "TELEFOONNUMMER"],
       ["0201234567", "TELEFOONNUMMER"],
+      ["(020) 123 4567", "TELEFOONNUMMER"],
       ["+31201234567", "TELEFOONNUMMER"],
       ["0031201234567", "TELEFOONNUMMER"],
       ["0881234567", "TELEFOONNUMMER"],
-      ["wat dan ook, 0800 of @@", "OVERIG"],
+      // free numbers reach the partij at no cost to the caller: allowed, unlike in Open Klant
+      ["0800123456", "TELEFOONNUMMER"],
+      ["0800-1234", "TELEFOONNUMMER"],
+      ["+32 470 12 34 56", "TELEFOONNUMMER"],
+      ["+44 20 7946 0000", "TELEFOONNUMMER"],
+      ["wat dan ook, 0900 of @@", "OVERIG"],
     ] as const)("accepts %s as %s", async (adres, soortDigitaalAdres) => {
       expect((await maak({ adres, soortDigitaalAdres })).adres).toBe(adres);
     });
@@ -179,14 +188,29 @@ describe("DigitaalAdres", () => {
       ["geen-email", "EMAIL", "Voer een geldig e-mailadres in."],
       ["jan@", "EMAIL", "Voer een geldig e-mailadres in."],
       ["0612345678", "EMAIL", "Voer een geldig e-mailadres in."],
-      ["jan@example.nl", "TELEFOONNUMMER", "ongeldig"],
-      ["06 12345678", "TELEFOONNUMMER", "ongeldig"],
-      ["061234567", "TELEFOONNUMMER", "ongeldig"],
-      ["+3120", "TELEFOONNUMMER", "ongeldig"],
-      ["0800123456", "TELEFOONNUMMER", "niet toegestaan"],
-      ["0900123456", "TELEFOONNUMMER", "niet toegestaan"],
-      ["14020", "TELEFOONNUMMER", "niet toegestaan"],
-      ["1400", "TELEFOONNUMMER", "niet toegestaan"],
+      ["jan@example.nl", "TELEFOONNUMMER", "bestaat uit cijfers"],
+      ["06 1234 5678 toestel 12", "TELEFOONNUMMER", "bestaat uit cijfers"],
+      ["06+12345678", "TELEFOONNUMMER", "bestaat uit cijfers"],
+      // premium and shared-cost numbers in every notation
+      ["0900123456", "TELEFOONNUMMER", "Betaalnummers en informatienummers"],
+      ["+31900123456", "TELEFOONNUMMER", "Betaalnummers en informatienummers"],
+      ["0031900123456", "TELEFOONNUMMER", "Betaalnummers en informatienummers"],
+      ["0900-123 456", "TELEFOONNUMMER", "Betaalnummers en informatienummers"],
+      ["+31 (0)900 123456", "TELEFOONNUMMER", "Betaalnummers en informatienummers"],
+      ["0906123456", "TELEFOONNUMMER", "Betaalnummers en informatienummers"],
+      ["0909-123456", "TELEFOONNUMMER", "Betaalnummers en informatienummers"],
+      ["+32 70 22 22 22", "TELEFOONNUMMER", "Betaalnummers en informatienummers"],
+      // lengths and ranges per country
+      ["+316123456789012", "TELEFOONNUMMER", "te lang voor Nederland"],
+      ["+3120", "TELEFOONNUMMER", "te kort voor Nederland"],
+      ["061234567", "TELEFOONNUMMER", "bestaat niet in Nederland"],
+      ["0601234567", "TELEFOONNUMMER", "bestaat niet in Nederland"],
+      ["12345678", "TELEFOONNUMMER", "bestaat niet in Nederland"],
+      ["+32 20 12 34 56", "TELEFOONNUMMER", "bestaat niet in België"],
+      ["+9991234567", "TELEFOONNUMMER", "onbekende landcode"],
+      ["+31", "TELEFOONNUMMER", "te weinig cijfers"],
+      ["14020", "TELEFOONNUMMER", "Verkorte nummers van de overheid"],
+      ["1400", "TELEFOONNUMMER", "Verkorte nummers van de overheid"],
     ] as const)("refuses %s as %s", async (adres, soortDigitaalAdres, reason) => {
       const before = await aantal();
       const result = await app.execute(DigitaalAdresCreateDocument, { input: { adres, soortDigitaalAdres } });
@@ -391,7 +415,19 @@ describe("DigitaalAdres", () => {
       const uuids = async (filter: DigitaalAdresFilter) => (await lijst(filter)).map((a) => a.uuid).filter((u) => mine.has(u));
 
       expect(await uuids({ adres: "Filter.Jan@Example.nl" })).toEqual([email.uuid]);
-      expect(await uuids({ adres: "filter.jan@example.nl" })).toEqual([]); // exact
+      expect(await uuids({ adres: "filter.jan@example.nl" })).toEqual([email.uuid]); // e-mail: any case
+      expect(await uuids({ adres: "filter.jan@example" })).toEqual([]); // exact
+      expect(await uuids({ adres: "FILTER-OVERIG" })).toEqual([]); // overig: as given
+      // a phone number in every notation, exact and by its digits
+      for (const notatie of ["0687654321", "06-87654321", "+31 6 87654321", "0031687654321", "(06) 8765 4321"]) {
+        expect(await uuids({ adres: notatie })).toEqual([tel.uuid]);
+      }
+      expect(await uuids({ adres: "0687654321", soortDigitaalAdres: "EMAIL" })).toEqual([]);
+      expect(await uuids({ adres: "068765432" })).toEqual([]);
+      expect(await uuids({ adresBevat: "06-8765" })).toEqual([tel.uuid]);
+      expect(await uuids({ adresBevat: "+31687" })).toEqual([tel.uuid]);
+      expect(await uuids({ adresBevat: "654 321" })).toEqual([tel.uuid]);
+      expect(await uuids({ adresBevat: "0787" })).toEqual([]);
       expect(await uuids({ adresBevat: "JAN@EXAMPLE" })).toEqual([email.uuid]);
       expect(await uuids({ adresBevat: "filter" })).toEqual([overig.uuid, email.uuid]);
       expect(await uuids({ soortDigitaalAdres: "TELEFOONNUMMER" })).toEqual([tel.uuid]);
