@@ -149,6 +149,19 @@ export async function stand(app: TestApp): Promise<Record<string, number>> {
   return counts;
 }
 
+/**
+ * The rows written since `voor` (a stand), per table, leaving out the audit log (reads write it
+ * too): "the records written" of a step in one assertion.
+ */
+export async function geschreven(app: TestApp, voor: Record<string, number>): Promise<Record<string, number>> {
+  const na = await stand(app);
+  const delta: Record<string, number> = {};
+  for (const [table, count] of Object.entries(na)) {
+    if (table !== "audit_record" && count !== voor[table]) delta[table] = count - (voor[table] ?? 0);
+  }
+  return delta;
+}
+
 /** Actor identificatoren as KISS and ITA write them (docs/decision-record/klantinteracties-openklant.md of KISS). */
 export const actoridentificator = {
   /** The logged-in KCC medewerker, by e-mail address in the identity provider (mdw/msei/email). */
