@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ScenarioC2984TaakDocument,
   ScenarioC2984TaakVerwerktDocument,
+  ScenarioContactverzoekenDocument,
   ScenarioOpzetDigitaalAdresDocument,
   ScenarioOpzetInterneTaakDocument,
   ScenarioOpzetKlantcontactDocument,
@@ -9,7 +10,7 @@ import {
 } from "../generated/graphql";
 import { TestApp } from "../support/app";
 import { elfproefNummer } from "../support/fixtures";
-import { actoren, BEHEERDER, bekendeActoren, bekendePartij, ITA_MEDEWERKER, Scenario } from "./support";
+import { actoren, BEHEERDER, bekendeActoren, bekendePartij, ITA_MEDEWERKER, KISS_MEDEWERKER, Scenario } from "./support";
 
 /**
  * C2984 - Medewerker belt op verzoek van KCC klant terug (follows C9167). The afdeling
@@ -116,6 +117,13 @@ describe("C2984 Medewerker belt op verzoek van KCC klant terug", () => {
       after.als(ITA_MEDEWERKER).ok(ScenarioWerkvoorraadDocument, { actoridentificator: actoren.vergunningen.actoridentificator }),
     );
     expect(open.interneTaken.edges.map((e) => e.node.uuid)).not.toContain(taak);
+    // KISS's contactverzoeken search (by the number in another notation) shows it handled.
+    const { interneTaken } = await app.ok(
+      ScenarioContactverzoekenDocument,
+      { adres: { adres: "+31 6 1234 5678", soortDigitaalAdres: "TELEFOONNUMMER", alleenZonderPartij: true } },
+      { principal: KISS_MEDEWERKER },
+    );
+    expect(interneTaken.edges.map((e) => [e.node.gevraagdeHandeling, e.node.status])).toEqual([["Terugbellen", "VERWERKT"]]);
   });
 
   it("C2984 variant B: geen contactgegevens bij het klantcontact, die van de partij (bekende klant uit C9167 B)", async () => {
