@@ -89,6 +89,18 @@ export class ActorKlantcontactService {
     return link.uuid;
   }
 
+  /**
+   * A new link of a checked actor to a klantcontact that the same workflow makes (so the pair is
+   * new as long as each actor is given once), persisted but not flushed.
+   */
+  build(actor: Actor, klantcontact: Klantcontact): ActorKlantcontact {
+    const link = new ActorKlantcontact();
+    link.actor = actor;
+    link.klantcontact = klantcontact;
+    this.ctx.em.persist(link);
+    return link;
+  }
+
   /** Checks everything (the pair actor/klantcontact is unique), then changes the unflushed entity. */
   private async apply(
     link: ActorKlantcontact,

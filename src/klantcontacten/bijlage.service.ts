@@ -3,7 +3,7 @@ import { requireAreaScope, requireStaffScope } from "../auth/access";
 import { isBurger } from "../auth/principal";
 import { NEWEST_FIRST, type Connection, type PageArgs } from "../common/connection";
 import type { RequestContext } from "../common/context";
-import { toObjectidentificator } from "../common/embeddables.input";
+import { toObjectidentificator, type ObjectidentificatorInput } from "../common/embeddables.input";
 import { InvalidParams } from "../common/errors";
 import { identificatorCondition, uuidFilter } from "../common/filters";
 import { EntityGate, NO_ROWS, type GatePolicy } from "../common/gate";
@@ -94,6 +94,15 @@ export class BijlageService {
     const bijlage = await this.gate.get(uuid);
     await this.ctx.transaction(() => this.ctx.em.nativeDelete(Bijlage, { id: bijlage.id }));
     return bijlage.uuid;
+  }
+
+  /** A new bijlage of a klantcontact from a checked identificator (a workflow's part), persisted but not flushed. */
+  build(identificator: ObjectidentificatorInput, klantcontact: Klantcontact): Bijlage {
+    const bijlage = new Bijlage();
+    bijlage.wasBijlageVanKlantcontact = klantcontact;
+    bijlage.bijlageidentificator = toObjectidentificator(identificator) ?? null;
+    this.ctx.em.persist(bijlage);
+    return bijlage;
   }
 
   /** Checks everything, then changes the (not yet flushed) entity. */

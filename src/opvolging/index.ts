@@ -1,11 +1,12 @@
 import type { SchemaModule } from "../schema";
 import { ActorResolver } from "./actor.resolver";
 import { ActorService } from "./actor.service";
+import { InterneTaakAfhandelingResolver } from "./interne-taak-afhandeling.resolver";
 import { InterneTaakResolver, KlantcontactInterneTakenResolver, PartijInterneTakenResolver } from "./interne-taak.resolver";
 import { InterneTaakService } from "./interne-taak.service";
 
 export const opvolgingModule: SchemaModule = {
-  resolvers: [ActorResolver, InterneTaakResolver, KlantcontactInterneTakenResolver, PartijInterneTakenResolver],
+  resolvers: [ActorResolver, InterneTaakResolver, InterneTaakAfhandelingResolver, KlantcontactInterneTakenResolver, PartijInterneTakenResolver],
   references: {
     // Batched: byUuid goes through the request's uuid loader.
     Actor: (reference, ctx) => ctx.service(ActorService).byUuid(reference.uuid),

@@ -25,6 +25,8 @@ import { Toewijzing } from "./toewijzing.entity";
 // Open Klant's texts.
 const BEIDE_ACTORVELDEN = "`toegewezen_aan_actor` en `toegewezen_aan_actoren` mag niet beiden gebruikt worden.";
 const GEEN_ACTORVELD = "`toegewezen_aan_actor` of `toegewezen_aan_actoren` is required (mag niet beiden gebruiken).";
+/** An assignment needs someone to assign to. */
+export const GEEN_ACTOREN = "Wijs de taak toe aan ten minste één actor.";
 const AFGEHANDELD_OP_ZONDER_VERWERKT =
   "De Internetaak kan geen afgehandeld op datum bevatten als de status niet op 'verwerkt' staat.";
 
@@ -32,6 +34,21 @@ type Input = InterneTaakInput | InterneTaakUpdateInput;
 
 /** Lists of taken are in the order of toegewezenOp (a forwarded task moves with its new assignment). */
 const order = (volgorde: Volgorde | null | undefined) => inVolgorde("toegewezenOp", volgorde);
+
+/** A checked write of a task: what to store, references resolved; undefined leaves a field as it is. */
+export interface InterneTaakPlan {
+  nummer?: string | null;
+  referentienummer?: string | null;
+  gevraagdeHandeling?: string;
+  klantcontact?: Klantcontact;
+  toelichting?: string | null;
+  /** Given when the task is (re)assigned now: a forwarded task counts from its new assignment. */
+  toegewezenOp?: Date;
+  status: Taakstatus;
+  afgehandeldOp: Date | null;
+  /** Replaces the whole assignment, in this order. */
+  actoren?: Actor[];
+}
 
 /**
  * Interne taken and their read gate: a taak is visible when the klantcontact that caused it is;
@@ -61,6 +78,11 @@ export class InterneTaakService {
   byUuid(uuid: string): Promise<InterneTaak | null> {
     this.mayRead();
     return this.gate.byUuid(uuid);
+  }
+
+  /** The task with this uuid for a write (found by visibility, like a reference); NOT_FOUND when none is visible. */
+  forWrite(uuid: string): Promise<InterneTaak> {
+    return this.gate.get(uuid);
   }
 
   list(filter: InterneTaakFilter | null | undefined, volgorde: Volgorde | null | undefined, page: PageArgs): Promise<Connection<InterneTaak>> {
@@ -227,19 +249,32 @@ export class InterneTaakService {
   }
 
   /** Checks the whole input against the task as it would become, then writes it (or nothing). */
-  private async write(bestaand: InterneTaak | null, input: Input): Promise<InterneTaak> {
-    const nieuw = bestaand === null;
-    // An empty number is "no number" (KISS sends nummer: "").
-    if (input.nummer === "") input.nummer = null;
-    if (input.referentienummer === "") input.referentienummer = null;
-    const { nummer, referentienummer } = input;
+  private async write(current: InterneTaak | null, input: Input): Promise<InterneTaak> {
+    const { problems, plan } = await this.check(current, input);
+    problems.throwIfAny();
+    return this.ctx.transaction(async () => {
+      const taak = await this.apply(current, plan);
+      await this.ctx.em.flush();
+      return taak;
+    });
+  }
+
+  /**
+   * Every rule of a new (current null) or changed task; returns the problems and what to store.
+   * Writes nothing, so a workflow can check all its parts before it writes any.
+   */
+  private async check(current: InterneTaak | null, input: Input): Promise<{ problems: InvalidParams; plan: InterneTaakPlan }> {
+    // An empty number is "no number" (KISS sends nummer: ""); checked on a copy, the input stays as given.
+    const nummer = input.nummer === "" ? null : input.nummer;
+    const referentienummer = input.referentienummer === "" ? null : input.referentienummer;
+    const normalised = Object.assign(Object.create(Object.getPrototypeOf(input)) as Input, input, { nummer, referentienummer });
 
     const problems = new InvalidParams();
-    problems.addAll(await fieldErrors(input));
+    problems.addAll(await fieldErrors(normalised));
     await checkUniqueFields(
       this.ctx.em,
       InterneTaak,
-      bestaand,
+      current,
       { nummer, referentienummer },
       (field) => `Er bestaat al een interne taak met eenzelfde ${field}.`,
       problems,
@@ -247,30 +282,44 @@ export class InterneTaakService {
 
     const [klantcontact, actoren] = await Promise.all([
       this.ctx.service(KlantcontactService).reference(input.aanleidinggevendKlantcontact, "aanleidinggevendKlantcontact", problems),
-      this.actoren(input, nieuw, problems),
+      this.actoren(input, current === null, problems),
     ]);
 
-    const status = (input.status ?? bestaand?.status) as Taakstatus;
-    const afgehandeldOp = this.afgehandeldOp(bestaand, status, input.afgehandeldOp, problems);
-    problems.throwIfAny();
+    const status = (input.status ?? current?.status) as Taakstatus;
+    const afgehandeldOp = this.afgehandeldOp(current, status, input.afgehandeldOp, problems);
+    const plan: InterneTaakPlan = {
+      nummer,
+      referentienummer,
+      gevraagdeHandeling: input.gevraagdeHandeling ?? undefined,
+      klantcontact: klantcontact ?? undefined,
+      toelichting: input.toelichting,
+      status,
+      afgehandeldOp,
+      actoren,
+    };
+    return { problems, plan };
+  }
 
-    return this.ctx.transaction(async () => {
-      const taak = bestaand ?? this.ctx.em.create(InterneTaak, { toegewezenOp: new Date() } as never);
-      if (nummer !== undefined) taak.nummer = nummer;
-      if (referentienummer !== undefined) taak.referentienummer = referentienummer;
-      if (input.gevraagdeHandeling !== undefined && input.gevraagdeHandeling !== null) taak.gevraagdeHandeling = input.gevraagdeHandeling;
-      if (klantcontact) taak.aanleidinggevendKlantcontact = klantcontact;
-      if (input.toelichting !== undefined) taak.toelichting = input.toelichting ?? "";
-      taak.status = status;
-      taak.afgehandeldOp = afgehandeldOp;
-      if (actoren) {
-        if (!nieuw) await this.ctx.em.nativeDelete(Toewijzing, { interneTaak: taak.id });
-        // Persisted in order, so the toewijzing ids keep the order the client gave.
-        for (const actor of actoren) this.ctx.em.create(Toewijzing, { interneTaak: taak, actor } as never);
-      }
-      await this.ctx.em.flush();
-      return taak;
-    });
+  /**
+   * Stores a checked plan on the task (a new one when `current` is null): persisted, not flushed.
+   * Given actors replace the whole assignment.
+   */
+  async apply(current: InterneTaak | null, plan: InterneTaakPlan): Promise<InterneTaak> {
+    const taak = current ?? this.ctx.em.create(InterneTaak, { toegewezenOp: new Date() } as never);
+    if (plan.nummer !== undefined) taak.nummer = plan.nummer;
+    if (plan.referentienummer !== undefined) taak.referentienummer = plan.referentienummer;
+    if (plan.gevraagdeHandeling !== undefined) taak.gevraagdeHandeling = plan.gevraagdeHandeling;
+    if (plan.klantcontact) taak.aanleidinggevendKlantcontact = plan.klantcontact;
+    if (plan.toelichting !== undefined) taak.toelichting = plan.toelichting ?? "";
+    if (plan.toegewezenOp) taak.toegewezenOp = plan.toegewezenOp;
+    taak.status = plan.status;
+    taak.afgehandeldOp = plan.afgehandeldOp;
+    if (plan.actoren) {
+      if (current) await this.ctx.em.nativeDelete(Toewijzing, { interneTaak: taak.id });
+      // Persisted in order, so the toewijzing ids keep the order the client gave.
+      for (const actor of plan.actoren) this.ctx.em.create(Toewijzing, { interneTaak: taak, actor } as never);
+    }
+    return taak;
   }
 
   /**
@@ -294,24 +343,29 @@ export class InterneTaakService {
       return actor ? [actor] : undefined;
     }
     if (lijst!.length === 0) {
-      problems.add("toegewezenAanActoren", "required", "Wijs de taak toe aan ten minste één actor.");
+      problems.add("toegewezenAanActoren", "required", GEEN_ACTOREN);
       return undefined;
     }
+    return this.actorLijst(lijst!, "toegewezenAanActoren", problems);
+  }
+
+  /**
+   * The actors of a list of uuids in `field` (each at most once), looked up together in one
+   * statement; problems are reported in list order as `field.<i>`. Undefined when any is wrong.
+   */
+  async actorLijst(lijst: readonly string[], field: string, problems: InvalidParams): Promise<Actor[] | undefined> {
     const seen = new Set<string>();
-    const uuids = lijst!.map((uuid, i) => {
+    const uuids = lijst.map((uuid, i) => {
       const key = uuid.toLowerCase();
       if (seen.has(key)) {
-        problems.add(path("toegewezenAanActoren", i), "unique", "Deze actor staat al eerder in de lijst.");
+        problems.add(path(field, i), "unique", "Deze actor staat al eerder in de lijst.");
         return undefined;
       }
       seen.add(key);
       return uuid;
     });
-    // Looked up together (one statement); problems reported in list order.
     const perActor = uuids.map(() => new InvalidParams());
-    const actoren = await Promise.all(
-      uuids.map((uuid, i) => this.ctx.service(ActorService).reference(uuid, path("toegewezenAanActoren", i), perActor[i])),
-    );
+    const actoren = await Promise.all(uuids.map((uuid, i) => this.ctx.service(ActorService).reference(uuid, path(field, i), perActor[i])));
     for (const found of perActor) problems.addAll(found.params);
     return actoren.every((a) => a) ? (actoren as Actor[]) : undefined;
   }
