@@ -6,10 +6,11 @@ import type { BaseEntity } from "../common/base.entity";
 import type { RequestContext } from "../common/context";
 import type { Connection, PageArgs } from "../common/connection";
 import { toObjectidentificator } from "../common/embeddables.input";
-import { InvalidParams, path } from "../common/errors";
+import { InvalidParams, path, type InvalidParam } from "../common/errors";
 import { identificatorCondition, TextFilters } from "../common/filters";
 import { EntityGate, NO_ROWS } from "../common/gate";
 import { fieldErrors } from "../common/validation";
+import { serialiseOnKeys } from "../database/advisory-lock";
 import { ActorKlantcontact } from "../klantcontacten/actor-klantcontact.entity";
 import type { Klantcontact } from "../klantcontacten/klantcontact.entity";
 import { Actor } from "./actor.entity";
@@ -23,7 +24,36 @@ import {
   type IdentificatieVeld,
 } from "./actor-identificatie.type";
 import type { ActorFilter, ActorIdentificatieInput, ActorInput, ActorUpdateInput } from "./actor.input";
+import type { ActorVerwijzingInput } from "./actor-verwijzing.input";
 import { SoortActor } from "./enums";
+
+/** The four parts of an actoridentificator, all required to find an actor by it. */
+const IDENTIFICATOR_DELEN = ["codeObjecttype", "codeRegister", "codeSoortObjectId", "objectId"] as const;
+
+/** A new actor whose input passed every rule: what create and find-or-create write. */
+export interface NewActorPlan {
+  input: ActorInput;
+  identificatie: Record<IdentificatieVeld, string | null>;
+}
+
+/** One checked actor reference of a workflow: found by uuid already, or to find or create by identificator. */
+export type ActorVerwijzingPlan = { actor: Actor } | { vindOfMaak: NewActorPlan; key: string };
+
+/** An actor a workflow resolved, and whether the workflow created it. */
+export interface ResolvedActor {
+  actor: Actor;
+  aangemaakt: boolean;
+}
+
+/** The natural key of an actor found by identificator: its four parts, exactly. */
+function identificatorKey(input: ActorInput): string {
+  return JSON.stringify(IDENTIFICATOR_DELEN.map((deel) => input.actoridentificator?.[deel] ?? null));
+}
+
+/** Names the problems of a nested part below `prefix` (the rules name fields from their own input). */
+function below(prefix: string, params: InvalidParam[]): InvalidParam[] {
+  return params.map((p) => ({ ...p, name: path(prefix, p.name) }));
+}
 
 const SOORT_NAAM: Record<SoortActor, string> = {
   [SoortActor.MEDEWERKER]: "medewerker",
@@ -101,20 +131,124 @@ export class ActorService {
   async create(input: ActorInput): Promise<Actor> {
     requireStaffScope(this.ctx, "opvolging", "schrijven");
     const problems = new InvalidParams();
-    problems.addAll(await fieldErrors(input));
-    const identificatie = this.checkIdentificatie(input.soortActor, input.actorIdentificatie, problems);
+    const plan = await this.checkNew(input, "", problems);
     problems.throwIfAny();
     return this.ctx.transaction(async () => {
-      const actor = this.ctx.em.create(Actor, {
-        naam: input.naam,
-        soortActor: input.soortActor,
-        indicatieActief: input.indicatieActief ?? true,
-        actoridentificator: toObjectidentificator(input.actoridentificator) ?? null,
-        ...identificatie,
-      } as never);
+      const actor = this.build(plan);
       await this.ctx.em.flush();
       return actor;
     });
+  }
+
+  /**
+   * vindOfMaakActor: the actor with this actoridentificator (the oldest, should there be several),
+   * or a new one made from the input. Safe when requests race: the second waits for the first and
+   * then finds its actor.
+   */
+  async vindOfMaak(input: ActorInput): Promise<ResolvedActor> {
+    requireStaffScope(this.ctx, "opvolging", "schrijven");
+    const problems = new InvalidParams();
+    const plan = await this.checkVindOfMaak(input, "", problems);
+    problems.throwIfAny();
+    return this.ctx.transaction(async () => {
+      const [resolved] = await this.resolveVerwijzingen([plan]);
+      await this.ctx.em.flush();
+      return resolved;
+    });
+  }
+
+  /** The rules of a new actor, problems named under `prefix`; writes nothing. */
+  async checkNew(input: ActorInput, prefix: string, problems: InvalidParams): Promise<NewActorPlan> {
+    const own = new InvalidParams();
+    own.addAll(await fieldErrors(input));
+    const identificatie = this.checkIdentificatie(input.soortActor, input.actorIdentificatie, own);
+    problems.addAll(below(prefix, own.params));
+    return { input, identificatie };
+  }
+
+  /** A new actor from a checked plan, persisted but not flushed. */
+  build(plan: NewActorPlan): Actor {
+    const { input, identificatie } = plan;
+    return this.ctx.em.create(Actor, {
+      naam: input.naam,
+      soortActor: input.soortActor,
+      indicatieActief: input.indicatieActief ?? true,
+      actoridentificator: toObjectidentificator(input.actoridentificator) ?? null,
+      ...identificatie,
+    } as never);
+  }
+
+  /**
+   * Checks the actor references of a workflow (ActorVerwijzingInput), each named `<prefix>.<i>`:
+   * exactly one of uuid and vindOfMaak, uuids that exist (all looked up in one statement), a
+   * vindOfMaak with its whole actoridentificator, and no actor twice in the list. Creating actors
+   * needs opvolging.schrijven (FORBIDDEN before any SQL); naming them by uuid needs only the
+   * scope of the write that links them. Writes nothing: resolveVerwijzingen does, in the write.
+   */
+  async checkVerwijzingen(
+    verwijzingen: readonly ActorVerwijzingInput[],
+    prefix: string,
+    problems: InvalidParams,
+  ): Promise<ActorVerwijzingPlan[]> {
+    if (verwijzingen.some((v) => v.vindOfMaak)) requireStaffScope(this.ctx, "opvolging", "schrijven");
+    const perItem = verwijzingen.map(() => new InvalidParams());
+    const seen = new Set<string>();
+    const plans = await Promise.all(
+      verwijzingen.map(async (verwijzing, i): Promise<ActorVerwijzingPlan | null> => {
+        const name = path(prefix, i);
+        const found = perItem[i];
+        const given = (verwijzing.uuid != null ? 1 : 0) + (verwijzing.vindOfMaak != null ? 1 : 0);
+        if (given !== 1) {
+          found.add(name, "invalid", "Geef precies één van uuid en vindOfMaak op.");
+          return null;
+        }
+        const key = verwijzing.uuid != null ? `uuid:${verwijzing.uuid.toLowerCase()}` : `id:${identificatorKey(verwijzing.vindOfMaak!)}`;
+        if (seen.has(key)) found.add(name, "unique", "Deze actor staat al eerder in de lijst.");
+        seen.add(key);
+        if (verwijzing.uuid != null) {
+          const actor = await this.gate.reference(verwijzing.uuid, path(name, "uuid"), found);
+          return actor ? { actor } : null;
+        }
+        return this.checkVindOfMaak(verwijzing.vindOfMaak!, path(name, "vindOfMaak"), found);
+      }),
+    );
+    // reported in list order, whatever order the lookups finished in
+    for (const found of perItem) problems.addAll(found.params);
+    return plans.filter((plan): plan is ActorVerwijzingPlan => plan !== null);
+  }
+
+  /** A new actor's rules plus its whole actoridentificator, by which it is found; problems under `prefix`. */
+  private async checkVindOfMaak(input: ActorInput, prefix: string, problems: InvalidParams): Promise<ActorVerwijzingPlan> {
+    const plan = await this.checkNew(input, prefix, problems);
+    for (const deel of IDENTIFICATOR_DELEN) {
+      const value = input.actoridentificator?.[deel];
+      if (value === undefined || value === null || value.trim() === "") {
+        problems.add(path(prefix, "actoridentificator", deel), "required", "Dit veld is vereist om de actor op zijn actoridentificator te vinden.");
+      }
+    }
+    return { vindOfMaak: plan, key: identificatorKey(input) };
+  }
+
+  /**
+   * The actors of checked references, in the open transaction: those by identificator are found
+   * (one statement for all, after serialising on their keys) or created (persisted, flushed with
+   * the rest of the write). One identificator named twice gives one actor.
+   */
+  async resolveVerwijzingen(plans: readonly ActorVerwijzingPlan[]): Promise<ResolvedActor[]> {
+    const wanted = new Map<string, NewActorPlan>();
+    for (const plan of plans) if ("vindOfMaak" in plan && !wanted.has(plan.key)) wanted.set(plan.key, plan.vindOfMaak);
+    const byKey = new Map<string, ResolvedActor>();
+    if (wanted.size) {
+      await serialiseOnKeys(this.ctx.em, "actor.actoridentificator", [...wanted.keys()]);
+      const conditions = [...wanted.values()].map((plan) => ({ actoridentificator: identificatorCondition(plan.input.actoridentificator) }));
+      const existing = await this.gate.find({ $or: conditions } as FilterQuery<Actor>, { orderBy: { id: "asc" } });
+      for (const actor of existing) {
+        const key = identificatorKey({ actoridentificator: actor.actoridentificator } as ActorInput);
+        if (wanted.has(key) && !byKey.has(key)) byKey.set(key, { actor, aangemaakt: false });
+      }
+      for (const [key, plan] of wanted) if (!byKey.has(key)) byKey.set(key, { actor: this.build(plan), aangemaakt: true });
+    }
+    return plans.map((plan) => ("actor" in plan ? { actor: plan.actor, aangemaakt: false } : byKey.get(plan.key)!));
   }
 
   async update(uuid: string, input: ActorUpdateInput): Promise<Actor> {

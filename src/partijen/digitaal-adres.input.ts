@@ -20,17 +20,12 @@ export const ADRES_BESCHRIJVING = [
   "Zoeken vergelijkt telefoonnummers in de internationale vorm (E.164), zodat 0612345678, 06-12345678 en +31612345678 hetzelfde adres vinden, en e-mailadressen hoofdletterongevoelig.",
 ].join(" ");
 
-@InputType({ description: "Een nieuw digitaal adres." })
-export class DigitaalAdresInput {
-  @Field(() => ID, { nullable: true, description: "uuid van de partij die het adres verstrekte (voor toekomstig contact)." })
-  verstrektDoorPartij?: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "uuid van de betrokkene die het adres verstrekte (voor de opvolging van één klantcontact).",
-  })
-  verstrektDoorBetrokkene?: string | null;
-
+/**
+ * A new digitaal adres, without its owner: given by a betrokkene inside registreerKlantcontact (the
+ * betrokkene is created in the same call). The partij and full inputs below add their fields.
+ */
+@InputType({ description: "Een nieuw digitaal adres van een betrokkene die in dezelfde aanroep wordt gemaakt (registreerKlantcontact)." })
+export class BetrokkeneDigitaalAdresInput {
   @Field(() => String, { description: ADRES_BESCHRIJVING })
   @NotBlank()
   @MaxLength(80)
@@ -38,13 +33,6 @@ export class DigitaalAdresInput {
 
   @Field(() => SoortDigitaalAdres, { description: "Soort digitaal adres." })
   soortDigitaalAdres!: SoortDigitaalAdres;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      "Maakt dit het standaard adres van deze soort voor de partij (andere worden dan uitgezet); alleen met verstrektDoorPartij.",
-  })
-  isStandaardAdres?: boolean | null;
 
   @Field(() => String, { nullable: true, description: "Omschrijving (ten hoogste 40 tekens)." })
   @MaxLength(40)
@@ -60,6 +48,28 @@ export class DigitaalAdresInput {
 
   @Field(() => DateScalar, { nullable: true, description: "Datum waarop het adres is geverifieerd." })
   verificatieDatum?: Date | null;
+}
+
+/** A new digitaal adres of a partij that is created in the same call (createPartij, vindOfMaakPartij). */
+@InputType({ description: "Een nieuw digitaal adres van een partij die in dezelfde aanroep wordt gemaakt (createPartij, vindOfMaakPartij)." })
+export class PartijDigitaalAdresInput extends BetrokkeneDigitaalAdresInput {
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Maakt dit het standaard adres van deze soort voor de partij (andere worden dan uitgezet); alleen met een partij: verstrektDoorPartij, of binnen een partij-invoer (daar per soort ten hoogste één).",
+  })
+  isStandaardAdres?: boolean | null;
+}
+
+@InputType({ description: "Een nieuw digitaal adres." })
+export class DigitaalAdresInput extends PartijDigitaalAdresInput {
+  @Field(() => ID, { nullable: true, description: "uuid van de partij die het adres verstrekte (voor toekomstig contact)." })
+  verstrektDoorPartij?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "uuid van de betrokkene die het adres verstrekte (voor de opvolging van één klantcontact).",
+  })
+  verstrektDoorBetrokkene?: string | null;
 }
 
 @InputType({ description: "Wijziging van een digitaal adres; weggelaten velden blijven ongewijzigd." })

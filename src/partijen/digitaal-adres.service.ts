@@ -7,14 +7,21 @@ import { EntityGate } from "../common/gate";
 import type { RequestContext } from "../common/context";
 import { NEWEST_FIRST, type Connection, type PageArgs } from "../common/connection";
 import { toDateString } from "../common/dates";
-import { ForbiddenError, InvalidParams, NotFoundError } from "../common/errors";
+import { ForbiddenError, InvalidParams, NotFoundError, path } from "../common/errors";
 import { identificatorCondition, TextFilters, uuidFilter } from "../common/filters";
 import { fieldErrors } from "../common/validation";
 import { checkEmail, checkTelefoonnummer, type Check } from "../common/validators";
 import { Betrokkene } from "../klantcontacten/betrokkene.entity";
 import { BetrokkeneService } from "../klantcontacten/betrokkene.service";
 import { DigitaalAdres } from "./digitaal-adres.entity";
-import type { DigitaalAdresFilter, DigitaalAdresInput, DigitaalAdresUpdateInput, DigitaalAdresZoekInput } from "./digitaal-adres.input";
+import type {
+  BetrokkeneDigitaalAdresInput,
+  DigitaalAdresFilter,
+  DigitaalAdresInput,
+  DigitaalAdresUpdateInput,
+  DigitaalAdresZoekInput,
+  PartijDigitaalAdresInput,
+} from "./digitaal-adres.input";
 import { telefoonnummerCijfers, zoekadres } from "./digitaal-adres.normalisation";
 import { SoortDigitaalAdres, Zoekwijze } from "./enums";
 import { Partij } from "./partij.entity";
@@ -255,6 +262,32 @@ export class DigitaalAdresService {
     return adres.uuid;
   }
 
+  /**
+   * The rules of a new adres given inside the write that creates its owner (createPartij's
+   * nieuweDigitaleAdressen, a betrokkene's in registreerKlantcontact), named under `prefix`. The
+   * owner is new, so nothing is looked up: no SQL.
+   */
+  async checkNested(input: BetrokkeneDigitaalAdresInput, prefix: string, problems: InvalidParams): Promise<void> {
+    const own = await fieldErrors(input, prefix);
+    problems.addAll(own);
+    if (own.some((p) => p.name === path(prefix, "adres"))) return;
+    const reason = ADRES_CHECKS[input.soortDigitaalAdres]?.(input.adres);
+    if (reason) problems.add(path(prefix, "adres"), "invalid", reason);
+  }
+
+  /** A new adres of a new partij or betrokkene from a checked nested input, persisted but not flushed. */
+  buildNested(input: BetrokkeneDigitaalAdresInput | PartijDigitaalAdresInput, owner: { partij?: Partij; betrokkene?: Betrokkene }): DigitaalAdres {
+    const adres = this.ctx.em.create(DigitaalAdres, { adres: input.adres, soortDigitaalAdres: input.soortDigitaalAdres } as never);
+    this.apply(adres, input, {
+      partij: owner.partij ?? null,
+      betrokkene: owner.betrokkene ?? null,
+      soort: input.soortDigitaalAdres,
+      isStandaardAdres: Boolean(owner.partij && "isStandaardAdres" in input && input.isStandaardAdres),
+    });
+    if (owner.partij) this.partijen.auditUnder([owner.partij], AuditSoort.SCHRIJVEN);
+    return adres;
+  }
+
   private where(filter: DigitaalAdresFilter | null | undefined): FilterQuery<DigitaalAdres> {
     if (!filter) return {};
     const text = new TextFilters(this.ctx.em, DigitaalAdres);
@@ -366,7 +399,11 @@ export class DigitaalAdresService {
     );
   }
 
-  private apply(adres: DigitaalAdres, input: DigitaalAdresInput | DigitaalAdresUpdateInput, checked: Checked): void {
+  private apply(
+    adres: DigitaalAdres,
+    input: DigitaalAdresInput | DigitaalAdresUpdateInput | BetrokkeneDigitaalAdresInput,
+    checked: Checked,
+  ): void {
     if (checked.partij !== undefined) adres.verstrektDoorPartij = checked.partij;
     if (checked.betrokkene !== undefined) adres.verstrektDoorBetrokkene = checked.betrokkene;
     if (input.adres != null) adres.adres = input.adres;

@@ -8,6 +8,7 @@ import { PartijService } from "./partij.service";
 import { PartijIdentificatorResolver } from "./partij-identificator.resolver";
 import { RekeningnummerResolver } from "./rekeningnummer.resolver";
 import { VertegenwoordigingResolver } from "./vertegenwoordiging.resolver";
+import { VindOfMaakPartijResolver } from "./vind-of-maak-partij.resolver";
 
 export const partijenModule: SchemaModule = {
   resolvers: [
@@ -21,6 +22,7 @@ export const partijenModule: SchemaModule = {
     CategorieResolver,
     CategorieRelatieResolver,
     PartijCategorieRelatiesResolver,
+    VindOfMaakPartijResolver,
   ],
   // Batched through the services' uuid loaders: N references, one statement per type. Async, so
   // that a refusal (FORBIDDEN) is the error of each representation, not of the whole _entities.

@@ -38,6 +38,20 @@ const FORMATS: Record<CodeSoortObjectId, Check> = {
   [CodeSoortObjectId.VESTIGINGSNUMMER]: checkVestigingsnummer,
 };
 
+/** The four codes that identify a partij in a register. */
+export interface IdentificatorCodes {
+  codeObjecttype: CodeObjecttype;
+  codeSoortObjectId: CodeSoortObjectId;
+  objectId: string;
+  codeRegister: CodeRegister;
+}
+
+/** A key find-or-create looks for: an identificator, under no parent or under the one given. */
+export interface IdentificatorSleutel {
+  groep: IdentificatorCodes;
+  onder?: IdentificatorCodes;
+}
+
 const choices = (values: string[]) => `[${values.map((v) => `'${v}'`).join(", ")}]`;
 
 /** Stands for the partij that a createPartij is about to make (it has no id yet). */
@@ -149,6 +163,24 @@ export class PartijIdentificatorService {
   /** The visible identificator with this uuid, for an input that names it (no read scope needed). */
   findForInput(uuid: string): Promise<PartijIdentificator | null> {
     return this.gate.byUuid(uuid);
+  }
+
+  /**
+   * The stored identificatoren that hold one of these keys (the four codes exactly, under no
+   * parent or under the given one: a vestigingsnummer under its kvk_nummer), visible or not:
+   * find-or-create must know whether a key is taken. One statement for all keys.
+   */
+  findForKeys(keys: ReadonlyArray<IdentificatorSleutel>): Promise<PartijIdentificator[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    const codes = ({ codeObjecttype, codeSoortObjectId, objectId, codeRegister }: IdentificatorCodes) => ({
+      codeObjecttype,
+      codeSoortObjectId,
+      objectId,
+      codeRegister,
+    });
+    return this.ctx.em.find(PartijIdentificator, {
+      $or: keys.map((key) => ({ ...codes(key.groep), subIdentificatorVan: key.onder ? { ...codes(key.onder), subIdentificatorVan: null } : null })),
+    } as FilterQuery<PartijIdentificator>);
   }
 
   /**

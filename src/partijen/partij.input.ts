@@ -1,10 +1,12 @@
 import { ValidateNested } from "class-validator";
-import { Field, ID, InputType } from "type-graphql";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { AdresInput, ContactnaamInput } from "../common/embeddables.input";
 import { MaxLength, NotNull, Satisfies } from "../common/validation";
 import { checkGeheelGetal } from "../common/validators";
 import { SoortPartij } from "./enums";
+import { PartijDigitaalAdresInput } from "./digitaal-adres.input";
 import { PartijIdentificatorItemInput, PartijIdentificatorGroepFilter } from "./partij-identificator.input";
+import { PartijRekeningnummerInput } from "./rekeningnummer.input";
 
 /**
  * partijIdentificatie in an input. GraphQL has no input unions, so this one input carries the
@@ -105,6 +107,31 @@ export class PartijInput extends PartijVelden {
 
   @Field(() => Boolean, { description: "Geeft aan of de contactgegevens van de partij nog gebruikt mogen worden." })
   indicatieActief!: boolean;
+
+  // Checked by DigitaalAdresService and RekeningnummerService (checkNested), not by @ValidateNested here.
+  @Field(() => [PartijDigitaalAdresInput], {
+    nullable: true,
+    description: "Nieuwe digitale adressen, verstrekt door deze partij; samen met digitaleAdressen (bestaande) de adressen van de partij. Per soort ten hoogste één standaard adres.",
+  })
+  nieuweDigitaleAdressen?: PartijDigitaalAdresInput[] | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Maakt het nieuwe adres op deze positie (vanaf 0) in nieuweDigitaleAdressen het voorkeursDigitaalAdres; niet samen met voorkeursDigitaalAdres.",
+  })
+  voorkeursDigitaalAdresIndex?: number | null;
+
+  @Field(() => [PartijRekeningnummerInput], {
+    nullable: true,
+    description: "Nieuwe rekeningnummers van deze partij; samen met rekeningnummers (bestaande) de rekeningnummers van de partij.",
+  })
+  nieuweRekeningnummers?: PartijRekeningnummerInput[] | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Maakt het nieuwe rekeningnummer op deze positie (vanaf 0) in nieuweRekeningnummers het voorkeursRekeningnummer; niet samen met voorkeursRekeningnummer.",
+  })
+  voorkeursRekeningnummerIndex?: number | null;
 }
 
 @InputType({ description: "Wijziging van een partij; weggelaten velden blijven ongewijzigd, null maakt een veld leeg." })

@@ -40,6 +40,13 @@ function ownerOf(row: DigitaalAdres | Rekeningnummer): number | undefined {
   return row instanceof DigitaalAdres ? row.verstrektDoorPartij?.id : row.partij?.id;
 }
 
+/** A new partij whose input passed every rule: what createPartij and vindOfMaakPartij write. */
+export interface NewPartijPlan {
+  input: PartijInput;
+  resolved: Resolved;
+  identificatoren: { plans: IdentificatorPlan[]; removed: PartijIdentificator[] } | null;
+}
+
 /** Everything a partij input refers to, resolved before anything is checked or written. */
 interface Resolved {
   werkteVoorPartij: Partij | null | undefined;
@@ -285,19 +292,74 @@ export class PartijService {
     this.writable();
     if (input.partijIdentificatoren != null) this.identificatoren.writable();
     const problems = new InvalidParams();
-    problems.addAll(await fieldErrors(input));
-    const resolved = await this.resolve(input, problems);
-    const plans = await this.check(null, input, resolved, problems);
+    const plan = await this.checkNew(input, (name) => name, problems);
     problems.throwIfAny();
-    const partij = await this.ctx.transaction(async () => {
-      // Nobody else sees the new partij before commit; the partijen it takes addresses from do.
-      await this.lockOwners([], listed(resolved));
-      const partij = this.ctx.em.create(Partij, { soortPartij: input.soortPartij, indicatieActief: input.indicatieActief } as never);
-      await this.write(partij, input, resolved, plans);
-      this.ctx.audit.record({ partij: partij.uuid }, AuditSoort.SCHRIJVEN);
-      return partij;
-    });
+    const partij = await this.ctx.transaction(() => this.writeNew(plan));
     return this.afterWrite(partij);
+  }
+
+  /**
+   * Every rule of a new partij (createPartij, and the partij that vindOfMaakPartij makes), with
+   * its nested new digitale adressen and rekeningnummers; each problem is named by `name` (the
+   * rules name fields from the PartijInput itself). Writes nothing; the scopes are the caller's.
+   */
+  async checkNew(input: PartijInput, name: (field: string) => string, problems: InvalidParams): Promise<NewPartijPlan> {
+    const own = new InvalidParams();
+    own.addAll(await fieldErrors(input));
+    const resolved = await this.resolve(input, own);
+    const identificatoren = await this.check(null, input, resolved, own);
+    await this.checkNested(input, resolved, own);
+    problems.addAll(own.params.map((p) => ({ ...p, name: name(p.name) })));
+    return { input, resolved, identificatoren };
+  }
+
+  /** nieuweDigitaleAdressen and nieuweRekeningnummers of a new partij, and the voorkeur chosen among them by index. */
+  private async checkNested(input: PartijInput, resolved: Resolved, problems: InvalidParams): Promise<void> {
+    const nieuweAdressen = input.nieuweDigitaleAdressen ?? [];
+    const nieuweRekeningnummers = input.nieuweRekeningnummers ?? [];
+    await Promise.all([
+      ...nieuweAdressen.map((adres, i) => this.adressen.checkNested(adres, path("nieuweDigitaleAdressen", i), problems)),
+      ...nieuweRekeningnummers.map((nummer, i) => this.rekeningen.checkNested(nummer, path("nieuweRekeningnummers", i), problems)),
+    ]);
+    const index = (field: string, value: number | null | undefined, length: number, byUuid: string | null | undefined) => {
+      if (value === undefined || value === null) return;
+      if (byUuid != null) problems.add(field, "invalid", "Geef de voorkeur op met uuid of met index, niet met beide.");
+      else if (!Number.isInteger(value) || value < 0 || value >= length) problems.add(field, "invalid", "Er staat geen nieuw adres of rekeningnummer op deze positie in de lijst.");
+    };
+    index("voorkeursDigitaalAdresIndex", input.voorkeursDigitaalAdresIndex, nieuweAdressen.length, input.voorkeursDigitaalAdres);
+    index("voorkeursRekeningnummerIndex", input.voorkeursRekeningnummerIndex, nieuweRekeningnummers.length, input.voorkeursRekeningnummer);
+    // One standaard adres per soort, among the linked and the new ones together.
+    const standaard = [
+      ...(resolved.digitaleAdressen ?? []).filter((a) => a?.isStandaardAdres).map((a) => a!.soortDigitaalAdres),
+      ...nieuweAdressen.filter((a) => a.isStandaardAdres).map((a) => a.soortDigitaalAdres),
+    ];
+    if (nieuweAdressen.length && new Set(standaard).size < standaard.length) {
+      problems.add("nieuweDigitaleAdressen", "unique", "Een partij kan per soort digitaal adres maar één standaard adres hebben.");
+    }
+  }
+
+  /** Writes a checked new partij in the open transaction, with its identificatoren, links and nested rows. */
+  async writeNew(plan: NewPartijPlan): Promise<Partij> {
+    const { input, resolved } = plan;
+    // Nobody else sees the new partij before commit; the partijen it takes addresses from do.
+    await this.lockOwners([], listed(resolved));
+    const partij = this.ctx.em.create(Partij, { soortPartij: input.soortPartij, indicatieActief: input.indicatieActief } as never);
+    await this.write(partij, input, resolved, plan.identificatoren);
+    const adressen = (input.nieuweDigitaleAdressen ?? []).map((adres) => this.adressen.buildNested(adres, { partij }));
+    const rekeningnummers = (input.nieuweRekeningnummers ?? []).map((nummer) => this.rekeningen.buildNested(nummer, partij));
+    if (adressen.length || rekeningnummers.length) {
+      await this.ctx.em.flush();
+      if (input.voorkeursDigitaalAdresIndex != null) partij.voorkeursDigitaalAdres = adressen[input.voorkeursDigitaalAdresIndex];
+      if (input.voorkeursRekeningnummerIndex != null) partij.voorkeursRekeningnummer = rekeningnummers[input.voorkeursRekeningnummerIndex];
+      await this.ctx.em.flush();
+    }
+    this.ctx.audit.record({ partij: partij.uuid }, AuditSoort.SCHRIJVEN);
+    return partij;
+  }
+
+  /** The partij with this storage id if this request may see it, for a write's checks (no read scope needed; batched). */
+  findByIdForInput(id: number): Promise<Partij | null> {
+    return this.gate.byId(id);
   }
 
   async update(uuid: string, input: PartijUpdateInput): Promise<Partij> {

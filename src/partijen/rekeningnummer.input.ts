@@ -5,11 +5,8 @@ import { checkBic, checkIban } from "../common/validators";
 // Decorators apply bottom-up and the first failing rule is reported, so the most basic rule
 // (length) goes last in the list: it is the one a client hears about first.
 
-@InputType({ description: "Een nieuw bankrekeningnummer." })
-export class RekeningnummerInput {
-  @Field(() => ID, { nullable: true, description: "uuid van de partij van wie de rekening is." })
-  partij?: string | null;
-
+@InputType({ description: "Een nieuw bankrekeningnummer van een partij die in dezelfde aanroep wordt gemaakt (createPartij, vindOfMaakPartij)." })
+export class PartijRekeningnummerInput {
   @Field(() => String, {
     description: "IBAN zonder spaties (ten hoogste 34 tekens, geldig controlegetal); wordt in hoofdletters opgeslagen.",
   })
@@ -21,6 +18,12 @@ export class RekeningnummerInput {
   @Field(() => String, { nullable: true, description: "BIC (ISO 9362): bankcode, landcode en plaatscode, eventueel met filiaalcode (8 of 11 tekens, bijvoorbeeld INGBNL2A); wordt in hoofdletters opgeslagen." })
   @Satisfies(checkBic)
   bic?: string | null;
+}
+
+@InputType({ description: "Een nieuw bankrekeningnummer." })
+export class RekeningnummerInput extends PartijRekeningnummerInput {
+  @Field(() => ID, { nullable: true, description: "uuid van de partij van wie de rekening is." })
+  partij?: string | null;
 }
 
 @InputType({ description: "Wijziging van een bankrekeningnummer; weggelaten velden blijven ongewijzigd." })
