@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ScenarioC2984TaakDocument,
-  ScenarioC2984TaakVerwerktDocument,
   ScenarioContactverzoekenDocument,
+  ScenarioHandelInterneTaakAfDocument,
   ScenarioOpzetDigitaalAdresDocument,
   ScenarioOpzetInterneTaakDocument,
   ScenarioOpzetKlantcontactDocument,
@@ -10,7 +10,7 @@ import {
 } from "../generated/graphql";
 import { TestApp } from "../support/app";
 import { elfproefNummer } from "../support/fixtures";
-import { actoren, BEHEERDER, bekendeActoren, bekendePartij, ITA_MEDEWERKER, KISS_MEDEWERKER, Scenario } from "./support";
+import { actoren, BEHEERDER, bekendeActoren, bekendePartij, geschreven, ITA_MEDEWERKER, KISS_MEDEWERKER, Scenario, stand } from "./support";
 
 /**
  * C2984 - Medewerker belt op verzoek van KCC klant terug (follows C9167). The afdeling
@@ -89,9 +89,12 @@ async function belTerug(scenario: Scenario, taak: string) {
 
   const { interneTaak } = await scenario.stap("Medewerker opent de taak met het klantcontact", () => ita.ok(ScenarioC2984TaakDocument, { uuid: taak }));
   await scenario.stap("Medewerker belt de klant terug", async () => undefined);
-  const { updateInterneTaak } = await scenario.stap("Medewerker zet de taak op verwerkt", () => ita.ok(ScenarioC2984TaakVerwerktDocument, { uuid: taak }));
-  expect(updateInterneTaak.status).toBe("VERWERKT");
-  expect(Date.parse(updateInterneTaak.afgehandeldOp!)).toBeGreaterThan(Date.now() - 60_000);
+  const voor = await stand(app);
+  const { handelInterneTaakAf } = await scenario.stap("Medewerker zet de taak op verwerkt", () => ita.ok(ScenarioHandelInterneTaakAfDocument, { uuid: taak }));
+  expect(handelInterneTaakAf).toMatchObject({ interneTaak: { uuid: taak, status: "VERWERKT" }, antwoord: null, onderwerpobject: null, betrokkenen: [] });
+  expect(Date.parse(handelInterneTaakAf.interneTaak.afgehandeldOp!)).toBeGreaterThan(Date.now() - 60_000);
+  // The task changed; nothing was added.
+  expect(await geschreven(app, voor)).toEqual({});
   return interneTaak!;
 }
 
