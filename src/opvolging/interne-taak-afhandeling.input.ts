@@ -79,7 +79,8 @@ export class StuurInterneTaakDoorInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "Alleen bij NIEUWE_TAAK: de gevraagde handeling van de nieuwe taak (ten hoogste 200 tekens); standaard die van deze taak.",
+    description:
+      "Andere gevraagde handeling (ten hoogste 200 tekens): van deze taak (TOEWIJZEN) of van de nieuwe taak (NIEUWE_TAAK); weggelaten blijft die van deze taak.",
   })
   @MaxLength(200)
   @NotBlank()

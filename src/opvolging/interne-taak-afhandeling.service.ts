@@ -98,9 +98,6 @@ export class InterneTaakAfhandelingService {
     const problems = new InvalidParams();
     this.checkOpen(taak, problems);
     problems.addAll(await fieldErrors(input));
-    if (input.wijze === DoorsturenWijze.TOEWIJZEN && input.gevraagdeHandeling != null) {
-      problems.add("gevraagdeHandeling", "invalid", "Een andere gevraagde handeling kan alleen met een nieuwe taak (wijze NIEUWE_TAAK).");
-    }
     if (input.naar.length === 0) problems.add("naar", "required", GEEN_ACTOREN);
     const naar = input.naar.length ? await taken.actorLijst(input.naar, "naar", problems) : undefined;
     problems.throwIfAny();
@@ -109,7 +106,14 @@ export class InterneTaakAfhandelingService {
       const now = new Date();
       let result: StuurInterneTaakDoorResultaat;
       if (input.wijze === DoorsturenWijze.TOEWIJZEN) {
-        await taken.apply(taak, { toelichting: input.toelichting, actoren: naar, toegewezenOp: now, status: taak.status, afgehandeldOp: null });
+        await taken.apply(taak, {
+          gevraagdeHandeling: input.gevraagdeHandeling ?? undefined,
+          toelichting: input.toelichting,
+          actoren: naar,
+          toegewezenOp: now,
+          status: taak.status,
+          afgehandeldOp: null,
+        });
         result = { interneTaak: taak, afgeslotenTaak: null };
       } else {
         // The new task carries what the customer asked; the closed one keeps why it was passed on.

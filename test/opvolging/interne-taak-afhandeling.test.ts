@@ -287,6 +287,11 @@ describe("stuurInterneTaakDoor", () => {
       input: { naar: [afdeling], wijze: "TOEWIJZEN", toelichting: "Toch voor Vergunningen." },
     });
     expect(opnieuw.stuurInterneTaakDoor.interneTaak).toMatchObject({ toelichting: "Toch voor Vergunningen.", toegewezenAanActoren: [{ uuid: afdeling }] });
+    const andereHandeling = await app.ok(StuurInterneTaakDoorDocument, {
+      uuid: open.uuid,
+      input: { naar: [medewerker], wijze: "TOEWIJZEN", gevraagdeHandeling: "Mailen" },
+    });
+    expect(andereHandeling.stuurInterneTaakDoor.interneTaak).toMatchObject({ gevraagdeHandeling: "Mailen", toelichting: "Toch voor Vergunningen." });
   });
 
   it("NIEUWE_TAAK: closes this task with the toelichting and opens a new one on the same klantcontact (C6114)", async () => {
@@ -341,11 +346,11 @@ describe("stuurInterneTaakDoor", () => {
     expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: [], wijze: "NIEUWE_TAAK" }))).toEqual([["naar", "required"]]);
     expect(
       await weigert(open.uuid, "BAD_USER_INPUT", () =>
-        stuurDoor(open.uuid, { naar: [collega, onbekend, collega], wijze: "TOEWIJZEN", toelichting: "z".repeat(1001), gevraagdeHandeling: "Mailen" }),
+        stuurDoor(open.uuid, { naar: [collega, onbekend, collega], wijze: "TOEWIJZEN", toelichting: "z".repeat(1001), gevraagdeHandeling: "h".repeat(201) }),
       ),
     ).toEqual([
       ["toelichting", "max_length"],
-      ["gevraagdeHandeling", "invalid"],
+      ["gevraagdeHandeling", "max_length"],
       ["naar.2", "unique"],
       ["naar.1", "does_not_exist"],
     ]);

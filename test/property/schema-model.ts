@@ -68,6 +68,12 @@ export interface SchemaModel {
   untypedIds: string[];
 }
 
+/**
+ * ID inputs whose referent no output field of the same name tells (a workflow's own words:
+ * stuurInterneTaakDoor's `naar`, the actors of handelInterneTaakAf's `antwoord`), by field name.
+ */
+const ID_INPUTS_BY_NAME: Record<string, string> = { naar: "Actor", actoren: "Actor" };
+
 function directiveNames(field: GraphQLField<unknown, unknown>): string[] {
   return field.astNode?.directives?.map((d) => d.name.value) ?? [];
 }
@@ -150,7 +156,14 @@ export function buildSchemaModel(schema: GraphQLSchema): SchemaModel {
     const uuidArgument = field.args.find((a) => a.name === "uuid");
     // createX/updateX answer with X; deleteX answers with X's uuid, so X comes from the name.
     const byName = readable.get(field.name.replace(/^[a-z]+/, ""));
-    const target = readable.get(returned.name) ?? byName ?? null;
+    // A workflow on one object (handelInterneTaakAf(uuid)) answers with a result whose first readable field is that object.
+    const wrapped =
+      uuidArgument && isObjectType(returned)
+        ? selectableFields(returned)
+            .map((f) => readable.get(getNamedType(f.type).name))
+            .find((r) => r !== undefined)
+        : undefined;
+    const target = readable.get(returned.name) ?? byName ?? wrapped ?? null;
     // What the inputs' fields correspond to: the answer's fields (createX's input has X's fields,
     // maakKlantcontact's input the fields of its result), then the type acted on (deleteX's uuid is an X).
     const contexts = [...new Set([...(isObjectType(returned) ? [returned] : []), ...(target ? [target.type] : [])])];
@@ -179,7 +192,8 @@ export function buildSchemaModel(schema: GraphQLSchema): SchemaModel {
       const found = readable.get(getNamedType(field.type).name);
       if (found) return found;
     }
-    return null;
+    const named = ID_INPUTS_BY_NAME[fieldName];
+    return (named && readable.get(named)) || null;
   }
 
   function nestedContexts(fieldName: string, contexts: GraphQLObjectType[]): GraphQLObjectType[] {
