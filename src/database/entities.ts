@@ -3,6 +3,7 @@ import { partijenEntities } from "../partijen/entities";
 import { klantcontactenEntities } from "../klantcontacten/entities";
 import { opvolgingEntities } from "../opvolging/entities";
 import { AuditRecord } from "../audit/audit-record.entity";
+import { IdempotencyKey } from "../idempotency/idempotency-key.entity";
 
 /** Every stored class, for MikroORM. */
 export const entities = [
@@ -13,4 +14,5 @@ export const entities = [
   ...klantcontactenEntities,
   ...opvolgingEntities,
   AuditRecord,
+  IdempotencyKey,
 ];

@@ -9,6 +9,7 @@ import { KlantcontactService } from "./klantcontact.service";
 import { MaakKlantcontactResolver } from "./maak-klantcontact.resolver";
 import { OnderwerpobjectResolver } from "./onderwerpobject.resolver";
 import { OnderwerpobjectService } from "./onderwerpobject.service";
+import { RegistreerKlantcontactResolver } from "./registreer-klantcontact.resolver";
 import { ZaakKlantcontactenResolver } from "./zaak.resolver";
 
 export const klantcontactenModule: SchemaModule = {
@@ -21,6 +22,7 @@ export const klantcontactenModule: SchemaModule = {
     BijlageResolver,
     ActorKlantcontactResolver,
     MaakKlantcontactResolver,
+    RegistreerKlantcontactResolver,
     ZaakKlantcontactenResolver,
   ],
   references: {

@@ -323,6 +323,28 @@ export class InterneTaakService {
   }
 
   /**
+   * A new taak for a klantcontact made in the same write (registreerKlantcontact), assigned to
+   * `actoren` in that order; its fields were checked by the caller with fieldErrors. Persisted, not flushed.
+   */
+  buildNested(
+    input: { gevraagdeHandeling: string; toelichting?: string | null; status?: Taakstatus | null },
+    klantcontact: Klantcontact,
+    actoren: readonly Actor[],
+  ): InterneTaak {
+    const status = input.status ?? Taakstatus.TE_VERWERKEN;
+    const taak = this.ctx.em.create(InterneTaak, {
+      gevraagdeHandeling: input.gevraagdeHandeling,
+      aanleidinggevendKlantcontact: klantcontact,
+      toelichting: input.toelichting ?? "",
+      status,
+      toegewezenOp: new Date(),
+      afgehandeldOp: status === Taakstatus.VERWERKT ? new Date() : null,
+    } as never);
+    for (const actor of actoren) this.ctx.em.create(Toewijzing, { interneTaak: taak, actor } as never);
+    return taak;
+  }
+
+  /**
    * The actors to assign, from exactly one of toegewezenAanActoren and the deprecated
    * toegewezenAanActor; undefined when an update leaves the assignment alone.
    */

@@ -9,6 +9,8 @@ import { Migration20261123203139 } from "./postgresql/Migration20261123203139";
 import { Migration20261201092712 } from "./postgresql/Migration20261201092712";
 import { Migration20261201094501 } from "./postgresql/Migration20261201094501";
 import { Migration20261201120000 as PostgresqlMigration20261201120000 } from "./postgresql/Migration20261201120000";
+import { Migration20261201121000 as SqliteMigration20261201121000 } from "./sqlite/Migration20261201121000";
+import { Migration20261201121001 as PostgresqlMigration20261201121001 } from "./postgresql/Migration20261201121001";
 
 export const migrations: Record<"sqlite" | "postgresql", MigrationObject[]> = {
   sqlite: [
@@ -16,11 +18,13 @@ export const migrations: Record<"sqlite" | "postgresql", MigrationObject[]> = {
     { name: "Migration20261201092710", class: Migration20261201092710 },
     { name: "Migration20261201094500", class: Migration20261201094500 },
     { name: "Migration20261201120000", class: SqliteMigration20261201120000 },
+    { name: "Migration20261201121000", class: SqliteMigration20261201121000 },
   ],
   postgresql: [
     { name: "Migration20261123203139", class: Migration20261123203139 },
     { name: "Migration20261201092712", class: Migration20261201092712 },
     { name: "Migration20261201094501", class: Migration20261201094501 },
     { name: "Migration20261201120000", class: PostgresqlMigration20261201120000 },
+    { name: "Migration20261201121001", class: PostgresqlMigration20261201121001 },
   ],
 };
