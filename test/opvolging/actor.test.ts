@@ -132,7 +132,7 @@ describe("Actor", () => {
       ["actorIdentificatie.emailadres", "invalid"],
       ["actorIdentificatie.telefoonnummer", "invalid"],
     ]);
-    expect(await weigertCreate({ ...medewerker, actorIdentificatie: { functie: "KCM", telefoonnummer: "020 123 45 67" } })).toEqual([
+    expect(await weigertCreate({ ...medewerker, actorIdentificatie: { functie: "KCM", telefoonnummer: "+31 900 123 456" } })).toEqual([
       ["actorIdentificatie.telefoonnummer", "invalid"],
     ]);
     expect(
@@ -160,7 +160,7 @@ describe("Actor", () => {
 
     const oe: ActorInput = { naam: "Afdeling", soortActor: "ORGANISATORISCHE_EENHEID" };
     expect(
-      await weigertCreate({ ...oe, actorIdentificatie: { functie: "x", faxnummer: "1".repeat(21), telefoonnummer: "08001234567", emailadres: "@" } }),
+      await weigertCreate({ ...oe, actorIdentificatie: { functie: "x", faxnummer: "1".repeat(21), telefoonnummer: "0909-123456", emailadres: "@" } }),
     ).toEqual([
       ["actorIdentificatie.emailadres", "invalid"],
       ["actorIdentificatie.telefoonnummer", "invalid"],
