@@ -3,14 +3,12 @@ import {
   ScenarioC2984TaakDocument,
   ScenarioContactverzoekenDocument,
   ScenarioHandelInterneTaakAfDocument,
-  ScenarioOpzetDigitaalAdresDocument,
-  ScenarioOpzetInterneTaakDocument,
-  ScenarioOpzetKlantcontactDocument,
+  ScenarioRegistreerKlantcontactDocument,
   ScenarioWerkvoorraadDocument,
 } from "../generated/graphql";
 import { TestApp } from "../support/app";
 import { elfproefNummer } from "../support/fixtures";
-import { actoren, BEHEERDER, bekendeActoren, bekendePartij, geschreven, ITA_MEDEWERKER, KISS_MEDEWERKER, Scenario, stand } from "./support";
+import { actoren, bekendeActoren, bekendePartij, geschreven, ITA_MEDEWERKER, KISS_MEDEWERKER, Scenario, stand } from "./support";
 
 /**
  * C2984 - Medewerker belt op verzoek van KCC klant terug (follows C9167). The afdeling
@@ -19,18 +17,16 @@ import { actoren, BEHEERDER, bekendeActoren, bekendePartij, geschreven, ITA_MEDE
  */
 
 let app: TestApp;
-let vergunningen: string;
 beforeAll(async () => {
   app = await TestApp.start();
-  ({ vergunningen } = await bekendeActoren(app, "vergunningen"));
+  await bekendeActoren(app, "sanne", "vergunningen");
 });
 afterAll(() => app.stop());
 
-/** What C9167 left behind: a terugbelverzoek for the afdeling vergunningen. Returns the task's uuid. */
+/** What C9167 left behind, registered as KISS does there: a terugbelverzoek for the afdeling vergunningen. Returns the task's uuid. */
 async function terugbelverzoek(betrokkene: { wasPartij?: string; voornaam?: string; telefoonnummer?: string }): Promise<string> {
-  const beheer = { principal: BEHEERDER };
-  const { maakKlantcontact } = await app.ok(
-    ScenarioOpzetKlantcontactDocument,
+  const { registreerKlantcontact } = await app.ok(
+    ScenarioRegistreerKlantcontactDocument,
     {
       input: {
         klantcontact: {
@@ -40,36 +36,22 @@ async function terugbelverzoek(betrokkene: { wasPartij?: string; voornaam?: stri
           taal: "nld",
           vertrouwelijk: false,
         },
-        betrokkene: {
-          rol: "KLANT",
-          initiator: true,
-          wasPartij: betrokkene.wasPartij,
-          contactnaam: betrokkene.voornaam ? { voornaam: betrokkene.voornaam, voorvoegselAchternaam: "van", achternaam: "Deurne" } : undefined,
-        },
+        actoren: [{ vindOfMaak: actoren.sanne }],
+        betrokkenen: [
+          {
+            rol: "KLANT",
+            initiator: true,
+            wasPartij: betrokkene.wasPartij,
+            contactnaam: betrokkene.voornaam ? { voornaam: betrokkene.voornaam, voorvoegselAchternaam: "van", achternaam: "Deurne" } : undefined,
+            nieuweDigitaleAdressen: betrokkene.telefoonnummer ? [{ adres: betrokkene.telefoonnummer, soortDigitaalAdres: "TELEFOONNUMMER" }] : undefined,
+          },
+        ],
+        interneTaak: { gevraagdeHandeling: "Terugbellen", toegewezenAanActoren: [{ vindOfMaak: actoren.vergunningen }] },
       },
     },
-    beheer,
+    { principal: KISS_MEDEWERKER },
   );
-  if (betrokkene.telefoonnummer) {
-    await app.ok(
-      ScenarioOpzetDigitaalAdresDocument,
-      { input: { verstrektDoorBetrokkene: maakKlantcontact.betrokkene!.uuid, adres: betrokkene.telefoonnummer, soortDigitaalAdres: "TELEFOONNUMMER" } },
-      beheer,
-    );
-  }
-  const { createInterneTaak } = await app.ok(
-    ScenarioOpzetInterneTaakDocument,
-    {
-      input: {
-        gevraagdeHandeling: "Terugbellen",
-        aanleidinggevendKlantcontact: maakKlantcontact.klantcontact.uuid,
-        toegewezenAanActoren: [vergunningen],
-        status: "TE_VERWERKEN",
-      },
-    },
-    beheer,
-  );
-  return createInterneTaak.uuid;
+  return registreerKlantcontact.interneTaak!.uuid;
 }
 
 /** Plays C2984 for the task `taak`; returns what the medewerker saw of it. */

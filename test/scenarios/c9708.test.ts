@@ -5,14 +5,25 @@ import {
   ScenarioContactverzoekenVanPartijDocument,
   ScenarioHandelInterneTaakAfDocument,
   ScenarioMijnVragenDocument,
-  ScenarioOpzetInterneTaakDocument,
-  ScenarioOpzetKlantcontactDocument,
+  ScenarioRegistreerKlantcontactDocument,
   ScenarioStuurInterneTaakDoorDocument,
   ScenarioWerkvoorraadDocument,
 } from "../generated/graphql";
 import { TestApp } from "../support/app";
 import { elfproefNummer } from "../support/fixtures";
-import { actoren, BEHEERDER, bekendeActoren, bekendePartij, burger, geschreven, ITA_MEDEWERKER, KISS_MEDEWERKER, klantbeeld, Scenario, stand } from "./support";
+import {
+  actoren,
+  bekendeActoren,
+  bekendePartij,
+  burger,
+  geschreven,
+  ITA_MEDEWERKER,
+  KISS_MEDEWERKER,
+  klantbeeld,
+  MAILKOPPELING,
+  Scenario,
+  stand,
+} from "./support";
 
 /**
  * C9708 - Medewerker beantwoordt een vraag naar aanleiding van een interne taak. The medewerker
@@ -25,17 +36,20 @@ import { actoren, BEHEERDER, bekendeActoren, bekendePartij, burger, geschreven, 
  */
 
 let app: TestApp;
-let pieter: string, fatima: string, vergunningen: string;
+let pieter: string, fatima: string;
 beforeAll(async () => {
   app = await TestApp.start();
-  ({ pieter, fatima, vergunningen } = await bekendeActoren(app, "pieter", "fatima", "vergunningen"));
+  ({ pieter, fatima } = await bekendeActoren(app, "pieter", "fatima", "vergunningen", "mailkoppeling"));
 });
 afterAll(() => app.stop());
 
 const VRAAG = "Wanneer wordt het huisvuil opgehaald rond eerste kerstdag?";
 const ANTWOORD = "Geachte heer De Vries, u kunt het huisvuil zaterdag 22 december aanbieden. Met vriendelijke groet, Pieter Bakker";
 
-/** The question that led to the task: an e-mail of a known partij (C1199 with the sender linked), for the afdeling vergunningen. */
+/**
+ * The question that led to the task: an e-mail registered as in C1199, by a sender the mail
+ * handler recognised as a known partij, with a task for the afdeling vergunningen.
+ */
 async function vraagVan(bsn: string): Promise<{ partij: string; taak: string; vraag: string }> {
   const partij = await bekendePartij(app, {
     bsn,
@@ -43,24 +57,19 @@ async function vraagVan(bsn: string): Promise<{ partij: string; taak: string; vr
     email: "jan.devries@example.nl",
     telefoonnummer: "0612345678",
   });
-  const beheer = { principal: BEHEERDER };
-  const { maakKlantcontact } = await app.ok(
-    ScenarioOpzetKlantcontactDocument,
+  const { registreerKlantcontact } = await app.ok(
+    ScenarioRegistreerKlantcontactDocument,
     {
       input: {
         klantcontact: { kanaal: "e-mail", onderwerp: "Ophaalschema vuilnis", inhoud: VRAAG, taal: "nld", vertrouwelijk: false },
-        betrokkene: { rol: "KLANT", initiator: true, wasPartij: partij, contactnaam: { voornaam: "Jan", voorvoegselAchternaam: "de", achternaam: "Vries" } },
+        actoren: [{ vindOfMaak: actoren.mailkoppeling }],
+        betrokkenen: [{ rol: "KLANT", initiator: true, wasPartij: partij, contactnaam: { voornaam: "Jan", voorvoegselAchternaam: "de", achternaam: "Vries" } }],
+        interneTaak: { gevraagdeHandeling: "Vraag beantwoorden", toegewezenAanActoren: [{ vindOfMaak: actoren.vergunningen }] },
       },
     },
-    beheer,
+    { principal: MAILKOPPELING },
   );
-  const vraag = maakKlantcontact.klantcontact.uuid;
-  const { createInterneTaak } = await app.ok(
-    ScenarioOpzetInterneTaakDocument,
-    { input: { gevraagdeHandeling: "Vraag beantwoorden", aanleidinggevendKlantcontact: vraag, toegewezenAanActoren: [vergunningen], status: "TE_VERWERKEN" } },
-    beheer,
-  );
-  return { partij, taak: createInterneTaak.uuid, vraag };
+  return { partij, taak: registreerKlantcontact.interneTaak!.uuid, vraag: registreerKlantcontact.klantcontact.uuid };
 }
 
 /** Steps 1 and 2, the same in both variants: find the afdeling's open task and open it. */

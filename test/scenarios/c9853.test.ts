@@ -71,7 +71,8 @@ describe("C9853 Klant appt een vraag", () => {
       bijlagen: [{ bijlageidentificator: informatieobject }],
       interneTaak: { status: "TE_VERWERKEN", toegewezenAanActoren: [{ uuid: kcc }] },
     });
-    expect(await geschreven(app, voor)).toMatchObject({
+    expect(await geschreven(app, voor)).toEqual({
+      idempotency_key: 1,
       klantcontact: 1,
       actor_klantcontact: 1,
       betrokkene: 1,

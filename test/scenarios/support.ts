@@ -4,7 +4,6 @@ import type { Principal } from "../../src/auth/principal";
 import type { Scope } from "../../src/auth/scopes";
 import {
   ScenarioOpzetActorDocument,
-  ScenarioOpzetDigitaalAdresDocument,
   ScenarioOpzetPartijDocument,
   ScenarioKlantbeeldDocument,
   type ActorInput,
@@ -237,7 +236,6 @@ export async function bekendePartij(
   app: TestApp,
   persoon: { bsn: string; contactnaam: ContactnaamInput; email: string; telefoonnummer: string },
 ): Promise<string> {
-  const beheer = { principal: BEHEERDER };
   const { createPartij } = await app.ok(
     ScenarioOpzetPartijDocument,
     {
@@ -247,20 +245,14 @@ export async function bekendePartij(
         voorkeurstaal: "nld",
         partijIdentificatie: { contactnaam: persoon.contactnaam },
         partijIdentificatoren: [{ partijIdentificator: identificator.bsn(persoon.bsn) }],
+        nieuweDigitaleAdressen: [
+          { adres: persoon.email, soortDigitaalAdres: "EMAIL", isStandaardAdres: true },
+          { adres: persoon.telefoonnummer, soortDigitaalAdres: "TELEFOONNUMMER", isStandaardAdres: true },
+        ],
       },
     },
-    beheer,
+    { principal: BEHEERDER },
   );
-  for (const [adres, soortDigitaalAdres] of [
-    [persoon.email, "EMAIL"],
-    [persoon.telefoonnummer, "TELEFOONNUMMER"],
-  ] as const) {
-    await app.ok(
-      ScenarioOpzetDigitaalAdresDocument,
-      { input: { verstrektDoorPartij: createPartij.uuid, adres, soortDigitaalAdres, isStandaardAdres: true } },
-      beheer,
-    );
-  }
   return createPartij.uuid;
 }
 
