@@ -31,8 +31,11 @@ afterAll(() => app.stop());
 const VRAAG = "Klant wil een schutting van 2,5 meter plaatsen en vraagt of daarvoor een vergunning nodig is.";
 const ANTWOORD = "Antwoord (vergunningen): boven 2 meter is een omgevingsvergunning nodig; aanvragen via het omgevingsloket.";
 
-/** Plays variant B from the registration on; `betrokkene` names the klant as KISS found it. */
-async function gekendeKlant(scenario: Scenario, bsn: string, referentienummer: string, betrokkene: RegistreerBetrokkeneInput) {
+/**
+ * Plays variant B from the registration on; `betrokkene` names the klant as KISS found it, and
+ * `nieuwePartij` says whether the registration is to create the partij.
+ */
+async function gekendeKlant(scenario: Scenario, bsn: string, referentienummer: string, betrokkene: RegistreerBetrokkeneInput, nieuwePartij: boolean) {
   const kiss = scenario.als(KISS_MEDEWERKER);
   const collega = scenario.als(KISS_COLLEGA_VERGUNNINGEN);
 
@@ -46,7 +49,6 @@ async function gekendeKlant(scenario: Scenario, bsn: string, referentienummer: s
       },
     }),
   );
-  const nieuwePartij = registreerKlantcontact.partijen[0]?.aangemaakt ?? false;
   expect(await geschreven(app, voor)).toEqual({
     klantcontact: 1,
     actor_klantcontact: 1,
@@ -115,7 +117,7 @@ describe("C0534 Klant belt KCC, vraag na doorverbinden direct door collega beant
     );
     expect(gezocht.partijen.edges.map((e) => e.node.uuid)).toEqual([partij]);
 
-    const geregistreerd = await gekendeKlant(scenario, bsn, "34001", { rol: "KLANT", initiator: true, wasPartij: partij });
+    const geregistreerd = await gekendeKlant(scenario, bsn, "34001", { rol: "KLANT", initiator: true, wasPartij: partij }, false);
     expect(geregistreerd.actoren).toEqual([{ uuid: sanne, naam: "Sanne Jansen" }]);
     expect(geregistreerd.partijen).toEqual([]);
     expect(geregistreerd.betrokkenen).toEqual([expect.objectContaining({ wasPartij: { uuid: partij } })]);
@@ -139,7 +141,7 @@ describe("C0534 Klant belt KCC, vraag na doorverbinden direct door collega beant
     );
     expect(gezocht.partijen.edges).toEqual([]);
 
-    const geregistreerd = await gekendeKlant(scenario, bsn, "34002", {
+    const nieuw = {
       rol: "KLANT",
       initiator: true,
       vindOfMaakPartij: {
@@ -151,7 +153,8 @@ describe("C0534 Klant belt KCC, vraag na doorverbinden direct door collega beant
           partijIdentificatie: { contactnaam: { voornaam: "Karel", voorvoegselAchternaam: "van", achternaam: "Deurne" } },
         },
       },
-    });
+    } satisfies RegistreerBetrokkeneInput;
+    const geregistreerd = await gekendeKlant(scenario, bsn, "34002", nieuw, true);
     expect(geregistreerd.partijen).toEqual([
       expect.objectContaining({ aangemaakt: true, partij: expect.objectContaining({ bsn, partijIdentificatie: { volledigeNaam: "Karel van Deurne" } }) }),
     ]);
