@@ -34,6 +34,14 @@ const ADRES_CHECKS: Record<SoortDigitaalAdres, Check | null> = {
   [SoortDigitaalAdres.OVERIG]: null,
 };
 
+/**
+ * The reason an adres is refused for its soort, or null: the one rule every write of an adres
+ * applies (create, update, and the nested adressen of the workflows).
+ */
+export function checkAdres(soort: SoortDigitaalAdres, adres: string): string | null {
+  return ADRES_CHECKS[soort]?.(adres) ?? null;
+}
+
 /** A search for an adres: the text, how it is compared, and optionally the one soort searched. */
 export interface AdresZoekvraag {
   adres: string;
@@ -347,7 +355,7 @@ export class DigitaalAdresService {
     const waarde = input.adres ?? adres?.adres;
     // A new soort re-checks the stored adres; an unchanged pair was checked when it was written.
     if ((input.adres !== undefined || input.soortDigitaalAdres !== undefined) && soort && waarde && !failed("adres")) {
-      const reason = ADRES_CHECKS[soort]?.(waarde);
+      const reason = checkAdres(soort, waarde);
       if (reason) problems.add("adres", "invalid", reason);
     }
 
