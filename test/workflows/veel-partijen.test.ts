@@ -90,7 +90,8 @@ describe(`registreerKlantcontact making new partijen (${dialect})`, () => {
       expect(partij).toMatchObject({
         bsn: gevraagd.identificator.objectId,
         nummer: gevraagd.partij!.nummer,
-        digitaleAdressen: gevraagd.partij!.nieuweDigitaleAdressen!.map(({ adres }) => ({ adres })),
+        // the voorkeur (the phone number) first, then the rest
+        digitaleAdressen: [...gevraagd.partij!.nieuweDigitaleAdressen!].reverse().map(({ adres }) => ({ adres })),
         voorkeursDigitaalAdres: { adres: "0612345678" },
         rekeningnummers: [{ iban: gevraagd.partij!.nieuweRekeningnummers![0].iban }],
       });
