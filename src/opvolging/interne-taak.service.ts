@@ -1,7 +1,7 @@
 import type { FilterQuery } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import DataLoader from "dataloader";
-import { requireAreaScope, requireStaffScope } from "../auth/access";
+import { requireAreaScope, requireScope, requireStaffScope } from "../auth/access";
 import { isBurger } from "../auth/principal";
 import { inVolgorde, type Connection, type PageArgs, type Volgorde } from "../common/connection";
 import type { RequestContext } from "../common/context";
@@ -181,6 +181,8 @@ export class InterneTaakService {
       and.push({ aanleidinggevendKlantcontact: { $in: klantcontacten } });
     }
     if (filter?.betrokkeneDigitaalAdres) {
+      // Whose number this is, is the klantcontact's data: no probing with opvolging.lezen alone.
+      requireScope(this.ctx, "klantcontacten.lezen");
       const klantcontacten = this.ctx.service(DigitaalAdresService).klantcontactIdsMetBetrokkeneAdres(filter.betrokkeneDigitaalAdres);
       and.push({ aanleidinggevendKlantcontact: { $in: klantcontacten } });
     }

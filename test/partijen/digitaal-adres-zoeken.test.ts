@@ -118,6 +118,15 @@ describe(`contactverzoeken by a betrokkene's digitaal adres (${dialect})`, () =>
     expect(await taken({ adres: "0651234567" }, zonderVertrouwelijk)).toEqual([]);
   });
 
+  it("refuses the search to a client that may read taken but not klantcontacten: whose number it is stays hidden", async () => {
+    const { taak } = await contactverzoek([["0651234599", TELEFOONNUMMER]]);
+    const alleenOpvolging = testPrincipal(["opvolging.lezen"]);
+    const refused = await app.execute(TAKEN, { zoek: { adres: "0651234599" } }, { principal: alleenOpvolging });
+    expect(refused.data).toBeNull();
+    expect(refused.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(await taken({ adres: "0651234599" }, testPrincipal(["opvolging.lezen", "klantcontacten.lezen"]))).toEqual([taak]);
+  });
+
   it("keeps the search form in step when an adres or its soort changes", async () => {
     const partij = await maakPartij(app);
     const created = await app.ok<{ createDigitaalAdres: { uuid: string } }, Record<string, unknown>>(
