@@ -92,7 +92,7 @@ function antwoord(extra: Partial<AntwoordKlantcontactInput> = {}): AntwoordKlant
     inhoud: "Uw aanvraag wordt deze week beoordeeld.",
     taal: "nld",
     vertrouwelijk: false,
-    actoren: [medewerker],
+    actoren: op(medewerker),
     bijlagen: [{ objectId: "98728a09-daa4-41cb-9d10-b44c0d89ebe8", codeObjecttype: "email", codeRegister: "bijlagen-register", codeSoortObjectId: "uuid" }],
     ...extra,
   };
@@ -120,6 +120,9 @@ async function weigert(taakUuid: string, code: string, run: () => Promise<Result
   expect(await toestand(taakUuid)).toEqual(voor);
   return invalidParams(result);
 }
+
+/** Actors named by uuid, as ActorVerwijzingInput. */
+const op = (...uuids: string[]) => uuids.map((uuid) => ({ uuid }));
 
 const handelAf = (uuid: string, input?: HandelInterneTaakAfInput, principal = testPrincipal()) =>
   app.execute(HandelInterneTaakAfDocument, { uuid, input }, { principal });
@@ -156,7 +159,7 @@ describe("handelInterneTaakAf", () => {
     const open = await taak(kc.uuid);
     const { handelInterneTaakAf: result } = await app.ok(HandelInterneTaakAfDocument, {
       uuid: open.uuid,
-      input: { antwoord: antwoord({ actoren: [medewerker, collega] }) },
+      input: { antwoord: antwoord({ actoren: op(medewerker, collega) }) },
     });
     expect(result.interneTaak.status).toBe("VERWERKT");
     const answer = result.antwoord!;
@@ -238,7 +241,7 @@ describe("handelInterneTaakAf", () => {
           referentienummer: "555001",
           indicatieContactGelukt: true,
           verdereActieOndernomen: true,
-          actoren: [medewerker, onbekend, medewerker.toUpperCase(), "rommel"],
+          actoren: op(medewerker, onbekend, medewerker.toUpperCase(), "rommel"),
           bijlagen: [{ objectId: "ok" }, { objectId: "y".repeat(201) }],
         }),
       }),
@@ -249,9 +252,10 @@ describe("handelInterneTaakAf", () => {
       ["antwoord.kanaal", "blank"],
       ["antwoord.nonFieldErrors", "no-further-action-when-contact-succesful"],
       ["antwoord.referentienummer", "unique"],
+      // in list order, the uuid's own problems on its field, the second naming of an actor on the item
+      ["antwoord.actoren.1.uuid", "does_not_exist"],
       ["antwoord.actoren.2", "unique"],
-      ["antwoord.actoren.1", "does_not_exist"],
-      ["antwoord.actoren.3", "invalid"],
+      ["antwoord.actoren.3.uuid", "invalid"],
     ]);
     // the task is still open and can be handled
     expect((await app.ok(HandelInterneTaakAfDocument, { uuid: open.uuid, input: { antwoord: antwoord() } })).handelInterneTaakAf.betrokkenen).toHaveLength(2);
@@ -266,7 +270,7 @@ describe("stuurInterneTaakDoor", () => {
     const voor = Date.now();
     const { stuurInterneTaakDoor } = await app.ok(StuurInterneTaakDoorDocument, {
       uuid: open.uuid,
-      input: { naar: [collega, medewerker], wijze: "TOEWIJZEN" },
+      input: { naar: op(collega, medewerker), wijze: "TOEWIJZEN" },
     });
     expect(stuurInterneTaakDoor.afgeslotenTaak).toBeNull();
     expect(stuurInterneTaakDoor.interneTaak).toMatchObject({
@@ -284,12 +288,12 @@ describe("stuurInterneTaakDoor", () => {
 
     const opnieuw = await app.ok(StuurInterneTaakDoorDocument, {
       uuid: open.uuid,
-      input: { naar: [afdeling], wijze: "TOEWIJZEN", toelichting: "Toch voor Vergunningen." },
+      input: { naar: op(afdeling), wijze: "TOEWIJZEN", toelichting: "Toch voor Vergunningen." },
     });
     expect(opnieuw.stuurInterneTaakDoor.interneTaak).toMatchObject({ toelichting: "Toch voor Vergunningen.", toegewezenAanActoren: [{ uuid: afdeling }] });
     const andereHandeling = await app.ok(StuurInterneTaakDoorDocument, {
       uuid: open.uuid,
-      input: { naar: [medewerker], wijze: "TOEWIJZEN", gevraagdeHandeling: "Mailen" },
+      input: { naar: op(medewerker), wijze: "TOEWIJZEN", gevraagdeHandeling: "Mailen" },
     });
     expect(andereHandeling.stuurInterneTaakDoor.interneTaak).toMatchObject({ gevraagdeHandeling: "Mailen", toelichting: "Toch voor Vergunningen." });
   });
@@ -301,7 +305,7 @@ describe("stuurInterneTaakDoor", () => {
     const voor = Date.now();
     const { stuurInterneTaakDoor: result } = await app.ok(StuurInterneTaakDoorDocument, {
       uuid: open.uuid,
-      input: { naar: [collega], wijze: "NIEUWE_TAAK", toelichting: "Verkeerd gerouteerd: dit is voor Piet." },
+      input: { naar: op(collega), wijze: "NIEUWE_TAAK", toelichting: "Verkeerd gerouteerd: dit is voor Piet." },
     });
     expect(result.afgeslotenTaak).toMatchObject({
       uuid: open.uuid,
@@ -332,7 +336,7 @@ describe("stuurInterneTaakDoor", () => {
     // another gevraagde handeling for the new task
     const anders = await app.ok(StuurInterneTaakDoorDocument, {
       uuid: result.interneTaak.uuid,
-      input: { naar: [medewerker], wijze: "NIEUWE_TAAK", gevraagdeHandeling: "Zaak aanmaken" },
+      input: { naar: op(medewerker), wijze: "NIEUWE_TAAK", gevraagdeHandeling: "Zaak aanmaken" },
     });
     expect(anders.stuurInterneTaakDoor.interneTaak.gevraagdeHandeling).toBe("Zaak aanmaken");
     // without a toelichting the closed task keeps its own
@@ -346,22 +350,22 @@ describe("stuurInterneTaakDoor", () => {
     expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: [], wijze: "NIEUWE_TAAK" }))).toEqual([["naar", "required"]]);
     expect(
       await weigert(open.uuid, "BAD_USER_INPUT", () =>
-        stuurDoor(open.uuid, { naar: [collega, onbekend, collega], wijze: "TOEWIJZEN", toelichting: "z".repeat(1001), gevraagdeHandeling: "h".repeat(201) }),
+        stuurDoor(open.uuid, { naar: op(collega, onbekend, collega), wijze: "TOEWIJZEN", toelichting: "z".repeat(1001), gevraagdeHandeling: "h".repeat(201) }),
       ),
     ).toEqual([
       ["toelichting", "max_length"],
       ["gevraagdeHandeling", "max_length"],
+      ["naar.1.uuid", "does_not_exist"],
       ["naar.2", "unique"],
-      ["naar.1", "does_not_exist"],
     ]);
     expect(
-      await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: [collega], wijze: "NIEUWE_TAAK", gevraagdeHandeling: "  " })),
+      await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "NIEUWE_TAAK", gevraagdeHandeling: "  " })),
     ).toEqual([["gevraagdeHandeling", "blank"]]);
 
     await app.ok(HandelInterneTaakAfDocument, { uuid: open.uuid });
-    expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: [collega], wijze: "TOEWIJZEN" }))).toEqual([["uuid", "invalid"]]);
-    expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: [collega], wijze: "NIEUWE_TAAK" }))).toEqual([["uuid", "invalid"]]);
-    expect(errorCode(await stuurDoor(onbekend, { naar: [collega], wijze: "TOEWIJZEN" }))).toBe("NOT_FOUND");
+    expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "TOEWIJZEN" }))).toEqual([["uuid", "invalid"]]);
+    expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "NIEUWE_TAAK" }))).toEqual([["uuid", "invalid"]]);
+    expect(errorCode(await stuurDoor(onbekend, { naar: op(collega), wijze: "TOEWIJZEN" }))).toBe("NOT_FOUND");
   });
 });
 
@@ -373,7 +377,7 @@ describe("access", () => {
     const open = await taak(kc.uuid);
     for (const principal of [zonder("opvolging.schrijven"), testPrincipal(["opvolging.lezen", "klantcontacten.schrijven"])]) {
       await weigert(open.uuid, "FORBIDDEN", () => handelAf(open.uuid, {}, principal));
-      await weigert(open.uuid, "FORBIDDEN", () => stuurDoor(open.uuid, { naar: [collega], wijze: "NIEUWE_TAAK" }, principal));
+      await weigert(open.uuid, "FORBIDDEN", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "NIEUWE_TAAK" }, principal));
     }
     await weigert(open.uuid, "FORBIDDEN", () => handelAf(open.uuid, { antwoord: antwoord() }, zonder("klantcontacten.schrijven")));
     await weigert(open.uuid, "FORBIDDEN", () => handelAf(open.uuid, { antwoord: antwoord() }, zonder("klantcontacten.lezen")));
@@ -381,8 +385,8 @@ describe("access", () => {
     // a back office that only follows up may forward and close, without an answer
     const opvolger = testPrincipal(["opvolging.schrijven"]);
     const doorgestuurd = await app.execute(
-      `mutation ($uuid: ID!, $naar: [ID!]!) { stuurInterneTaakDoor(uuid: $uuid, input: { naar: $naar, wijze: TOEWIJZEN }) { interneTaak { uuid } } }`,
-      { uuid: open.uuid, naar: [collega] },
+      `mutation ($uuid: ID!, $naar: [ActorVerwijzingInput!]!) { stuurInterneTaakDoor(uuid: $uuid, input: { naar: $naar, wijze: TOEWIJZEN }) { interneTaak { uuid } } }`,
+      { uuid: open.uuid, naar: op(collega) },
       { principal: opvolger },
     );
     expect(doorgestuurd.errors).toBeUndefined();
@@ -401,13 +405,13 @@ describe("access", () => {
     const open = await taak(kc.uuid);
     const burger = testPrincipal(SCOPES, { burger: { bsn: "999993653" } });
     await weigert(open.uuid, "FORBIDDEN", () => handelAf(open.uuid, { antwoord: antwoord() }, burger));
-    await weigert(open.uuid, "FORBIDDEN", () => stuurDoor(open.uuid, { naar: [collega], wijze: "TOEWIJZEN" }, burger));
+    await weigert(open.uuid, "FORBIDDEN", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "TOEWIJZEN" }, burger));
 
     const geheim = await vraag({ vertrouwelijk: true });
     const geheimeTaak = await taak(geheim.uuid);
     const gewoon = zonder("vertrouwelijk.lezen");
     await weigert(geheimeTaak.uuid, "NOT_FOUND", () => handelAf(geheimeTaak.uuid, {}, gewoon));
-    await weigert(geheimeTaak.uuid, "NOT_FOUND", () => stuurDoor(geheimeTaak.uuid, { naar: [collega], wijze: "NIEUWE_TAAK" }, gewoon));
+    await weigert(geheimeTaak.uuid, "NOT_FOUND", () => stuurDoor(geheimeTaak.uuid, { naar: op(collega), wijze: "NIEUWE_TAAK" }, gewoon));
   });
 });
 
@@ -420,7 +424,7 @@ describe("SQL statements", () => {
     const bijlagen = Array.from({ length: n }, (_, i) => ({ objectId: `bijlage-${i}`, codeObjecttype: "email" }));
     const { count, data } = await app.countStatements(HandelInterneTaakAfDocument, {
       uuid: open.uuid,
-      input: { toelichting: "Beantwoord.", antwoord: antwoord({ actoren, bijlagen }) },
+      input: { toelichting: "Beantwoord.", antwoord: antwoord({ actoren: op(...actoren), bijlagen }) },
     });
     expect(data.handelInterneTaakAf.betrokkenen).toHaveLength(n);
     expect(data.handelInterneTaakAf.antwoord?.hadBetrokkenActoren).toHaveLength(n);
@@ -438,7 +442,7 @@ describe("SQL statements", () => {
       const counts: number[] = [];
       for (const naar of [[collega], [collega, medewerker, afdeling, extra]]) {
         const open = await taak((await vraag()).uuid, [afdeling, medewerker]);
-        const { count, data } = await app.countStatements(StuurInterneTaakDoorDocument, { uuid: open.uuid, input: { naar, wijze } });
+        const { count, data } = await app.countStatements(StuurInterneTaakDoorDocument, { uuid: open.uuid, input: { naar: op(...naar), wijze } });
         expect(data.stuurInterneTaakDoor.interneTaak.toegewezenAanActoren).toHaveLength(naar.length);
         counts.push(count);
       }
