@@ -1,11 +1,12 @@
 import { ValidateNested } from "class-validator";
-import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { ObjectidentificatorInput } from "../common/embeddables.input";
 import { MaxLength, NotBlank } from "../common/validation";
 import { Betrokkene } from "../klantcontacten/betrokkene.entity";
 import { Klantcontact } from "../klantcontacten/klantcontact.entity";
 import { KlantcontactInput } from "../klantcontacten/klantcontact.input";
 import { Onderwerpobject } from "../klantcontacten/onderwerpobject.entity";
+import { ActorVerwijzingInput } from "./actor-verwijzing.input";
 import { InterneTaak } from "./interne-taak.entity";
 
 /** How stuurInterneTaakDoor passes a task on (case C6114: a task that reached the wrong desk). */
@@ -24,17 +25,19 @@ registerEnumType(DoorsturenWijze, {
   },
 });
 
-// The actors are uuids for now; the workflows part brings ActorVerwijzingInput (uuid or find-or-create).
-const ACTOREN_ANTWOORD = "uuids van de actoren die het antwoord gaven (bijvoorbeeld de medewerker), elk ten hoogste één keer.";
-const NAAR = "uuids van de actoren die de taak krijgen, in volgorde; ten minste één, elk ten hoogste één keer.";
+// The actor lists carry no @ValidateNested: ActorService.checkVerwijzingen checks them, with their paths.
+const ACTOREN_ANTWOORD =
+  "De actoren die het antwoord gaven (bijvoorbeeld de medewerker): op uuid of gevonden of gemaakt op actoridentificator, elk ten hoogste één keer.";
+const NAAR =
+  "De actoren die de taak krijgen, in volgorde; ten minste één: op uuid of gevonden of gemaakt op actoridentificator, elk ten hoogste één keer.";
 
 @InputType({
   description:
     "Het antwoord op de vraag van een interne taak, vastgelegd als nieuw klantcontact: de velden van een klantcontact, de actoren die het gaven en de bijlagen.",
 })
 export class AntwoordKlantcontactInput extends KlantcontactInput {
-  @Field(() => [ID], { nullable: true, description: ACTOREN_ANTWOORD })
-  actoren?: string[] | null;
+  @Field(() => [ActorVerwijzingInput], { nullable: true, description: ACTOREN_ANTWOORD })
+  actoren?: ActorVerwijzingInput[] | null;
 
   @Field(() => [ObjectidentificatorInput], {
     nullable: true,
@@ -63,8 +66,8 @@ export class HandelInterneTaakAfInput {
 
 @InputType({ description: "Het doorsturen van een interne taak naar andere actoren." })
 export class StuurInterneTaakDoorInput {
-  @Field(() => [ID], { description: NAAR })
-  naar!: string[];
+  @Field(() => [ActorVerwijzingInput], { description: NAAR })
+  naar!: ActorVerwijzingInput[];
 
   @Field(() => DoorsturenWijze, { description: "Toewijzen (dezelfde taak) of een nieuwe taak maken (deze wordt afgesloten)." })
   wijze!: DoorsturenWijze;

@@ -10,6 +10,7 @@ import { BijlageService } from "../klantcontacten/bijlage.service";
 import { KlantcontactService } from "../klantcontacten/klantcontact.service";
 import { OnderwerpobjectService } from "../klantcontacten/onderwerpobject.service";
 import type { Actor } from "./actor.entity";
+import { ActorService, type ActorVerwijzingPlan } from "./actor.service";
 import { Taakstatus } from "./enums";
 import type { InterneTaak } from "./interne-taak.entity";
 import {
@@ -45,24 +46,26 @@ export class InterneTaakAfhandelingService {
     const klantcontacten = this.ctx.service(KlantcontactService);
     const betrokkenen = this.ctx.service(BetrokkeneService);
 
+    const actorService = this.ctx.service(ActorService);
+
     const taak = await taken.forWrite(uuid);
     const vraag = taak.aanleidinggevendKlantcontact;
     const problems = new InvalidParams();
     this.checkOpen(taak, problems);
     problems.addAll(await fieldErrors(input));
-    let actoren: Actor[] | undefined = [];
+    let actorPlans: ActorVerwijzingPlan[] = [];
     let vraagBetrokkenen: Betrokkene[] = [];
     if (antwoord) {
       // Independent lookups, sent together: the unique numbers, the actors, the question's betrokkenen.
       const actorProblems = new InvalidParams();
-      const [klantcontactProblems, found, copied] = await Promise.all([
+      const [klantcontactProblems, plans, copied] = await Promise.all([
         klantcontacten.check(antwoord, null, "antwoord"),
-        taken.actorLijst(antwoord.actoren ?? [], path("antwoord", "actoren"), actorProblems),
+        actorService.checkVerwijzingen(antwoord.actoren ?? [], path("antwoord", "actoren"), actorProblems),
         betrokkenen.vanKlantcontact(vraag),
       ]);
       problems.addAll(klantcontactProblems);
       problems.addAll(actorProblems.params);
-      actoren = found;
+      actorPlans = plans;
       vraagBetrokkenen = copied;
     }
     problems.throwIfAny();
@@ -75,6 +78,7 @@ export class InterneTaakAfhandelingService {
       });
       let result: HandelInterneTaakAfResultaat = { interneTaak: taak, antwoord: null, onderwerpobject: null, betrokkenen: [] };
       if (antwoord) {
+        const actoren = await this.resolve(actorPlans);
         const klantcontact = klantcontacten.build(antwoord);
         const onderwerpobject = this.ctx
           .service(OnderwerpobjectService)
@@ -82,7 +86,7 @@ export class InterneTaakAfhandelingService {
         const nieuweBetrokkenen = vraagBetrokkenen.map((betrokkene) =>
           betrokkenen.build(overgenomen(betrokkene), klantcontact, { wasPartij: betrokkene.wasPartij ?? null, hadKlantcontact: undefined }),
         );
-        for (const actor of actoren!) this.ctx.service(ActorKlantcontactService).buildNested(actor, klantcontact);
+        for (const actor of actoren) this.ctx.service(ActorKlantcontactService).buildNested(actor, klantcontact);
         for (const bijlage of antwoord.bijlagen ?? []) this.ctx.service(BijlageService).buildNested(bijlage, klantcontact);
         result = { interneTaak: taak, antwoord: klantcontact, onderwerpobject, betrokkenen: nieuweBetrokkenen };
       }
@@ -99,10 +103,11 @@ export class InterneTaakAfhandelingService {
     this.checkOpen(taak, problems);
     problems.addAll(await fieldErrors(input));
     if (input.naar.length === 0) problems.add("naar", "required", GEEN_ACTOREN);
-    const naar = input.naar.length ? await taken.actorLijst(input.naar, "naar", problems) : undefined;
+    const plans = await this.ctx.service(ActorService).checkVerwijzingen(input.naar, "naar", problems);
     problems.throwIfAny();
 
     return this.ctx.transaction(async () => {
+      const naar = await this.resolve(plans);
       const now = new Date();
       let result: StuurInterneTaakDoorResultaat;
       if (input.wijze === DoorsturenWijze.TOEWIJZEN) {
@@ -132,6 +137,16 @@ export class InterneTaakAfhandelingService {
       await this.flush();
       return result;
     });
+  }
+
+  /**
+   * The actors of checked references, found or created in the open transaction, each once: an
+   * actor named twice in the input was refused by the check (code unique), but a uuid and a
+   * vindOfMaak can turn out to be the same actor only now; it is linked once, where first named.
+   */
+  private async resolve(plans: readonly ActorVerwijzingPlan[]): Promise<Actor[]> {
+    const resolved = await this.ctx.service(ActorService).resolveVerwijzingen(plans);
+    return [...new Set(resolved.map((r) => r.actor))];
   }
 
   /** Handling or passing on is for an open task only. */

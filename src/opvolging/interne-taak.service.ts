@@ -377,7 +377,7 @@ export class InterneTaakService {
    * The actors of a list of uuids in `field` (each at most once), looked up together in one
    * statement; problems are reported in list order as `field.<i>`. Undefined when any is wrong.
    */
-  async actorLijst(lijst: readonly string[], field: string, problems: InvalidParams): Promise<Actor[] | undefined> {
+  private async actorLijst(lijst: readonly string[], field: string, problems: InvalidParams): Promise<Actor[] | undefined> {
     const seen = new Set<string>();
     const uuids = lijst.map((uuid, i) => {
       const key = uuid.toLowerCase();

@@ -6,6 +6,7 @@ import { Betrokkene } from "../../src/klantcontacten/betrokkene.entity";
 import { Bijlage } from "../../src/klantcontacten/bijlage.entity";
 import { Klantcontact } from "../../src/klantcontacten/klantcontact.entity";
 import { Onderwerpobject } from "../../src/klantcontacten/onderwerpobject.entity";
+import { Actor } from "../../src/opvolging/actor.entity";
 import { InterneTaak } from "../../src/opvolging/interne-taak.entity";
 import { Toewijzing } from "../../src/opvolging/toewijzing.entity";
 import {
@@ -92,13 +93,13 @@ function antwoord(extra: Partial<AntwoordKlantcontactInput> = {}): AntwoordKlant
     inhoud: "Uw aanvraag wordt deze week beoordeeld.",
     taal: "nld",
     vertrouwelijk: false,
-    actoren: [medewerker],
+    actoren: op(medewerker),
     bijlagen: [{ objectId: "98728a09-daa4-41cb-9d10-b44c0d89ebe8", codeObjecttype: "email", codeRegister: "bijlagen-register", codeSoortObjectId: "uuid" }],
     ...extra,
   };
 }
 
-const TABELLEN: Array<EntityClass<object>> = [Klantcontact, Betrokkene, Onderwerpobject, ActorKlantcontact, Bijlage, InterneTaak, Toewijzing];
+const TABELLEN: Array<EntityClass<object>> = [Actor, Klantcontact, Betrokkene, Onderwerpobject, ActorKlantcontact, Bijlage, InterneTaak, Toewijzing];
 
 /** Row counts of every table a workflow writes, and the stored state of the task. */
 async function toestand(taakUuid: string) {
@@ -120,6 +121,17 @@ async function weigert(taakUuid: string, code: string, run: () => Promise<Result
   expect(await toestand(taakUuid)).toEqual(voor);
   return invalidParams(result);
 }
+
+/** Actors named by uuid, as ActorVerwijzingInput. */
+const op = (...uuids: string[]) => uuids.map((uuid) => ({ uuid }));
+
+/** The identificator of a medewerker in the municipality's directory (as KISS sends it). */
+const identificator = (objectId: string) => ({ objectId, codeObjecttype: "mdw", codeRegister: "msei", codeSoortObjectId: "email" });
+/** An actor found by its actoridentificator, or made with this naam when absent. */
+const vindOfMaak = (naam: string, objectId: string) => ({ vindOfMaak: { naam, soortActor: "MEDEWERKER" as const, actoridentificator: identificator(objectId) } });
+let volgnummer = 0;
+/** An objectId no actor has yet. */
+const nieuwId = () => `medewerker-${++volgnummer}@gemeente.nl`;
 
 const handelAf = (uuid: string, input?: HandelInterneTaakAfInput, principal = testPrincipal()) =>
   app.execute(HandelInterneTaakAfDocument, { uuid, input }, { principal });
@@ -156,7 +168,7 @@ describe("handelInterneTaakAf", () => {
     const open = await taak(kc.uuid);
     const { handelInterneTaakAf: result } = await app.ok(HandelInterneTaakAfDocument, {
       uuid: open.uuid,
-      input: { antwoord: antwoord({ actoren: [medewerker, collega] }) },
+      input: { antwoord: antwoord({ actoren: op(medewerker, collega) }) },
     });
     expect(result.interneTaak.status).toBe("VERWERKT");
     const answer = result.antwoord!;
@@ -238,7 +250,7 @@ describe("handelInterneTaakAf", () => {
           referentienummer: "555001",
           indicatieContactGelukt: true,
           verdereActieOndernomen: true,
-          actoren: [medewerker, onbekend, medewerker.toUpperCase(), "rommel"],
+          actoren: op(medewerker, onbekend, medewerker.toUpperCase(), "rommel"),
           bijlagen: [{ objectId: "ok" }, { objectId: "y".repeat(201) }],
         }),
       }),
@@ -249,9 +261,10 @@ describe("handelInterneTaakAf", () => {
       ["antwoord.kanaal", "blank"],
       ["antwoord.nonFieldErrors", "no-further-action-when-contact-succesful"],
       ["antwoord.referentienummer", "unique"],
+      // in list order, the uuid's own problems on its field, the second naming of an actor on the item
+      ["antwoord.actoren.1.uuid", "does_not_exist"],
       ["antwoord.actoren.2", "unique"],
-      ["antwoord.actoren.1", "does_not_exist"],
-      ["antwoord.actoren.3", "invalid"],
+      ["antwoord.actoren.3.uuid", "invalid"],
     ]);
     // the task is still open and can be handled
     expect((await app.ok(HandelInterneTaakAfDocument, { uuid: open.uuid, input: { antwoord: antwoord() } })).handelInterneTaakAf.betrokkenen).toHaveLength(2);
@@ -266,7 +279,7 @@ describe("stuurInterneTaakDoor", () => {
     const voor = Date.now();
     const { stuurInterneTaakDoor } = await app.ok(StuurInterneTaakDoorDocument, {
       uuid: open.uuid,
-      input: { naar: [collega, medewerker], wijze: "TOEWIJZEN" },
+      input: { naar: op(collega, medewerker), wijze: "TOEWIJZEN" },
     });
     expect(stuurInterneTaakDoor.afgeslotenTaak).toBeNull();
     expect(stuurInterneTaakDoor.interneTaak).toMatchObject({
@@ -284,12 +297,12 @@ describe("stuurInterneTaakDoor", () => {
 
     const opnieuw = await app.ok(StuurInterneTaakDoorDocument, {
       uuid: open.uuid,
-      input: { naar: [afdeling], wijze: "TOEWIJZEN", toelichting: "Toch voor Vergunningen." },
+      input: { naar: op(afdeling), wijze: "TOEWIJZEN", toelichting: "Toch voor Vergunningen." },
     });
     expect(opnieuw.stuurInterneTaakDoor.interneTaak).toMatchObject({ toelichting: "Toch voor Vergunningen.", toegewezenAanActoren: [{ uuid: afdeling }] });
     const andereHandeling = await app.ok(StuurInterneTaakDoorDocument, {
       uuid: open.uuid,
-      input: { naar: [medewerker], wijze: "TOEWIJZEN", gevraagdeHandeling: "Mailen" },
+      input: { naar: op(medewerker), wijze: "TOEWIJZEN", gevraagdeHandeling: "Mailen" },
     });
     expect(andereHandeling.stuurInterneTaakDoor.interneTaak).toMatchObject({ gevraagdeHandeling: "Mailen", toelichting: "Toch voor Vergunningen." });
   });
@@ -301,7 +314,7 @@ describe("stuurInterneTaakDoor", () => {
     const voor = Date.now();
     const { stuurInterneTaakDoor: result } = await app.ok(StuurInterneTaakDoorDocument, {
       uuid: open.uuid,
-      input: { naar: [collega], wijze: "NIEUWE_TAAK", toelichting: "Verkeerd gerouteerd: dit is voor Piet." },
+      input: { naar: op(collega), wijze: "NIEUWE_TAAK", toelichting: "Verkeerd gerouteerd: dit is voor Piet." },
     });
     expect(result.afgeslotenTaak).toMatchObject({
       uuid: open.uuid,
@@ -332,7 +345,7 @@ describe("stuurInterneTaakDoor", () => {
     // another gevraagde handeling for the new task
     const anders = await app.ok(StuurInterneTaakDoorDocument, {
       uuid: result.interneTaak.uuid,
-      input: { naar: [medewerker], wijze: "NIEUWE_TAAK", gevraagdeHandeling: "Zaak aanmaken" },
+      input: { naar: op(medewerker), wijze: "NIEUWE_TAAK", gevraagdeHandeling: "Zaak aanmaken" },
     });
     expect(anders.stuurInterneTaakDoor.interneTaak.gevraagdeHandeling).toBe("Zaak aanmaken");
     // without a toelichting the closed task keeps its own
@@ -346,22 +359,135 @@ describe("stuurInterneTaakDoor", () => {
     expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: [], wijze: "NIEUWE_TAAK" }))).toEqual([["naar", "required"]]);
     expect(
       await weigert(open.uuid, "BAD_USER_INPUT", () =>
-        stuurDoor(open.uuid, { naar: [collega, onbekend, collega], wijze: "TOEWIJZEN", toelichting: "z".repeat(1001), gevraagdeHandeling: "h".repeat(201) }),
+        stuurDoor(open.uuid, { naar: op(collega, onbekend, collega), wijze: "TOEWIJZEN", toelichting: "z".repeat(1001), gevraagdeHandeling: "h".repeat(201) }),
       ),
     ).toEqual([
       ["toelichting", "max_length"],
       ["gevraagdeHandeling", "max_length"],
+      ["naar.1.uuid", "does_not_exist"],
       ["naar.2", "unique"],
-      ["naar.1", "does_not_exist"],
     ]);
     expect(
-      await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: [collega], wijze: "NIEUWE_TAAK", gevraagdeHandeling: "  " })),
+      await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "NIEUWE_TAAK", gevraagdeHandeling: "  " })),
     ).toEqual([["gevraagdeHandeling", "blank"]]);
 
     await app.ok(HandelInterneTaakAfDocument, { uuid: open.uuid });
-    expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: [collega], wijze: "TOEWIJZEN" }))).toEqual([["uuid", "invalid"]]);
-    expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: [collega], wijze: "NIEUWE_TAAK" }))).toEqual([["uuid", "invalid"]]);
-    expect(errorCode(await stuurDoor(onbekend, { naar: [collega], wijze: "TOEWIJZEN" }))).toBe("NOT_FOUND");
+    expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "TOEWIJZEN" }))).toEqual([["uuid", "invalid"]]);
+    expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "NIEUWE_TAAK" }))).toEqual([["uuid", "invalid"]]);
+    expect(errorCode(await stuurDoor(onbekend, { naar: op(collega), wijze: "TOEWIJZEN" }))).toBe("NOT_FOUND");
+  });
+});
+
+describe("actors by uuid or found or made by actoridentificator (ActorVerwijzingInput)", () => {
+  it("stuurInterneTaakDoor: finds the actor with that actoridentificator, makes it when absent, and leaves a found one as it is", async () => {
+    const burgerzaken = nieuwId();
+    const actorenVoor = await rows(app, Actor);
+    const eerste = await taak((await vraag()).uuid);
+    const { stuurInterneTaakDoor: gemaakt } = await app.ok(StuurInterneTaakDoorDocument, {
+      uuid: eerste.uuid,
+      input: { naar: [vindOfMaak("Team Burgerzaken", burgerzaken)], wijze: "TOEWIJZEN" },
+    });
+    const [nieuw] = gemaakt.interneTaak.toegewezenAanActoren;
+    expect(nieuw.naam).toBe("Team Burgerzaken");
+    expect([medewerker, collega, afdeling]).not.toContain(nieuw.uuid);
+    expect(await rows(app, Actor)).toBe(actorenVoor + 1);
+
+    // the same identificator again: that actor, with its own naam; beside one named by uuid
+    const tweede = await taak((await vraag()).uuid);
+    const { stuurInterneTaakDoor: gevonden } = await app.ok(StuurInterneTaakDoorDocument, {
+      uuid: tweede.uuid,
+      input: { naar: [vindOfMaak("Een andere naam", burgerzaken), { uuid: collega }], wijze: "NIEUWE_TAAK" },
+    });
+    expect(gevonden.interneTaak.toegewezenAanActoren).toEqual([
+      { uuid: nieuw.uuid, naam: "Team Burgerzaken" },
+      { uuid: collega, naam: "Piet de Boer" },
+    ]);
+    expect(await rows(app, Actor)).toBe(actorenVoor + 1);
+    const { interneTaak } = await app.ok(InterneTaakOpUuidDocument, { uuid: gevonden.interneTaak.uuid });
+    expect(interneTaak?.toegewezenAanActoren).toEqual([
+      { uuid: nieuw.uuid, naam: "Team Burgerzaken" },
+      { uuid: collega, naam: "Piet de Boer" },
+    ]);
+  });
+
+  it("handelInterneTaakAf: the actors of the answer, found or made the same way", async () => {
+    const sanne = nieuwId();
+    const actorenVoor = await rows(app, Actor);
+    const open = await taak((await vraag()).uuid);
+    const { handelInterneTaakAf } = await app.ok(HandelInterneTaakAfDocument, {
+      uuid: open.uuid,
+      input: { antwoord: antwoord({ actoren: [vindOfMaak("Sanne de Wit", sanne), { uuid: afdeling }] }) },
+    });
+    const actoren = handelInterneTaakAf.antwoord!.hadBetrokkenActoren;
+    expect(actoren.map((a) => a.naam)).toEqual(["Sanne de Wit", "Afdeling Vergunningen"]);
+    expect(actoren[1].uuid).toBe(afdeling);
+    expect(await rows(app, Actor)).toBe(actorenVoor + 1);
+
+    const volgende = await taak((await vraag()).uuid);
+    const opnieuw = await app.ok(HandelInterneTaakAfDocument, {
+      uuid: volgende.uuid,
+      input: { antwoord: antwoord({ actoren: [vindOfMaak("Sanne de Wit", sanne)] }) },
+    });
+    expect(opnieuw.handelInterneTaakAf.antwoord!.hadBetrokkenActoren).toEqual([actoren[0]]);
+    expect(await rows(app, Actor)).toBe(actorenVoor + 1);
+  });
+
+  it("refuses a reference with both or neither of uuid and vindOfMaak, and a vindOfMaak without its whole identificator, with full paths", async () => {
+    const open = await taak((await vraag()).uuid);
+    const zonderObjectId = { vindOfMaak: { naam: " ", soortActor: "MEDEWERKER" as const, actoridentificator: { ...identificator("x"), objectId: null } } };
+    expect(
+      await weigert(open.uuid, "BAD_USER_INPUT", () =>
+        stuurDoor(open.uuid, { naar: [{ uuid: collega }, zonderObjectId, { uuid: collega, ...vindOfMaak("Jan", nieuwId()) }, {}], wijze: "TOEWIJZEN" }),
+      ),
+    ).toEqual([
+      ["naar.1.vindOfMaak.naam", "blank"],
+      ["naar.1.vindOfMaak.actoridentificator.objectId", "required"],
+      ["naar.2", "invalid"],
+      ["naar.3", "invalid"],
+    ]);
+    expect(
+      await weigert(open.uuid, "BAD_USER_INPUT", () =>
+        handelAf(open.uuid, {
+          antwoord: antwoord({ actoren: [{ vindOfMaak: { naam: "Zonder register", soortActor: "MEDEWERKER", actoridentificator: { objectId: nieuwId() } } }] }),
+        }),
+      ),
+    ).toEqual([
+      ["antwoord.actoren.0.vindOfMaak.actoridentificator.codeObjecttype", "required"],
+      ["antwoord.actoren.0.vindOfMaak.actoridentificator.codeRegister", "required"],
+      ["antwoord.actoren.0.vindOfMaak.actoridentificator.codeSoortObjectId", "required"],
+    ]);
+  });
+
+  it("refuses an actor named twice in the list (code unique on the second), and links once an actor that a uuid and a vindOfMaak both turn out to be", async () => {
+    const open = await taak((await vraag()).uuid);
+    const dubbel = nieuwId();
+    expect(
+      await weigert(open.uuid, "BAD_USER_INPUT", () =>
+        stuurDoor(open.uuid, { naar: [vindOfMaak("Jan", dubbel), { uuid: collega }, vindOfMaak("Jan", dubbel)], wijze: "NIEUWE_TAAK" }),
+      ),
+    ).toEqual([["naar.2", "unique"]]);
+    expect(
+      await weigert(open.uuid, "BAD_USER_INPUT", () => handelAf(open.uuid, { antwoord: antwoord({ actoren: op(collega, medewerker, collega) }) })),
+    ).toEqual([["antwoord.actoren.2", "unique"]]);
+
+    // Only the lookup shows that these two are one actor: it is assigned once, where it was first named.
+    const bekend = nieuwId();
+    const eerst = await app.ok(StuurInterneTaakDoorDocument, { uuid: open.uuid, input: { naar: [vindOfMaak("Kees", bekend)], wijze: "TOEWIJZEN" } });
+    const kees = eerst.stuurInterneTaakDoor.interneTaak.toegewezenAanActoren[0].uuid;
+    const { stuurInterneTaakDoor } = await app.ok(StuurInterneTaakDoorDocument, {
+      uuid: open.uuid,
+      input: { naar: [{ uuid: kees }, { uuid: collega }, vindOfMaak("Kees", bekend)], wijze: "TOEWIJZEN" },
+    });
+    expect(stuurInterneTaakDoor.interneTaak.toegewezenAanActoren.map((a) => a.uuid)).toEqual([kees, collega]);
+    expect((await app.ok(InterneTaakOpUuidDocument, { uuid: open.uuid })).interneTaak?.toegewezenAanActoren.map((a) => a.uuid)).toEqual([kees, collega]);
+
+    const koppelingenVoor = await rows(app, ActorKlantcontact);
+    const { handelInterneTaakAf } = await app.ok(HandelInterneTaakAfDocument, {
+      uuid: open.uuid,
+      input: { antwoord: antwoord({ actoren: [vindOfMaak("Kees", bekend), { uuid: medewerker }, { uuid: kees }] }) },
+    });
+    expect(handelInterneTaakAf.antwoord!.hadBetrokkenActoren.map((a) => a.uuid)).toEqual([kees, medewerker]);
+    expect(await rows(app, ActorKlantcontact)).toBe(koppelingenVoor + 2);
   });
 });
 
@@ -373,7 +499,7 @@ describe("access", () => {
     const open = await taak(kc.uuid);
     for (const principal of [zonder("opvolging.schrijven"), testPrincipal(["opvolging.lezen", "klantcontacten.schrijven"])]) {
       await weigert(open.uuid, "FORBIDDEN", () => handelAf(open.uuid, {}, principal));
-      await weigert(open.uuid, "FORBIDDEN", () => stuurDoor(open.uuid, { naar: [collega], wijze: "NIEUWE_TAAK" }, principal));
+      await weigert(open.uuid, "FORBIDDEN", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "NIEUWE_TAAK" }, principal));
     }
     await weigert(open.uuid, "FORBIDDEN", () => handelAf(open.uuid, { antwoord: antwoord() }, zonder("klantcontacten.schrijven")));
     await weigert(open.uuid, "FORBIDDEN", () => handelAf(open.uuid, { antwoord: antwoord() }, zonder("klantcontacten.lezen")));
@@ -381,8 +507,8 @@ describe("access", () => {
     // a back office that only follows up may forward and close, without an answer
     const opvolger = testPrincipal(["opvolging.schrijven"]);
     const doorgestuurd = await app.execute(
-      `mutation ($uuid: ID!, $naar: [ID!]!) { stuurInterneTaakDoor(uuid: $uuid, input: { naar: $naar, wijze: TOEWIJZEN }) { interneTaak { uuid } } }`,
-      { uuid: open.uuid, naar: [collega] },
+      `mutation ($uuid: ID!, $naar: [ActorVerwijzingInput!]!) { stuurInterneTaakDoor(uuid: $uuid, input: { naar: $naar, wijze: TOEWIJZEN }) { interneTaak { uuid } } }`,
+      { uuid: open.uuid, naar: op(collega) },
       { principal: opvolger },
     );
     expect(doorgestuurd.errors).toBeUndefined();
@@ -401,22 +527,35 @@ describe("access", () => {
     const open = await taak(kc.uuid);
     const burger = testPrincipal(SCOPES, { burger: { bsn: "999993653" } });
     await weigert(open.uuid, "FORBIDDEN", () => handelAf(open.uuid, { antwoord: antwoord() }, burger));
-    await weigert(open.uuid, "FORBIDDEN", () => stuurDoor(open.uuid, { naar: [collega], wijze: "TOEWIJZEN" }, burger));
+    await weigert(open.uuid, "FORBIDDEN", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "TOEWIJZEN" }, burger));
 
     const geheim = await vraag({ vertrouwelijk: true });
     const geheimeTaak = await taak(geheim.uuid);
     const gewoon = zonder("vertrouwelijk.lezen");
     await weigert(geheimeTaak.uuid, "NOT_FOUND", () => handelAf(geheimeTaak.uuid, {}, gewoon));
-    await weigert(geheimeTaak.uuid, "NOT_FOUND", () => stuurDoor(geheimeTaak.uuid, { naar: [collega], wijze: "NIEUWE_TAAK" }, gewoon));
+    await weigert(geheimeTaak.uuid, "NOT_FOUND", () => stuurDoor(geheimeTaak.uuid, { naar: op(collega), wijze: "NIEUWE_TAAK" }, gewoon));
   });
 });
 
 describe("SQL statements", () => {
+  type Verwijzing = NonNullable<AntwoordKlantcontactInput["actoren"]>[number];
+
+  /** `n` actors as the client names them: by uuid, by vindOfMaak of actors not there yet, or of actors that are. */
+  async function actorVerwijzingen(n: number, soort: "uuid" | "nieuw" | "bestaand"): Promise<Verwijzing[]> {
+    if (soort === "uuid") return op(...[medewerker, collega, afdeling, await maakActor(app, `Extra ${n}`)].slice(0, n));
+    const verwijzingen = Array.from({ length: n }, (_, i) => vindOfMaak(`Medewerker ${i}`, nieuwId()));
+    // made by an earlier request, so that this one finds them
+    if (soort === "bestaand") {
+      expect((await stuurDoor((await taak((await vraag()).uuid)).uuid, { naar: verwijzingen, wijze: "TOEWIJZEN" })).errors).toBeUndefined();
+    }
+    return verwijzingen;
+  }
+
   /** A question with `n` betrokkenen and a task on it; the answer with `n` actors and `n` bijlagen. */
-  async function meting(n: number) {
+  async function meting(n: number, soort: "uuid" | "nieuw" | "bestaand" = "uuid") {
     const kc = await vraag({ betrokkenen: n });
     const open = await taak(kc.uuid);
-    const actoren = [medewerker, collega, afdeling, await maakActor(app, `Extra ${n}`)].slice(0, n);
+    const actoren = await actorVerwijzingen(n, soort);
     const bijlagen = Array.from({ length: n }, (_, i) => ({ objectId: `bijlage-${i}`, codeObjecttype: "email" }));
     const { count, data } = await app.countStatements(HandelInterneTaakAfDocument, {
       uuid: open.uuid,
@@ -428,18 +567,18 @@ describe("SQL statements", () => {
     return count;
   }
 
-  it("are as many for an answer with 1 as with 4 betrokkenen, actors and bijlagen", async () => {
-    expect(await meting(4)).toBe(await meting(1));
+  it.each(["uuid", "nieuw", "bestaand"] as const)("are as many for an answer with 1 as with 4 betrokkenen, actors (%s) and bijlagen", async (soort) => {
+    expect(await meting(4, soort)).toBe(await meting(1, soort));
   });
 
-  it("are as many for forwarding to 1 as to 4 actors, both ways", async () => {
-    const extra = await maakActor(app, "Extra doorsturen");
+  it.each(["uuid", "nieuw", "bestaand"] as const)("are as many for forwarding to 1 as to 4 actors (%s), both ways", async (soort) => {
     for (const wijze of ["TOEWIJZEN", "NIEUWE_TAAK"] as const) {
       const counts: number[] = [];
-      for (const naar of [[collega], [collega, medewerker, afdeling, extra]]) {
+      for (const n of [1, 4]) {
+        const naar = await actorVerwijzingen(n, soort);
         const open = await taak((await vraag()).uuid, [afdeling, medewerker]);
         const { count, data } = await app.countStatements(StuurInterneTaakDoorDocument, { uuid: open.uuid, input: { naar, wijze } });
-        expect(data.stuurInterneTaakDoor.interneTaak.toegewezenAanActoren).toHaveLength(naar.length);
+        expect(data.stuurInterneTaakDoor.interneTaak.toegewezenAanActoren).toHaveLength(n);
         counts.push(count);
       }
       expect(counts[1]).toBe(counts[0]);

@@ -248,6 +248,31 @@ function actor(input: Input): Input {
   return { ...input, actorIdentificatie: kept };
 }
 
+const IDENTIFICATOR_DELEN: Input = { codeObjecttype: "mdw", codeRegister: "msei", codeSoortObjectId: "email", objectId: "medewerker@gemeente.nl" };
+const leeg = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+
+/**
+ * A new actor: an actoridentificator, when given, is given whole (vindOfMaakActor and a
+ * vindOfMaak in a workflow find the actor by all four parts; createActor takes it either way,
+ * wild steps still send parts of one).
+ */
+function nieuweActor(input: Input): Input {
+  const out = actor(input);
+  const identificator = out.actoridentificator as Input | null | undefined;
+  if (!identificator) return out;
+  const heel = Object.fromEntries(Object.entries(IDENTIFICATOR_DELEN).map(([deel, standaard]) => [deel, leeg(identificator[deel]) ? standaard : identificator[deel]]));
+  return { ...out, actoridentificator: heel };
+}
+
+/** An actor named in a workflow: exactly one of uuid and vindOfMaak, a vindOfMaak only with the actoridentificator it is found by. */
+function actorVerwijzing(input: Input): Input {
+  const vindOfMaak = input.vindOfMaak as Input | null | undefined;
+  if (vindOfMaak?.actoridentificator) return { vindOfMaak };
+  // Left out, the uuid would leave `{}`, which names no actor: the step waits for an actor instead.
+  const uuid = input.uuid instanceof Ref ? new Ref(input.uuid.type, input.uuid.pool, input.uuid.pick, input.uuid.spelling, input.uuid.fallback, false) : input.uuid;
+  return { uuid: uuid ?? new Ref("Actor", "live", 0, "exact", null, false) };
+}
+
 /** A new taak is assigned to at least one actor: one that exists, or the step waits for one (Ref). */
 function nieuweInterneTaak(input: Input): Input {
   const out = interneTaak(input);
@@ -305,7 +330,8 @@ function vertegenwoordiging(input: Input): Input {
 export const consistent: Record<string, (input: Input) => Input> = {
   PartijInput: partij,
   PartijUpdateInput: partij,
-  ActorInput: actor,
+  ActorInput: nieuweActor,
+  ActorVerwijzingInput: actorVerwijzing,
   ActorUpdateInput: actor,
   InterneTaakInput: nieuweInterneTaak,
   InterneTaakUpdateInput: interneTaak,

@@ -69,8 +69,9 @@ export interface SchemaModel {
 }
 
 /**
- * ID inputs whose referent no output field of the same name tells (a workflow's own words:
- * stuurInterneTaakDoor's `naar`, the actors of handelInterneTaakAf's `antwoord`), by field name.
+ * Inputs whose referent no output field of the same name tells (a workflow's own words:
+ * stuurInterneTaakDoor's `naar`, the actors of handelInterneTaakAf's `antwoord`), by field name:
+ * an ID of that type, or an input object whose `uuid` is one (ActorVerwijzingInput).
  */
 const ID_INPUTS_BY_NAME: Record<string, string> = { naar: "Actor", actoren: "Actor" };
 
@@ -197,7 +198,12 @@ export function buildSchemaModel(schema: GraphQLSchema): SchemaModel {
   }
 
   function nestedContexts(fieldName: string, contexts: GraphQLObjectType[]): GraphQLObjectType[] {
-    return contextField(fieldName, contexts).flatMap((field) => {
+    const fields = contextField(fieldName, contexts);
+    if (fields.length === 0) {
+      const named = readable.get(ID_INPUTS_BY_NAME[fieldName] ?? "");
+      return named ? [named.type] : [];
+    }
+    return fields.flatMap((field) => {
       const named = getNamedType(field.type);
       if (isObjectType(named)) return [named];
       if (isUnionType(named)) return [...named.getTypes()];
