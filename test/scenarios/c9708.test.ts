@@ -118,7 +118,7 @@ describe("C9708 Medewerker beantwoordt een vraag naar aanleiding van een interne
             inhoud: ANTWOORD,
             taal: "nld",
             vertrouwelijk: false,
-            actoren: [pieter],
+            actoren: [{ uuid: pieter }],
             bijlagen: [reply],
           },
         },
@@ -167,7 +167,7 @@ describe("C9708 Medewerker beantwoordt een vraag naar aanleiding van een interne
       scenario.als(ITA_MEDEWERKER).ok(ScenarioStuurInterneTaakDoorDocument, {
         uuid: taak,
         input: {
-          naar: [fatima],
+          naar: [{ uuid: fatima }],
           wijze: "NIEUWE_TAAK",
           gevraagdeHandeling: "Opvolgen klantcontact",
           toelichting: "Vraag gaat over afvalinzameling; doorgezet naar de afdeling afval.",
