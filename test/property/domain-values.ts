@@ -273,6 +273,33 @@ function actorVerwijzing(input: Input): Input {
   return { uuid: uuid ?? new Ref("Actor", "live", 0, "exact", null, false) };
 }
 
+/**
+ * Each actor once in a workflow's list of actors (a second naming is refused, code unique): the
+ * same Ref, or the same actoridentificator of a vindOfMaak. Refs to different picks can still
+ * meet in a small pool; such steps are refused, which tests that rule as well.
+ */
+function uniekeActoren(list: unknown): unknown {
+  if (!Array.isArray(list)) return list;
+  const sleutel = (item: unknown) => {
+    const verwijzing = item as Input | null;
+    const vindOfMaak = verwijzing?.vindOfMaak as Input | null | undefined;
+    return JSON.stringify(vindOfMaak ? vindOfMaak.actoridentificator : verwijzing?.uuid);
+  };
+  return list.filter((item, i, all) => all.findIndex((other) => sleutel(other) === sleutel(item)) === i);
+}
+
+/** stuurInterneTaakDoor: to at least one actor, each once. */
+function doorsturen(input: Input): Input {
+  const naar = uniekeActoren(input.naar) as unknown[];
+  return { ...input, naar: naar.length ? naar : [{ uuid: new Ref("Actor", "live", 0, "exact", null, false) }] };
+}
+
+/** The answer of handelInterneTaakAf: a klantcontact, its actors each once. */
+function antwoordKlantcontact(input: Input): Input {
+  const out = klantcontact(input);
+  return out.actoren ? { ...out, actoren: uniekeActoren(out.actoren) } : out;
+}
+
 /** A new taak is assigned to at least one actor: one that exists, or the step waits for one (Ref). */
 function nieuweInterneTaak(input: Input): Input {
   const out = interneTaak(input);
@@ -337,6 +364,8 @@ export const consistent: Record<string, (input: Input) => Input> = {
   InterneTaakUpdateInput: interneTaak,
   KlantcontactInput: klantcontact,
   KlantcontactUpdateInput: klantcontact,
+  AntwoordKlantcontactInput: antwoordKlantcontact,
+  StuurInterneTaakDoorInput: doorsturen,
   DigitaalAdresInput: digitaalAdres,
   CategorieRelatieInput: periode,
   CategorieRelatieUpdateInput: periode,
