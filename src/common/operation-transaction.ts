@@ -113,6 +113,8 @@ function rootResponseKeys(
       if (getDirectiveValues(GraphQLSkipDirective, selection, variables)?.if === true) continue;
       if (getDirectiveValues(GraphQLIncludeDirective, selection, variables)?.if === false) continue;
       if (selection.kind === Kind.FIELD) {
+        // __typename writes nothing and has no resolver to be started
+        if (selection.name.value === "__typename") continue;
         const key = selection.alias?.value ?? selection.name.value;
         if (!keys.includes(key)) keys.push(key);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {

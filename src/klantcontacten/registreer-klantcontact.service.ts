@@ -1,7 +1,7 @@
 import { requireAreaScope, requireStaffScope } from "../auth/access";
 import { isBurger } from "../auth/principal";
 import type { RequestContext } from "../common/context";
-import { ForbiddenError, InvalidParams, path, type InvalidParam } from "../common/errors";
+import { ForbiddenError, InvalidParams, NotFoundError, path, type InvalidParam } from "../common/errors";
 import { checkUuid } from "../common/validators";
 import { fieldErrors } from "../common/validation";
 import { IdempotencyKeyService } from "../idempotency/idempotency-key.service";
@@ -18,6 +18,7 @@ import type { Betrokkene } from "./betrokkene.entity";
 import { MaakKlantcontactBetrokkeneInput } from "./betrokkene.input";
 import { BetrokkeneService, type BetrokkeneReferences } from "./betrokkene.service";
 import { BijlageService } from "./bijlage.service";
+import { Klantcontact } from "./klantcontact.entity";
 import { KlantcontactService } from "./klantcontact.service";
 import { MaakKlantcontactOnderwerpobjectInput } from "./onderwerpobject.input";
 import { OnderwerpobjectService, type OnderwerpobjectReferences } from "./onderwerpobject.service";
@@ -261,7 +262,8 @@ export class RegistreerKlantcontactService {
       all(written.bijlagen, (u) => ctx.service(BijlageService).byUuid(u)),
       written.interneTaak ? ctx.service(InterneTaakService).byUuid(written.interneTaak) : Promise.resolve(null),
     ]);
-    if (!klantcontact) throw new Error(`the klantcontact ${written.klantcontact} of registreerKlantcontact cannot be read back`);
+    // Deleted since the first call, or not visible to this token: what the key points at is not there.
+    if (!klantcontact) throw new NotFoundError(Klantcontact.name, written.klantcontact);
     return {
       klantcontact,
       actoren,

@@ -158,6 +158,18 @@ describe("registreerKlantcontact", () => {
     expect(await allRows()).not.toEqual(before);
   });
 
+  it("answers a retry whose first klantcontact has been deleted since with NOT_FOUND, writing nothing", async () => {
+    const input = contactverzoek(1);
+    const sleutel = `verwijderd-${randomBytes(4).toString("hex")}`;
+    const first = (await app.ok(RegistreerKlantcontactDocument, { input, sleutel })).registreerKlantcontact;
+    const deleted = await app.execute("mutation ($uuid: ID!) { deleteKlantcontact(uuid: $uuid) }", { uuid: first.klantcontact.uuid });
+    expect(deleted.errors).toBeUndefined();
+    const before = await allRows();
+    const retry = await app.execute(RegistreerKlantcontactDocument, { input, sleutel });
+    expect(retry.errors?.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND"]);
+    expect(await allRows()).toEqual(before);
+  });
+
   it(`writes once for two concurrent calls with one key (${dialect})`, async () => {
     const input = contactverzoek(1);
     const sleutel = `gelijktijdig-${randomBytes(4).toString("hex")}`;
