@@ -67,6 +67,9 @@ async function main(): Promise<number> {
     format: "seed:scale |{bar}| {percentage}% | {value}/{total} partijen | {klantcontacten} klantcontacten | {duration_formatted} (ETA {eta_formatted})",
     hideCursor: true,
     etaBuffer: 50,
+    // Into a log file or CI too: a line every ten seconds instead of the redrawn bar.
+    noTTYOutput: true,
+    notTTYSchedule: 10_000,
   });
   try {
     bar.start(partijen, 0, { klantcontacten: 0 });

@@ -11,7 +11,7 @@ import {
   Vestigingsnummers,
 } from "./numbers";
 import { Random, WeightedOptions } from "./random";
-import { RowBuffer, TABLE_NAMES, TABLES, type TableName } from "./tables";
+import { BUFFER_NAMES, RowBuffer, TABLE_NAMES, TABLES, type BufferName, type TableName } from "./tables";
 import type { Batch } from "./writers";
 import {
   ACHTERNAMEN,
@@ -82,7 +82,8 @@ const MAX_GEWOON = 5_000;
 export function planFor(partijen: number, klantcontactenPerPartij = 10): ScalePlan {
   const actoren = Math.min(400, Math.max(12, Math.round(partijen / 250)));
   const langCount = partijen >= 1_000 ? Math.max(1, Math.round(partijen / 25_000)) : partijen >= 100 ? 1 : 0;
-  const base = Math.min(20_000, Math.round(partijen / 5));
+  // A fifth of the partijen, and far above what the tail gives the others on a small seed.
+  const base = Math.min(20_000, Math.max(Math.round(partijen / 5), 40 * klantcontactenPerPartij));
   const factors = [1, 1.25, 1.5, 2];
   const lang = Array.from({ length: langCount }, (_, i) => ({
     index: Math.floor(((i + 0.5) * partijen) / langCount),
@@ -124,13 +125,15 @@ interface Contact {
 }
 
 export class ScaleData {
-  readonly buffers: Record<TableName, RowBuffer>;
+  readonly buffers: Record<BufferName, RowBuffer>;
   /** (partij id, digitaal adres id) pairs: partij.voorkeurs_digitaal_adres_id, set once both rows exist. */
   private voorkeuren: Batch["voorkeuren"] = { partij: [], adres: [] };
   /** Rows generated per table so far. */
   readonly counts: Record<TableName, number>;
   /** Partijen generated so far. */
   partijen = 0;
+  /** The most klantcontacten one partij has. */
+  langsteHistorie = 0;
 
   private readonly next: Record<TableName, number>;
   private readonly bsns = new ElfproefNummers(13_579_135);
@@ -155,7 +158,7 @@ export class ScaleData {
     private readonly plan: ScalePlan,
     firstIds: FirstIds,
   ) {
-    this.buffers = Object.fromEntries(TABLE_NAMES.map((name) => [name, new RowBuffer(TABLES[name])])) as Record<TableName, RowBuffer>;
+    this.buffers = Object.fromEntries(BUFFER_NAMES.map((name) => [name, new RowBuffer(name, TABLES[name])])) as Record<BufferName, RowBuffer>;
     this.counts = Object.fromEntries(TABLE_NAMES.map((name) => [name, 0])) as Record<TableName, number>;
     this.next = { ...firstIds };
     this.bots = this.actoren();
@@ -163,7 +166,7 @@ export class ScaleData {
 
   /** Hands the buffered rows over (to be written) and starts a new batch. */
   take(): Batch {
-    const buffers = Object.fromEntries(TABLE_NAMES.map((name) => [name, this.buffers[name].take()])) as Record<TableName, RowBuffer>;
+    const buffers = Object.fromEntries(BUFFER_NAMES.map((name) => [name, this.buffers[name].take()])) as Record<BufferName, RowBuffer>;
     const voorkeuren = this.voorkeuren;
     this.voorkeuren = { partij: [], adres: [] };
     return { buffers, voorkeuren };
@@ -172,11 +175,12 @@ export class ScaleData {
   /** Rows waiting in the buffers. */
   buffered(): number {
     let total = 0;
-    for (const name of TABLE_NAMES) total += this.buffers[name].length;
+    for (const name of BUFFER_NAMES) total += this.buffers[name].length;
     return total;
   }
 
-  private id(table: TableName): number {
+  private id(buffer: BufferName): number {
+    const table = TABLES[buffer].name;
     this.counts[table]++;
     return this.next[table]++;
   }
@@ -253,18 +257,19 @@ export class ScaleData {
       await this.klantcontacten(partij, lang.klantcontacten, whenFull);
       return;
     }
-    const r = this.random.next();
-    if (r < 0.12) {
+    if (this.random.chance(0.12)) {
       await this.organisatie(whenFull);
     } else {
       const partij = this.persoon();
-      await this.klantcontacten(partij, this.gewoonAantal(1), whenFull);
+      await this.klantcontacten(partij, this.gewoonAantal(), whenFull);
     }
+    // Now and then someone unknown asks to be called back (a KISS contactverzoek without a partij).
+    if (this.random.chance(0.2)) this.klantcontact(null, PEILMOMENT - Math.floor(this.random.next() * HISTORY), [], null, true);
   }
 
-  private gewoonAantal(factor: number): number {
+  private gewoonAantal(): number {
     // floor() of a continuous draw loses half a contact on average: added back here.
-    const draw = Math.floor(this.random.lomax(this.plan.gewoneGemiddelde * factor + 0.5, TAIL_ALPHA));
+    const draw = Math.floor(this.random.lomax(this.plan.gewoneGemiddelde + 0.5, TAIL_ALPHA));
     return Math.min(MAX_GEWOON, draw);
   }
 
@@ -303,6 +308,8 @@ export class ScaleData {
     this.partijen++;
     const naam = fields.naam;
     const geheim = random.next();
+    // One in a hundred has geheimhouding (counted, not drawn, so that a small seed has some too).
+    const geheimhouding = this.partijen % 100 === 42 ? true : geheim < 0.8 ? null : false;
     const bezoek = fields.bezoekadres ?? GEEN_ADRES;
     const correspondentie = fields.correspondentieadres ?? GEEN_ADRES;
     this.buffers.partij.add(
@@ -310,7 +317,7 @@ export class ScaleData {
       random.uuid(),
       soort,
       // Most partijen were never asked (null); a few have geheimhouding, which access rules hide.
-      geheim < 0.8 ? null : geheim < 0.995 ? false : true,
+      geheimhouding,
       soort === "organisatie" ? "" : random.weighted(this.talen),
       random.chance(0.98),
       random.chance(0.02) ? "Let op: klant belt vaak terug over dezelfde vraag; verwijs naar de lopende zaak." : "",
@@ -353,16 +360,14 @@ export class ScaleData {
     this.identificator(id, "natuurlijk_persoon", "bsn", this.bsns.next(), "brp", null);
 
     const adressen: number[] = [];
-    if (random.chance(0.8)) {
-      adressen.push(this.digitaalAdres(id, SoortDigitaalAdres.EMAIL, persoonlijkEmail(random, naam, id), random.chance(0.9), random.chance(0.3) ? "Privé" : ""));
-    }
-    const mobiel = random.chance(0.75);
-    if (mobiel) adressen.push(this.digitaalAdres(id, SoortDigitaalAdres.TELEFOONNUMMER, mobielNummer(random), true, "Mobiel"));
-    if (random.chance(0.25)) {
-      adressen.push(this.digitaalAdres(id, SoortDigitaalAdres.TELEFOONNUMMER, vastNummer(random, stad), !mobiel, random.chance(0.5) ? "Thuis" : "Werk"));
-    }
+    const email = random.chance(0.8) ? persoonlijkEmail(random, naam, id) : null;
+    if (email) adressen.push(this.digitaalAdres(id, SoortDigitaalAdres.EMAIL, email, random.chance(0.9), random.chance(0.3) ? "Privé" : ""));
+    const mobiel = random.chance(0.75) ? mobielNummer(random) : null;
+    if (mobiel) adressen.push(this.digitaalAdres(id, SoortDigitaalAdres.TELEFOONNUMMER, mobiel, true, "Mobiel"));
+    const vast = random.chance(0.25) ? vastNummer(random, stad) : null;
+    if (vast) adressen.push(this.digitaalAdres(id, SoortDigitaalAdres.TELEFOONNUMMER, vast, !mobiel, random.chance(0.5) ? "Thuis" : "Werk"));
     this.kiesVoorkeur(id, adressen);
-    return { id, naam, organisatienaam: "" };
+    return { id, naam, organisatienaam: "", telefoon: mobiel ?? vast, email };
   }
 
   private kiesVoorkeur(partij: number, adressen: number[]): void {
@@ -392,8 +397,8 @@ export class ScaleData {
       this.digitaalAdres(id, SoortDigitaalAdres.TELEFOONNUMMER, vastNummer(random, stad), true, "Receptie"),
     ];
     this.kiesVoorkeur(id, adressen);
-    const organisatie: PartijInfo = { id, naam: null, organisatienaam: naam };
-    await this.klantcontacten(organisatie, this.gewoonAantal(1), whenFull);
+    const organisatie: PartijInfo = { id, naam: null, organisatienaam: naam, telefoon: null, email: `info@${domein}` };
+    await this.klantcontacten(organisatie, this.gewoonAantal(), whenFull);
 
     // Other vestigingen: partijen of their own with a vestigingsnummer under the KvK-nummer.
     const vestigingen = random.chance(0.2) ? random.int(1, 4) : 0;
@@ -403,7 +408,8 @@ export class ScaleData {
       const vestiging = this.partij("organisatie", { organisatienaam: vestigingNaam, bezoekadres: this.adres(vestigingStad) });
       this.identificator(vestiging, "vestiging", "vestigingsnummer", this.vestigingsnummers.next(), "hr", kvk);
       this.kiesVoorkeur(vestiging, [this.digitaalAdres(vestiging, SoortDigitaalAdres.TELEFOONNUMMER, vastNummer(random, vestigingStad), true, "Vestiging")]);
-      await this.klantcontacten({ id: vestiging, naam: null, organisatienaam: vestigingNaam }, this.gewoonAantal(0.5), whenFull);
+      const vestigingInfo = { id: vestiging, naam: null, organisatienaam: vestigingNaam, telefoon: null, email: null };
+      await this.klantcontacten(vestigingInfo, this.gewoonAantal(), whenFull);
     }
 
     // Contactpersonen who call on the organisation's behalf.
@@ -413,7 +419,8 @@ export class ScaleData {
       const contactpersoon = this.partij("contactpersoon", { naam: persoon, werkteVoor: id });
       const email = `${slug(persoon.voornaam)}.${slug((persoon.voorvoegsel ?? "") + persoon.achternaam)}@${domein}`.slice(-80);
       this.kiesVoorkeur(contactpersoon, [this.digitaalAdres(contactpersoon, SoortDigitaalAdres.EMAIL, email, true, "Werk")]);
-      await this.klantcontacten({ id: contactpersoon, naam: persoon, organisatienaam: naam }, this.gewoonAantal(0.5), whenFull);
+      const contactpersoonInfo = { id: contactpersoon, naam: persoon, organisatienaam: naam, telefoon: null, email };
+      await this.klantcontacten(contactpersoonInfo, this.gewoonAantal(), whenFull);
     }
   }
 
@@ -424,6 +431,7 @@ export class ScaleData {
     const random = this.random;
     // Sorted times, drawn in pieces for a long history so that no big array is held.
     const tijden = uniformSorted(random, count, PEILMOMENT - HISTORY, PEILMOMENT);
+    this.langsteHistorie = Math.max(this.langsteHistorie, count);
     const zaken: Zaak[] = [];
     let vorige: Contact | null = null;
     for (let c = 0; c < count; c++) {
@@ -433,16 +441,19 @@ export class ScaleData {
     }
   }
 
-  private klantcontact(partij: PartijInfo, tijdstip: number, zaken: Zaak[], vorige: Contact | null): Contact {
+  /** One contact of `partij`, or with `partij` null one of someone not known as a partij. */
+  private klantcontact(partij: PartijInfo | null, tijdstip: number, zaken: Zaak[], vorige: Contact | null, contactverzoek = false): Contact {
     const random = this.random;
     const id = this.id("klantcontact");
     const uuid = random.uuid();
-    const kanaal = random.weighted(this.kanalen);
+    const kanaal = contactverzoek ? "telefoon" : random.weighted(this.kanalen);
     const onderwerp = random.pick(ONDERWERPEN);
     const formulier = kanaal === "webformulier";
-    const gelukt = kanaal === "telefoon" ? (random.chance(0.88) ? true : random.chance(0.8) ? false : null) : random.chance(0.95) ? true : null;
+    const gelukt = contactverzoek ? false : kanaal === "telefoon" ? (random.chance(0.88) ? true : random.chance(0.8) ? false : null) : random.chance(0.95) ? true : null;
     const verdereActie = gelukt === false && random.chance(0.5);
     const antwoord = vorige !== null && random.chance(0.04);
+    // A follow-up task for contacts that did not settle the question.
+    const taak = contactverzoek || random.chance(gelukt === false ? 0.7 : formulier ? 0.3 : 0.06);
     this.buffers.klantcontact.add(
       id,
       uuid,
@@ -462,13 +473,24 @@ export class ScaleData {
     );
 
     // The partij as it took part: its name as given then, initiator unless the municipality called back.
-    const naam = partij.naam;
+    const naam = partij ? partij.naam : this.naam();
     const betrokkene = this.id("betrokkene");
     this.buffers.betrokkene.add(
-      betrokkene, random.uuid(), partij.id, id,
+      betrokkene, random.uuid(), partij?.id ?? null, id,
       naam?.voorletters ?? null, naam?.voornaam ?? null, naam?.voorvoegsel ?? null, naam?.achternaam ?? null,
-      "klant", partij.organisatienaam, !antwoord,
+      "klant", partij?.organisatienaam ?? "", !antwoord,
     );
+    // Where to call back: given with the contactverzoek, often the number the partij has already.
+    if (taak && (partij === null || ((kanaal === "telefoon" || kanaal === "balie" || kanaal === "chat") && random.chance(0.6)))) {
+      const email = random.chance(0.25);
+      const adres = email
+        ? (partij?.email ?? (naam ? persoonlijkEmail(random, naam, id) : `klant${id}@example.nl`))
+        : partij?.telefoon && random.chance(0.6) ? partij.telefoon : mobielNummer(random);
+      const soort = email ? SoortDigitaalAdres.EMAIL : SoortDigitaalAdres.TELEFOONNUMMER;
+      this.buffers.betrokkene_digitaal_adres.add(
+        this.id("betrokkene_digitaal_adres"), random.uuid(), betrokkene, adres, zoekadres(soort, adres), soort, email ? "" : "Terugbelnummer",
+      );
+    }
     if (random.chance(0.03)) {
       // Someone who spoke for the klant (a relative, a bewindvoerder), known by name only.
       const vertegenwoordiger = this.naam();
@@ -491,15 +513,14 @@ export class ScaleData {
     } else if (formulier) {
       this.onderwerpobject(id, null, FORMULIERINZENDING, `OF-${String(id).padStart(8, "0")}`);
     }
-    if (onderwerp.zaaktype !== null && random.chance(0.75)) {
+    if (partij !== null && onderwerp.zaaktype !== null && random.chance(0.75)) {
       const zaak = zaken.length === 0 || random.chance(0.35) ? this.nieuweZaak(zaken, tijdstip) : zaken[zaken.length - 1 - random.int(0, Math.min(zaken.length, 4) - 1)];
       // KISS and ITA link by zaak uuid, Open Inwoner by identificatie.
       if (random.chance(0.8)) this.onderwerpobject(id, null, ZAAK_OP_UUID, zaak.uuid);
       else this.onderwerpobject(id, null, ZAAK_OP_IDENTIFICATIE, zaak.identificatie);
     }
 
-    // A follow-up task for contacts that did not settle the question.
-    if (random.chance(gelukt === false ? 0.7 : formulier ? 0.3 : 0.06)) this.interneTaak(id, tijdstip, medewerker, afdeling);
+    if (taak) this.interneTaak(id, tijdstip, medewerker, afdeling);
     return { id, uuid };
   }
 
@@ -548,6 +569,9 @@ interface PartijInfo {
   naam: Naam | null;
   /** The organisation a betrokkene of this partij is connected to. */
   organisatienaam: string;
+  /** The partij's own phone number and e-mail address, which it may give again for a call-back. */
+  telefoon: string | null;
+  email: string | null;
 }
 
 export function volledigeNaam(naam: Naam): string {

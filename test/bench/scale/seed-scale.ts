@@ -96,8 +96,7 @@ export async function seedScale(orm: MikroORM, options: SeedScaleOptions): Promi
   }
   await execute("analyze");
 
-  const langsteHistorie = Math.max(0, ...plan.lang.map((l) => l.klantcontacten));
-  return { dialect, rows: { ...data.counts }, langsteHistorie, seconds: (performance.now() - started) / 1000 };
+  return { dialect, rows: { ...data.counts }, langsteHistorie: data.langsteHistorie, seconds: (performance.now() - started) / 1000 };
 }
 
 /**

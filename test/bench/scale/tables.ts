@@ -1,6 +1,7 @@
 /**
  * The tables seed:scale fills and the columns it writes, in the order the rows are written (a
- * parent before its children, so that every foreign key holds at the end of each statement).
+ * parent before its children, so that every foreign key holds at the end of each statement; one
+ * table may be written at two points of that order, as two buffers).
  * Columns left out get their default from the migrations. `type` is the PostgreSQL type of the
  * column, for the array cast of `unnest`; on SQLite booleans are written as 1 / 0 and timestamps as
  * epoch milliseconds, as MikroORM stores them there.
@@ -130,6 +131,20 @@ export const TABLES = {
       ["initiator", "bool"],
     ],
   },
+  // Addresses a betrokkene gave for the follow-up of one contact (KISS's contactverzoek): after
+  // the betrokkenen, which they point at.
+  betrokkene_digitaal_adres: {
+    name: "digitaal_adres",
+    columns: [
+      ["id", "int"],
+      ["uuid", "uuid"],
+      ["verstrekt_door_betrokkene_id", "int"],
+      ["adres", "text"],
+      ["zoekadres", "text"],
+      ["soort_digitaal_adres", "text"],
+      ["omschrijving", "text"],
+    ],
+  },
   actor_klantcontact: {
     name: "actor_klantcontact",
     columns: [
@@ -174,24 +189,30 @@ export const TABLES = {
   },
 } as const satisfies Record<string, TableSpec>;
 
-export type TableName = keyof typeof TABLES;
+/** The row buffers, in writing order (a table may have more than one). */
+export type BufferName = keyof typeof TABLES;
+export const BUFFER_NAMES = Object.keys(TABLES) as BufferName[];
 
-/** In writing order. */
-export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+export type TableName = (typeof TABLES)[BufferName]["name"];
+/** The tables, each once, in writing order. */
+export const TABLE_NAMES = [...new Set(BUFFER_NAMES.map((buffer) => TABLES[buffer].name))] as TableName[];
 
 /** Rows of one table not yet written, column by column (what `unnest` takes as it is). */
 export class RowBuffer {
   readonly columns: unknown[][];
   length = 0;
 
-  constructor(readonly spec: TableSpec) {
+  constructor(
+    readonly name: string,
+    readonly spec: TableSpec,
+  ) {
     this.columns = spec.columns.map(() => []);
   }
 
   /** One row, its values in the order of the spec's columns. */
   add(...values: unknown[]): void {
     if (values.length !== this.columns.length) {
-      throw new Error(`${this.spec.name}: ${values.length} values for ${this.columns.length} columns`);
+      throw new Error(`${this.name}: ${values.length} values for ${this.columns.length} columns`);
     }
     for (let i = 0; i < values.length; i++) this.columns[i].push(values[i]);
     this.length++;
@@ -199,7 +220,7 @@ export class RowBuffer {
 
   /** Hands the buffered rows over and starts empty. */
   take(): RowBuffer {
-    const taken = new RowBuffer(this.spec);
+    const taken = new RowBuffer(this.name, this.spec);
     taken.columns.splice(0, taken.columns.length, ...this.columns.map((column) => column.splice(0)));
     taken.length = this.length;
     this.length = 0;

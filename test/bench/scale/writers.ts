@@ -1,9 +1,9 @@
 import type { ClientBase } from "pg";
-import { RowBuffer, TABLE_NAMES, type ColumnType, type TableName, type TableSpec } from "./tables";
+import { BUFFER_NAMES, RowBuffer, type BufferName, type ColumnType, type TableSpec } from "./tables";
 
 /** One batch of rows for every table, and the voorkeurs digitaal adres of some of its partijen. */
 export interface Batch {
-  buffers: Record<TableName, RowBuffer>;
+  buffers: Record<BufferName, RowBuffer>;
   voorkeuren: { partij: number[]; adres: number[] };
 }
 
@@ -24,7 +24,7 @@ export class PostgresWriter implements BatchWriter {
     try {
       // A seed can be redone: no need to wait for the WAL to reach the disk at every commit.
       await this.client.query("set local synchronous_commit to off");
-      for (const name of TABLE_NAMES) {
+      for (const name of BUFFER_NAMES) {
         const buffer = batch.buffers[name];
         if (buffer.length === 0) continue;
         await this.client.query({ name: `seed-scale-${name}`, text: insertUnnest(buffer.spec), values: pgColumns(buffer) });
@@ -80,7 +80,7 @@ export class SqliteWriter implements BatchWriter {
   async write(batch: Batch): Promise<void> {
     this.db.exec("begin");
     try {
-      for (const name of TABLE_NAMES) this.insert(batch.buffers[name]);
+      for (const name of BUFFER_NAMES) this.insert(batch.buffers[name]);
       const { partij, adres } = batch.voorkeuren;
       const update = this.statement("voorkeur", () => "update partij set voorkeurs_digitaal_adres_id = ? where id = ?");
       for (let i = 0; i < partij.length; i++) update.run([adres[i], partij[i]]);
@@ -101,9 +101,9 @@ export class SqliteWriter implements BatchWriter {
     const perStatement = Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(SQLITE_PARAMETERS / width));
     const types = spec.columns.map(([, type]) => type);
     for (let start = 0; start < buffer.length; ) {
-      // Full statements, then the rest one row at a time: two statements per table, not one per remainder.
+      // Full statements, then the rest one row at a time: two statements per buffer, not one per remainder.
       const rows = buffer.length - start >= perStatement ? perStatement : 1;
-      const statement = this.statement(`${spec.name}:${rows}`, () => insertValues(spec, rows));
+      const statement = this.statement(`${buffer.name}:${rows}`, () => insertValues(spec, rows));
       const parameters = new Array<unknown>(rows * width);
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < width; c++) parameters[r * width + c] = sqliteValue(columns[c][start + r], types[c]);
