@@ -64,7 +64,8 @@ async function main(): Promise<number> {
   const orm = await openDatabase({ databaseUrl, databaseFile }, { migrate: true });
   const bar = new SingleBar({
     stream: process.stderr,
-    format: "seed:scale |{bar}| {percentage}% | {value}/{total} partijen | {klantcontacten} klantcontacten | {duration_formatted} (ETA {eta_formatted})",
+    format:
+      "seed:scale |{bar}| {percentage}% | {value}/{total} partijen | {klantcontacten} klantcontacten | RSS {rss} MB | {duration_formatted} (ETA {eta_formatted})",
     hideCursor: true,
     etaBuffer: 50,
     // Into a log file or CI too: a line every ten seconds instead of the redrawn bar.
@@ -72,14 +73,15 @@ async function main(): Promise<number> {
     notTTYSchedule: 10_000,
   });
   try {
-    bar.start(partijen, 0, { klantcontacten: 0 });
+    const rss = () => Math.round(process.memoryUsage.rss() / 1_048_576);
+    bar.start(partijen, 0, { klantcontacten: 0, rss: rss() });
     const summary = await seedScale(orm, {
       partijen,
       seed,
       replace: args.replace,
       klantcontactenPerPartij,
       batchRows,
-      onProgress: (progress) => bar.update(progress.partijen, { klantcontacten: progress.klantcontacten }),
+      onProgress: (progress) => bar.update(progress.partijen, { klantcontacten: progress.klantcontacten, rss: rss() }),
     });
     bar.stop();
     const total = TABLE_NAMES.reduce((sum, table) => sum + summary.rows[table], 0);

@@ -546,7 +546,7 @@ export class ScaleData {
   private interneTaak(klantcontact: number, tijdstip: number, behandelaar: ActorRef, afdeling: ActorRef | null): void {
     const random = this.random;
     const id = this.id("interne_taak");
-    const toegewezenOp = tijdstip + random.int(1, 30) * 60_000;
+    const toegewezenOp = Math.min(PEILMOMENT, tijdstip + random.int(1, 30) * 60_000);
     // Recent taken are mostly open; old ones were handled, save a few forgotten.
     const leeftijd = PEILMOMENT - toegewezenOp;
     const open = random.chance(leeftijd < 30 * DAY ? 0.7 : leeftijd < 180 * DAY ? 0.25 : 0.03);

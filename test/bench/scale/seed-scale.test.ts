@@ -231,6 +231,12 @@ describe("the spread of the data", () => {
     expect(statussen.map((s) => s.status)).toEqual(["te_verwerken", "verwerkt"]);
     expect(await count("select count(*) as n from interne_taak where status = 'verwerkt' and afgehandeld_op is null")).toBe(0);
     expect(await count("select count(*) as n from interne_taak where status = 'te_verwerken' and afgehandeld_op is not null")).toBe(0);
+    expect(
+      await count(
+        `select count(*) as n from interne_taak t join klantcontact k on k.id = t.aanleidinggevend_klantcontact_id
+          where t.toegewezen_op < k.plaatsgevonden_op or t.afgehandeld_op < t.toegewezen_op`,
+      ),
+    ).toBe(0);
     const soorten = await rows<{ soort_actor: string }>("select distinct soort_actor from actor order by soort_actor");
     expect(soorten.map((s) => s.soort_actor)).toEqual(["geautomatiseerde_actor", "medewerker", "organisatorische_eenheid"]);
     const links = await rows<{ code: string }>(
