@@ -11,8 +11,7 @@ import {
   Vestigingsnummers,
 } from "./numbers";
 import { Random, WeightedOptions } from "./random";
-import { BUFFER_NAMES, RowBuffer, TABLE_NAMES, TABLES, type BufferName, type TableName } from "./tables";
-import type { Batch } from "./writers";
+import { BUFFER_NAMES, RowBuffer, TABLE_NAMES, TABLES, type Batch, type BufferName, type TableName } from "./tables";
 import {
   ACHTERNAMEN,
   AFDELINGEN,
@@ -38,7 +37,7 @@ import {
 /**
  * Generates the scale data, one partij (or one organisation with its vestigingen and
  * contactpersonen) at a time, into row buffers that the caller writes away whenever they fill up:
- * memory holds one batch, whatever the number of partijen.
+ * memory holds a batch or two (one being written), whatever the number of partijen.
  *
  * The shape follows how the clients use the registry (../shared/reference/clients.md): KISS
  * registers a contact with a betrokkene (the partij, its name as given), the medewerker as actor

@@ -227,3 +227,9 @@ export class RowBuffer {
     return taken;
   }
 }
+
+/** One batch of rows for every buffer, and the voorkeurs digitaal adres of some of its partijen. */
+export interface Batch {
+  buffers: Record<BufferName, RowBuffer>;
+  voorkeuren: { partij: number[]; adres: number[] };
+}

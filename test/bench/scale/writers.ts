@@ -1,11 +1,5 @@
 import type { ClientBase } from "pg";
-import { BUFFER_NAMES, RowBuffer, type BufferName, type ColumnType, type TableSpec } from "./tables";
-
-/** One batch of rows for every table, and the voorkeurs digitaal adres of some of its partijen. */
-export interface Batch {
-  buffers: Record<BufferName, RowBuffer>;
-  voorkeuren: { partij: number[]; adres: number[] };
-}
+import { BUFFER_NAMES, type Batch, type ColumnType, type RowBuffer, type TableSpec } from "./tables";
 
 /** Writes batches straight in SQL, each in one transaction, bypassing the ORM. */
 export interface BatchWriter {
