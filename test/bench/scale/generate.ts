@@ -6,6 +6,7 @@ import {
   mobielNummer,
   nummeraanduidingId,
   postcode,
+  rekeningnummer,
   slug,
   vastNummer,
   Vestigingsnummers,
@@ -135,6 +136,7 @@ export class ScaleData {
   langsteHistorie = 0;
 
   private readonly next: Record<TableName, number>;
+  private readonly eerstePartij: number;
   private readonly bsns = new ElfproefNummers(13_579_135);
   private readonly rsins = new ElfproefNummers(24_681_357);
   private readonly kvks = new KvkNummers(31_415_926);
@@ -160,6 +162,7 @@ export class ScaleData {
     this.buffers = Object.fromEntries(BUFFER_NAMES.map((name) => [name, new RowBuffer(name, TABLES[name])])) as Record<BufferName, RowBuffer>;
     this.counts = Object.fromEntries(TABLE_NAMES.map((name) => [name, 0])) as Record<TableName, number>;
     this.next = { ...firstIds };
+    this.eerstePartij = firstIds.partij;
     this.bots = this.actoren();
   }
 
@@ -253,6 +256,10 @@ export class ScaleData {
     if (lang && lang.index <= this.partijen) {
       this.langIndex++;
       const partij = this.persoon();
+      // A bewindvoerder: represents clients among the partijen so far, and calls for all of them.
+      for (let client = 1; client <= partij.id - this.eerstePartij && client <= 50; client++) {
+        this.buffers.vertegenwoordiging.add(this.id("vertegenwoordiging"), this.random.uuid(), partij.id, partij.id - client);
+      }
       await this.klantcontacten(partij, lang.klantcontacten, whenFull);
       return;
     }
@@ -366,7 +373,13 @@ export class ScaleData {
     const vast = random.chance(0.25) ? vastNummer(random, stad) : null;
     if (vast) adressen.push(this.digitaalAdres(id, SoortDigitaalAdres.TELEFOONNUMMER, vast, !mobiel, random.chance(0.5) ? "Thuis" : "Werk"));
     this.kiesVoorkeur(id, adressen);
+    if (random.chance(0.25)) this.rekeningnummer(id);
     return { id, naam, organisatienaam: "", telefoon: mobiel ?? vast, email };
+  }
+
+  private rekeningnummer(partij: number): void {
+    const { iban, bic } = rekeningnummer(this.random);
+    this.buffers.rekeningnummer.add(this.id("rekeningnummer"), this.random.uuid(), partij, iban, this.random.chance(0.5) ? bic : "");
   }
 
   private kiesVoorkeur(partij: number, adressen: number[]): void {
@@ -396,6 +409,7 @@ export class ScaleData {
       this.digitaalAdres(id, SoortDigitaalAdres.TELEFOONNUMMER, vastNummer(random, stad), true, "Receptie"),
     ];
     this.kiesVoorkeur(id, adressen);
+    if (random.chance(0.5)) this.rekeningnummer(id);
     const organisatie: PartijInfo = { id, naam: null, organisatienaam: naam, telefoon: null, email: `info@${domein}` };
     await this.klantcontacten(organisatie, this.gewoonAantal(), whenFull);
 

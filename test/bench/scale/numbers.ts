@@ -98,3 +98,26 @@ export function slug(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]/g, "");
 }
+
+/** Dutch banks: the code in an IBAN and the bank's BIC. */
+const BANKEN = [
+  ["ABNA", "ABNANL2A"],
+  ["INGB", "INGBNL2A"],
+  ["RABO", "RABONL2U"],
+  ["SNSB", "SNSBNL2A"],
+  ["TRIO", "TRIONL2U"],
+  ["ASNB", "ASNBNL21"],
+  ["BUNQ", "BUNQNL2A"],
+  ["KNAB", "KNABNL2H"],
+] as const;
+
+/** A Dutch IBAN with a valid mod-97 check (ISO 13616), and the bank's BIC. */
+export function rekeningnummer(random: Random): { iban: string; bic: string } {
+  const [bank, bic] = random.pick(BANKEN);
+  const bban = bank + digitsOf(random, 10);
+  // Check digits: the BBAN, then the country and 00, letters as 10..35, must leave 1 modulo 97.
+  const numeric = (bban + "NL00").replace(/[A-Z]/g, (letter) => String(letter.charCodeAt(0) - 55));
+  let remainder = 0;
+  for (const digit of numeric) remainder = (remainder * 10 + Number(digit)) % 97;
+  return { iban: `NL${String(98 - remainder).padStart(2, "0")}${bban}`, bic };
+}

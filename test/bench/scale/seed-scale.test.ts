@@ -2,8 +2,10 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCOPES } from "../../../src/auth/scopes";
 import {
+  checkBic,
   checkBsn,
   checkEmail,
+  checkIban,
   checkKvkNummer,
   checkLand,
   checkNummeraanduidingId,
@@ -145,6 +147,16 @@ describe("the seeded rows pass the application's own rules", () => {
       if (actor.emailadres) expect(checkEmail(actor.emailadres), actor.emailadres).toBeNull();
       if (actor.telefoonnummer) expect(checkTelefoonnummer(actor.telefoonnummer), actor.telefoonnummer).toBeNull();
     }
+  });
+
+  it("writes rekeningnummers that pass the checks, and vertegenwoordigingen between two partijen", async () => {
+    const rekeningen = await rows<{ iban: string; bic: string }>("select iban, bic from rekeningnummer");
+    expect(rekeningen.length).toBeGreaterThan(0);
+    for (const { iban, bic } of rekeningen) {
+      expect(checkIban(iban), iban).toBeNull();
+      if (bic !== "") expect(checkBic(bic), bic).toBeNull();
+    }
+    expect(await count("select count(*) as n from vertegenwoordiging")).toBeGreaterThan(0);
   });
 
   it("writes adressen that pass the checks", async () => {

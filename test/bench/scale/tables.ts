@@ -73,6 +73,25 @@ export const TABLES = {
       ["werkte_voor_partij_id", "int"],
     ],
   },
+  rekeningnummer: {
+    name: "rekeningnummer",
+    columns: [
+      ["id", "int"],
+      ["uuid", "uuid"],
+      ["partij_id", "int"],
+      ["iban", "text"],
+      ["bic", "text"],
+    ],
+  },
+  vertegenwoordiging: {
+    name: "vertegenwoordiging",
+    columns: [
+      ["id", "int"],
+      ["uuid", "uuid"],
+      ["vertegenwoordigende_partij_id", "int"],
+      ["vertegenwoordigde_partij_id", "int"],
+    ],
+  },
   partij_identificator: {
     name: "partij_identificator",
     columns: [
