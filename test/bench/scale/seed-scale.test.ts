@@ -38,6 +38,7 @@ const SEED = 7;
 let app: TestApp;
 let summary: SeedScaleSummary;
 let catalogueBefore: unknown[];
+let settingsBefore: unknown[];
 /** Of the rows as the first seed wrote them, before any test adds to them. */
 let seededFingerprint: string;
 
@@ -63,6 +64,12 @@ function catalogue(): Promise<unknown[]> {
     : rows("select type, name, tbl_name, sql from sqlite_master where name not like 'sqlite_%' order by type, name");
 }
 
+/** The connection settings the load changes for its duration (SQLite; PostgreSQL's are per transaction). */
+async function settings(): Promise<unknown[]> {
+  if (dialect === "postgresql") return [];
+  return Promise.all(["synchronous", "cache_size", "threads", "foreign_keys"].map((name) => rows(`pragma ${name}`)));
+}
+
 /** A fingerprint of the rows that a seed decides (uuids and the values drawn), to compare two runs. */
 async function fingerprint(): Promise<string> {
   const hash = createHash("sha256");
@@ -77,6 +84,7 @@ async function fingerprint(): Promise<string> {
 beforeAll(async () => {
   app = await TestApp.start();
   catalogueBefore = await catalogue();
+  settingsBefore = await settings();
   summary = await seedScale(app.orm, { partijen: PARTIJEN, seed: SEED });
   seededFingerprint = await fingerprint();
 });
@@ -184,6 +192,7 @@ describe("the seeded rows pass the application's own rules", () => {
 
   it("keeps the foreign keys and puts back every index and constraint it took off for the load", async () => {
     expect(await catalogue()).toEqual(catalogueBefore);
+    expect(await settings()).toEqual(settingsBefore);
     if (dialect === "sqlite") expect(await rows("pragma foreign_key_check")).toEqual([]);
     // The rules the services keep: a partij's voorkeur is one of its own addresses, every
     // klantcontact has one klant, an answer points at an earlier contact of the same partij.
