@@ -84,13 +84,16 @@ export function planFor(partijen: number, klantcontactenPerPartij = 10): ScalePl
   const langCount = partijen >= 1_000 ? Math.max(1, Math.round(partijen / 25_000)) : partijen >= 100 ? 1 : 0;
   // A fifth of the partijen, and far above what the tail gives the others on a small seed.
   const base = Math.min(20_000, Math.max(Math.round(partijen / 5), 40 * klantcontactenPerPartij));
-  const factors = [1, 1.25, 1.5, 2];
-  const lang = Array.from({ length: langCount }, (_, i) => ({
+  const factors = Array.from({ length: langCount }, (_, i) => [1, 1.25, 1.5, 2][i % 4]);
+  // Never more than a quarter of all klantcontacten, so that the others keep their mean.
+  const total = klantcontactenPerPartij * partijen;
+  const scale = Math.min(1, (0.25 * total) / Math.max(1, base * factors.reduce((a, b) => a + b, 0)));
+  const lang = factors.map((factor, i) => ({
     index: Math.floor(((i + 0.5) * partijen) / langCount),
-    klantcontacten: Math.round(base * factors[i % factors.length]),
+    klantcontacten: Math.round(base * factor * scale),
   }));
   const langTotal = lang.reduce((sum, l) => sum + l.klantcontacten, 0);
-  const rest = Math.max(0, klantcontactenPerPartij * partijen - langTotal);
+  const rest = Math.max(0, total - langTotal);
   const gewoneGemiddelde = partijen > langCount ? rest / (partijen - langCount) : 0;
   return { partijen, klantcontactenPerPartij, actoren, lang, gewoneGemiddelde };
 }
