@@ -4,7 +4,7 @@ import { jwtVerify } from "jose";
 import Database from "libsql";
 import pg from "pg";
 import { SQL, type Dialect } from "./baseline-sql";
-import { identificatorWaarde, volledigeNaam, type IdentificatorRow as Identificator } from "./partij-fields";
+import { identificatorWaarde, kvkNummerVia, volledigeNaam, type IdentificatorRow } from "./partij-fields";
 
 /**
  * The hand-written baseline of the benchmark: what a competent engineer would serve for each
@@ -114,6 +114,20 @@ async function audit(who: Who, operatie: string, subjects: Subject[]): Promise<v
 // ---------------------------------------------------------------------------------------------
 // Partijen as the subgraph shows them.
 
+/** An identificator as the baseline reads it: with the partij of the one it falls under, a data subject when its KvK-nummer is shown. */
+interface Identificator extends IdentificatorRow {
+  parentPartij: string | null;
+  parentPartijBsn: string | null;
+}
+
+/** The data subjects of a partij whose kvkNummer is shown: the partij, and the one whose KvK-nummer a vestiging shows. */
+function partijSubjects(uuid: string, own: Identificator[], withKvkNummer: boolean): Subject[] {
+  const subjects: Subject[] = [{ uuid, bsn: identificatorWaarde(own, "bsn") }];
+  const via = withKvkNummer ? (kvkNummerVia(own) as Identificator | undefined) : undefined;
+  if (via?.parentPartij) subjects.push({ uuid: via.parentPartij, bsn: via.parentPartijBsn });
+  return subjects;
+}
+
 interface Adres {
   id: number;
   adres: string;
@@ -167,7 +181,7 @@ const klantbeeld: Handler = async (body, who) => {
   ]);
   const own = json<Identificator[]>(partij.identificatoren);
   await audit(who, "Klantbeeld partijen", [
-    { uuid: String(partij.uuid), bsn: identificatorWaarde(own, "bsn") },
+    ...partijSubjects(String(partij.uuid), own, true),
     ...contacten.flatMap((k) => json<Subject[]>(k.partijen)),
   ]);
   const node = {
@@ -278,7 +292,7 @@ const entities: Handler = async (body, who) => {
   await audit(
     who,
     "Entities _entities",
-    rows.map((row) => ({ uuid: String(row.uuid), bsn: identificatorWaarde(identificatoren.get(String(row.uuid))!, "bsn") })),
+    rows.flatMap((row) => partijSubjects(String(row.uuid), identificatoren.get(String(row.uuid))!, true)),
   );
   return {
     _entities: uuids.map((u) => {

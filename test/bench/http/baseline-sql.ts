@@ -11,12 +11,16 @@ type Sql = Record<Dialect, string>;
 // Shared fragments: the JSON of a partij's identificatoren and digitale adressen.
 const IDENTIFICATOREN: Sql = {
   postgresql: `coalesce((select json_agg(json_build_object('soort', i.code_soort_object_id, 'objectId', i.object_id,
-      'parentSoort', s.code_soort_object_id, 'parentObjectId', s.object_id) order by i.id)
+      'parentSoort', s.code_soort_object_id, 'parentObjectId', s.object_id, 'parentPartij', sp.uuid, 'parentPartijBsn', sb.object_id) order by i.id)
     from partij_identificator i left join partij_identificator s on s.id = i.sub_identificator_van_id
+    left join partij sp on sp.id = s.identificeerde_partij_id
+    left join partij_identificator sb on sb.identificeerde_partij_id = sp.id and sb.code_soort_object_id = 'bsn'
     where i.identificeerde_partij_id = p.id), '[]')`,
   sqlite: `(select json_group_array(json_object('soort', i.code_soort_object_id, 'objectId', i.object_id,
-      'parentSoort', s.code_soort_object_id, 'parentObjectId', s.object_id) order by i.id)
+      'parentSoort', s.code_soort_object_id, 'parentObjectId', s.object_id, 'parentPartij', sp.uuid, 'parentPartijBsn', sb.object_id) order by i.id)
     from partij_identificator i left join partij_identificator s on s.id = i.sub_identificator_van_id
+    left join partij sp on sp.id = s.identificeerde_partij_id
+    left join partij_identificator sb on sb.identificeerde_partij_id = sp.id and sb.code_soort_object_id = 'bsn'
     where i.identificeerde_partij_id = p.id)`,
 };
 

@@ -12,13 +12,18 @@ export interface IdentificatorRow {
   parentObjectId: string | null;
 }
 
+/** The identificator (of another partij, maybe) whose KvK-nummer a vestiging without one of its own shows. */
+export function kvkNummerVia(own: readonly IdentificatorRow[]): IdentificatorRow | undefined {
+  if (own.some((i) => i.soort === "kvk_nummer")) return undefined;
+  const vestiging = own.find((i) => i.soort === "vestigingsnummer" && i.parentSoort);
+  return vestiging?.parentSoort === "kvk_nummer" ? vestiging : undefined;
+}
+
 /** bsn, kvk_nummer, ...: the partij's own identificator; a vestiging's kvkNummer is that of the KvK-nummer it falls under. */
 export function identificatorWaarde(own: readonly IdentificatorRow[], soort: string): string | null {
   const found = own.find((i) => i.soort === soort);
   if (found) return found.objectId;
-  if (soort !== "kvk_nummer") return null;
-  const vestiging = own.find((i) => i.soort === "vestigingsnummer" && i.parentSoort);
-  return vestiging?.parentSoort === "kvk_nummer" ? vestiging.parentObjectId : null;
+  return soort === "kvk_nummer" ? (kvkNummerVia(own)?.parentObjectId ?? null) : null;
 }
 
 /** Voornaam, voorvoegsel and achternaam, the empty ones left out. */

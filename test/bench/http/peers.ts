@@ -5,7 +5,9 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { SignJWT } from "jose";
 import { SCOPES } from "../../../src/auth/scopes";
+import type { Answer } from "./canonical";
 import type { Target } from "./samples";
+import { bodyFor, type Key, type Workload } from "./workloads";
 
 /**
  * Starting the three peers of the benchmark, each as its own Node process on a free port, all
@@ -204,4 +206,15 @@ export async function startPeer(name: PeerName, options: StartOptions): Promise<
       clearTimeout(timer);
     },
   };
+}
+
+/** One request of a workload to a peer, its JSON answer (an answer that is no JSON becomes an error). */
+export async function ask(peer: Peer, workload: Workload, key: Key): Promise<Answer> {
+  const response = await fetch(peer.origin + peer.path(workload.name), { method: "POST", headers: peer.headers, body: bodyFor(peer.name, workload, key) });
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as Answer;
+  } catch {
+    return { errors: [`HTTP ${response.status}: ${text.slice(0, 500)}`] };
+  }
 }

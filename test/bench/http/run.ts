@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { canonical, differences, type Answer } from "./canonical";
-import { benchAuth, PEER_NAMES, startPeer, type BenchAuth, type Peer, type PeerName } from "./peers";
-import { readSamples, targetFromEnv, type Samples, type Target } from "./samples";
-import { WORKLOAD_NAMES, WORKLOADS, type Key, type Workload, type WorkloadName } from "./workloads";
+import { canonical, differences } from "./canonical";
+import { ask, benchAuth, PEER_NAMES, startPeer, type BenchAuth, type Peer, type PeerName } from "./peers";
+import { readSamples, seededRandom, targetFromEnv, type Samples, type Target } from "./samples";
+import { applies, bodyFor, WORKLOAD_NAMES, WORKLOADS, type Workload, type WorkloadName } from "./workloads";
 
 /**
  * `npm run bench -- [--duration 10] [--warmup 2] [--connections 1,20] [--only klantbeeld,...]
@@ -53,6 +53,11 @@ function options(target: Target): Options {
     if (!(n > 0)) throw new UsageError(`--${name} must be a positive number`);
     return n;
   };
+  const nonNegative = (name: string, text: string) => {
+    const n = Number(text);
+    if (!(n >= 0)) throw new UsageError(`--${name} must be zero or more`);
+    return n;
+  };
   const only = values.only ? list(values.only) : [...WORKLOAD_NAMES];
   const unknown = only.filter((name) => !WORKLOAD_NAMES.includes(name as WorkloadName));
   if (unknown.length) throw new UsageError(`unknown workload ${unknown.join(", ")} (known: ${WORKLOAD_NAMES.join(", ")})`);
@@ -62,7 +67,7 @@ function options(target: Target): Options {
   if (peers.includes("postgraphile") && target.dialect !== "postgresql") throw new UsageError("PostGraphile runs on PostgreSQL only (set DATABASE_URL)");
   return {
     duration: positive("duration", values.duration!),
-    warmup: Number(values.warmup) >= 0 ? Number(values.warmup) : positive("warmup", values.warmup!),
+    warmup: nonNegative("warmup", values.warmup!),
     connections: list(values.connections!).map((c) => Math.round(positive("connections", c))),
     workloads: only.map((name) => WORKLOADS[name as WorkloadName]),
     peers,
@@ -73,46 +78,13 @@ function options(target: Target): Options {
 class UsageError extends Error {}
 
 // ---------------------------------------------------------------------------------------------
-// Requests
-
-/** A small deterministic PRNG (mulberry32): the equality check asks every peer the same. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The JSON body a peer takes for one key of a workload. */
-export function bodyFor(peer: PeerName, workload: Workload, key: Key): string {
-  const body = peer === "baseline" ? workload.baseline(key) : peer === "ours" ? workload.ours(key) : workload.postgraphile!(key);
-  return JSON.stringify(body);
-}
-
-export async function ask(peer: Peer, workload: Workload, key: Key): Promise<Answer> {
-  const response = await fetch(peer.origin + peer.path(workload.name), { method: "POST", headers: peer.headers, body: bodyFor(peer.name, workload, key) });
-  const text = await response.text();
-  try {
-    return JSON.parse(text) as Answer;
-  } catch {
-    return { errors: [`HTTP ${response.status}: ${text.slice(0, 500)}`] };
-  }
-}
-
-const applies = (peer: PeerName, workload: Workload) => peer !== "postgraphile" || workload.postgraphile !== undefined;
-
-// ---------------------------------------------------------------------------------------------
 // The equality check
 
 /** One key per workload, asked of every peer; returns the differences, empty when all agree. */
 async function compareAnswers(peers: Peer[], workloads: Workload[], samples: Samples): Promise<string[]> {
   const problems: string[] = [];
   for (const workload of workloads) {
-    const key = workload.key(samples, seeded(WORKLOAD_NAMES.indexOf(workload.name) + 1));
+    const key = workload.key(samples, seededRandom(WORKLOAD_NAMES.indexOf(workload.name) + 1));
     const answers = [];
     for (const peer of peers.filter((p) => applies(p.name, workload))) {
       try {

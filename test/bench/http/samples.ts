@@ -28,12 +28,24 @@ export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Target {
 
 const POOL = 1000;
 
+/** A small deterministic PRNG (mulberry32): the equality checks ask every peer the same. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 // Plain SQL, valid on both dialects; random() orders randomly on both.
 const QUERIES = {
   bsns: `select object_id as v from partij_identificator where code_soort_object_id = 'bsn' order by random() limit ${POOL}`,
-  longest: `select i.object_id as v, count(*) as n from betrokkene b
+  longest: `select i.object_id as v, count(distinct b.had_klantcontact_id) as n from betrokkene b
     join partij_identificator i on i.identificeerde_partij_id = b.was_partij_id and i.code_soort_object_id = 'bsn'
-    group by i.object_id order by count(*) desc, i.object_id limit 1`,
+    group by i.object_id order by n desc, i.object_id limit 1`,
   actorsWithOpenTaken: `select a.uuid as v from actor a where exists (select 1 from toewijzing t join interne_taak it on it.id = t.interne_taak_id
     where t.actor_id = a.id and it.status = 'te_verwerken') order by random() limit ${POOL}`,
   actors: `select uuid as v from actor order by random() limit ${POOL}`,

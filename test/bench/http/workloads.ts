@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { PeerName } from "./peers";
 import type { Samples } from "./samples";
 
 /**
@@ -308,3 +309,12 @@ export const WORKLOADS: Record<WorkloadName, Workload> = {
     baseline: (key) => registreerInput(key),
   },
 };
+
+/** Whether a peer serves a workload (PostGraphile: reads only). */
+export const applies = (peer: PeerName, workload: Workload) => peer !== "postgraphile" || workload.postgraphile !== undefined;
+
+/** The JSON body a peer takes for one key of a workload. */
+export function bodyFor(peer: PeerName, workload: Workload, key: Key): string {
+  const body = peer === "baseline" ? workload.baseline(key) : peer === "ours" ? workload.ours(key) : workload.postgraphile!(key);
+  return JSON.stringify(body);
+}
