@@ -1,8 +1,9 @@
 /**
  * The SQL of the hand-written baseline, per workload and dialect: what a competent engineer
  * writes for each screen by hand. One statement per list, the nested lists as JSON aggregates in
- * the same statement, key lists as one array parameter (constant statement texts), top-N by the
- * index order. PostgreSQL placeholders are $n, SQLite's ?; SQLite gets arrays as JSON text.
+ * the same statement and built only for the rows of the page (the page is chosen first, in a
+ * sub-select), key lists as one array parameter (constant statement texts). PostgreSQL
+ * placeholders are $n, SQLite's ?; SQLite gets arrays as JSON text.
  */
 
 export type Dialect = "postgresql" | "sqlite";
@@ -77,9 +78,10 @@ export const SQL = {
             'codeSoortObjectId', o.onderwerpobjectidentificator_code_soort_object_id) order by o.id)
           from onderwerpobject o where o.klantcontact_id = k.id), '[]') as onderwerpobjecten,
         ${KLANTCONTACT_PARTIJEN.postgresql} as partijen
-      from klantcontact k
-      where k.id in (select had_klantcontact_id from betrokkene where was_partij_id = $1)
-      order by k.plaatsgevonden_op desc, k.id desc limit 20`,
+      from (select k.id, k.kanaal, k.onderwerp, k.inhoud, k.plaatsgevonden_op from klantcontact k
+        where k.id in (select had_klantcontact_id from betrokkene where was_partij_id = $1)
+        order by k.plaatsgevonden_op desc, k.id desc limit 20) k
+      order by k.plaatsgevonden_op desc, k.id desc`,
     sqlite: `select k.kanaal, k.onderwerp, k.inhoud, k.plaatsgevonden_op,
         (select json_group_array(a.naam order by ak.id) from actor_klantcontact ak join actor a on a.id = ak.actor_id
           where ak.klantcontact_id = k.id) as actoren,
@@ -88,9 +90,10 @@ export const SQL = {
             'codeSoortObjectId', o.onderwerpobjectidentificator_code_soort_object_id) order by o.id)
           from onderwerpobject o where o.klantcontact_id = k.id) as onderwerpobjecten,
         ${KLANTCONTACT_PARTIJEN.sqlite} as partijen
-      from klantcontact k
-      where k.id in (select had_klantcontact_id from betrokkene where was_partij_id = ?)
-      order by k.plaatsgevonden_op desc, k.id desc limit 20`,
+      from (select k.id, k.kanaal, k.onderwerp, k.inhoud, k.plaatsgevonden_op from klantcontact k
+        where k.id in (select had_klantcontact_id from betrokkene where was_partij_id = ?)
+        order by k.plaatsgevonden_op desc, k.id desc limit 20) k
+      order by k.plaatsgevonden_op desc, k.id desc`,
   },
 
   /** The 20 newest open taken from klantcontacten of a partij, with the names of their actors. */
@@ -98,17 +101,19 @@ export const SQL = {
     postgresql: `select t.gevraagde_handeling,
         coalesce((select json_agg(a.naam order by tw.id) from toewijzing tw join actor a on a.id = tw.actor_id
           where tw.interne_taak_id = t.id), '[]') as actoren
-      from interne_taak t
-      where t.status = 'te_verwerken'
-        and t.aanleidinggevend_klantcontact_id in (select had_klantcontact_id from betrokkene where was_partij_id = $1)
-      order by t.toegewezen_op desc, t.id desc limit 20`,
+      from (select t.id, t.gevraagde_handeling, t.toegewezen_op from interne_taak t
+        where t.status = 'te_verwerken'
+          and t.aanleidinggevend_klantcontact_id in (select had_klantcontact_id from betrokkene where was_partij_id = $1)
+        order by t.toegewezen_op desc, t.id desc limit 20) t
+      order by t.toegewezen_op desc, t.id desc`,
     sqlite: `select t.gevraagde_handeling,
         (select json_group_array(a.naam order by tw.id) from toewijzing tw join actor a on a.id = tw.actor_id
           where tw.interne_taak_id = t.id) as actoren
-      from interne_taak t
-      where t.status = 'te_verwerken'
-        and t.aanleidinggevend_klantcontact_id in (select had_klantcontact_id from betrokkene where was_partij_id = ?)
-      order by t.toegewezen_op desc, t.id desc limit 20`,
+      from (select t.id, t.gevraagde_handeling, t.toegewezen_op from interne_taak t
+        where t.status = 'te_verwerken'
+          and t.aanleidinggevend_klantcontact_id in (select had_klantcontact_id from betrokkene where was_partij_id = ?)
+        order by t.toegewezen_op desc, t.id desc limit 20) t
+      order by t.toegewezen_op desc, t.id desc`,
   },
 
   /** An actor's open taken, oldest first, one more than the page to know whether there is a next. */
@@ -123,10 +128,12 @@ export const SQL = {
           from betrokkene b left join partij bp on bp.id = b.was_partij_id
           left join partij_identificator bi on bi.identificeerde_partij_id = bp.id and bi.code_soort_object_id = 'bsn'
           where b.had_klantcontact_id = k.id), '[]') as betrokkenen
-      from interne_taak t join klantcontact k on k.id = t.aanleidinggevend_klantcontact_id
-      where t.status = 'te_verwerken'
-        and t.id in (select tw.interne_taak_id from toewijzing tw join actor a on a.id = tw.actor_id where a.uuid = $1)
-      order by t.toegewezen_op, t.id limit 51`,
+      from (select t.* from interne_taak t
+        where t.status = 'te_verwerken'
+          and t.id in (select tw.interne_taak_id from toewijzing tw join actor a on a.id = tw.actor_id where a.uuid = $1)
+        order by t.toegewezen_op, t.id limit 51) t
+      join klantcontact k on k.id = t.aanleidinggevend_klantcontact_id
+      order by t.toegewezen_op, t.id`,
     sqlite: `select t.uuid, t.referentienummer, t.gevraagde_handeling, t.toelichting, t.status, t.toegewezen_op, t.afgehandeld_op,
         (select json_group_array(json_object('uuid', a.uuid, 'naam', a.naam, 'soortActor', a.soort_actor) order by tw.id)
           from toewijzing tw join actor a on a.id = tw.actor_id where tw.interne_taak_id = t.id) as actoren,
@@ -137,10 +144,12 @@ export const SQL = {
           from betrokkene b left join partij bp on bp.id = b.was_partij_id
           left join partij_identificator bi on bi.identificeerde_partij_id = bp.id and bi.code_soort_object_id = 'bsn'
           where b.had_klantcontact_id = k.id) as betrokkenen
-      from interne_taak t join klantcontact k on k.id = t.aanleidinggevend_klantcontact_id
-      where t.status = 'te_verwerken'
-        and t.id in (select tw.interne_taak_id from toewijzing tw join actor a on a.id = tw.actor_id where a.uuid = ?)
-      order by t.toegewezen_op, t.id limit 51`,
+      from (select t.* from interne_taak t
+        where t.status = 'te_verwerken'
+          and t.id in (select tw.interne_taak_id from toewijzing tw join actor a on a.id = tw.actor_id where a.uuid = ?)
+        order by t.toegewezen_op, t.id limit 51) t
+      join klantcontact k on k.id = t.aanleidinggevend_klantcontact_id
+      order by t.toegewezen_op, t.id`,
   },
 
   /** E-mail addresses in their search form (lower case), newest first, with the partij that gave them. */
