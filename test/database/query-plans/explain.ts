@@ -8,9 +8,9 @@ import type { CapturedStatement, LibSqlDatabase } from "./capture";
  * `enable_seqscan = off`, so that a Seq Scan left in the plan means that no index can serve that
  * table at all; and with hash and merge joins off, so that each join is a nested loop whose inner
  * side shows whether an index serves that lookup (on a few hundred actors the planner would rather
- * read them all into a hash, which says nothing about a registry of a million rows). Read-only
- * statements are explained with ANALYZE (inside a read-only transaction that is rolled back), so
- * that what a scan really read decides, not an estimate:
+ * read them all into a hash, which says nothing about a registry of a million rows). Where the
+ * verdict depends on what a scan really reads, a read-only statement is explained once more with
+ * ANALYZE (in a read-only transaction that is rolled back), so that counts decide, not estimates:
  * - a Seq Scan of a table is a failure;
  * - an index scan whose condition does not constrain the index's first column reads the index
  *   whole (btree can do that, and does when sequential scans are off): a failure;
@@ -19,6 +19,8 @@ import type { CapturedStatement, LibSqlDatabase } from "./capture";
  *   the rows it keeps (a filter that keeps one row in ten of a list in index order is fine);
  * - an index scan that keeps few of the many rows it reads (the rest removed by its filter) uses
  *   an index that does not fit the lookup: a failure too.
+ * A statement with a Seq Scan is reported for that alone: the penalty that turns sequential scans
+ * off distorts the planner's other choices in the same plan.
  * SQLite: EXPLAIN QUERY PLAN after ANALYZE. An AUTOMATIC index (one SQLite builds by reading the
  * table, for this statement only) is a failure; so is a "SCAN <table>" (of the table, or of an
  * index without a condition) unless it stopped early: a read-only statement is run once more and
@@ -71,8 +73,6 @@ interface PgPlanNode {
   "Actual Rows"?: number;
   "Actual Loops"?: number;
   "Rows Removed by Filter"?: number;
-  "Rows Removed by Index Recheck"?: number;
-  "Plan Rows"?: number;
   Plans?: PgPlanNode[];
 }
 
@@ -89,7 +89,7 @@ export async function postgresExplainer(databaseUrl: string, smallTables: Readon
   await client.query("set enable_hashjoin = off");
   await client.query("set enable_mergejoin = off");
   // A plan that reads tables whole under these settings can take long to run; its plan alone tells enough.
-  await client.query("set statement_timeout = '1s'");
+  await client.query("set statement_timeout = '5s'");
   // Each index's table and first column, and each table's size.
   const indexes = new Map<string, { table: string; leading: string | null }>();
   for (const row of (
@@ -136,9 +136,15 @@ export async function postgresExplainer(databaseUrl: string, smallTables: Readon
   /** Whether the plan has a scan whose verdict depends on what it really reads (see judge). */
   function needsMeasuring(root: PgPlanNode): boolean {
     const scans = (node: PgPlanNode): boolean =>
-      (SCANS.has(node["Node Type"]) && (!node["Index Cond"] || Boolean(node.Filter))) || (node.Plans ?? []).some(scans);
+      (SCANS.has(node["Node Type"]) && (!node["Index Cond"] || Boolean(node.Filter))) ||
+      (node["Node Type"] === "Bitmap Heap Scan" && Boolean(node.Filter)) ||
+      (node.Plans ?? []).some(scans);
     return scans(root);
   }
+
+  /** A scan that read many more rows than it kept: more than the bound, and ten times as many. */
+  const unfit = (read: number | undefined, kept: number | undefined, bound: number) =>
+    read !== undefined && kept !== undefined && read - kept > bound && read > 10 * Math.max(kept, 1);
 
   function judge(root: PgPlanNode, analyzed: boolean): Problem[] {
     const problems: Problem[] = [];
@@ -164,7 +170,7 @@ export async function postgresExplainer(databaseUrl: string, smallTables: Readon
                 kind: "unconditioned",
                 table,
                 node: described,
-                reason: `reads index ${node["Index Name"]} of ${table} without a condition (a whole-table read unless a LIMIT stops it, which could not be measured: the statement writes, or ran over 1 s; table of ${of})`,
+                reason: `reads index ${node["Index Name"]} of ${table} without a condition (a whole-table read unless a LIMIT stops it, which could not be measured: the statement writes, or ran over 5 s; table of ${of})`,
               });
             } else if (read > Math.max(bound, 10 * (kept ?? 0))) {
               problems.push({
@@ -181,7 +187,7 @@ export async function postgresExplainer(databaseUrl: string, smallTables: Readon
               node: described,
               reason: `index ${node["Index Name"]} of ${table} is read whole: its first column ${index.leading} is not in the condition ${condition}`,
             });
-          } else if (read !== undefined && kept !== undefined && read - kept > bound && read > 10 * Math.max(kept, 1)) {
+          } else if (unfit(read, kept, bound)) {
             problems.push({
               kind: "unfit",
               table,
@@ -189,6 +195,13 @@ export async function postgresExplainer(databaseUrl: string, smallTables: Readon
               reason: `index ${node["Index Name"]} of ${table} does not fit this lookup: the scan read ${read} rows (of ${of}) and its filter kept ${kept}`,
             });
           }
+        } else if (type === "Bitmap Heap Scan" && unfit(read, kept, bound)) {
+          problems.push({
+            kind: "unfit",
+            table,
+            node: described,
+            reason: `the indexes this bitmap scan of ${table} uses do not fit the lookup: it read ${read} rows (of ${of}) and its filter kept ${kept}`,
+          });
         }
       }
       for (const child of node.Plans ?? []) walk(child, node);
@@ -201,10 +214,8 @@ export async function postgresExplainer(databaseUrl: string, smallTables: Readon
     async explain(statement) {
       const estimated = await plan(statement, "format json");
       const problems = judge(estimated, false);
-      // A Seq Scan or a whole index read fails the statement whatever it reads; otherwise an
-      // unconditioned or filtered scan is judged by what it really read, when it can run read-only.
-      // The rest of a statement that fails anyway waits until that is fixed: a Seq Scan's penalty
-      // (sequential scans are off) distorts the planner's other choices in the same plan.
+      // A Seq Scan (alone, see above) or a whole index read fails the statement whatever it reads;
+      // otherwise unconditioned and filtered scans are judged by what they read, if it can run read-only.
       const seqScans = problems.filter((p) => p.kind === "seq-scan");
       const definite = seqScans.length > 0 ? seqScans : problems.filter((p) => p.kind !== "unconditioned");
       if (definite.length > 0) return { problems: definite, plan: formatPgPlan(estimated) };
@@ -260,8 +271,8 @@ export function sqliteAliases(sql: string, tables: ReadonlySet<string>): Map<str
   return aliases;
 }
 
-export function sqliteExplainer(bigTables: ReadonlySet<string>, smallTables: ReadonlySet<string>): Explainer {
-  const all = new Set([...bigTables, ...smallTables]);
+/** `tables`: every table of the schema (to tell a table from a subquery's or CTE's name in the plan). */
+export function sqliteExplainer(tables: ReadonlySet<string>, smallTables: ReadonlySet<string>): Explainer {
   let sizes: Map<string, number> | null = null;
   let measurement = 0;
 
@@ -285,7 +296,7 @@ export function sqliteExplainer(bigTables: ReadonlySet<string>, smallTables: Rea
         ),
       );
       const rows = connection.prepare(`explain query plan ${statement.sql}`).all(statement.params) as Array<{ id: number; parent: number; detail: string }>;
-      const aliases = sqliteAliases(statement.sql, all);
+      const aliases = sqliteAliases(statement.sql, tables);
       const problems: Problem[] = [];
       const scans: Array<{ table: string; detail: string }> = [];
       for (const { detail } of rows) {
