@@ -1,4 +1,4 @@
-import { Embedded, Entity, Enum, ManyToOne, Property, type Rel } from "@mikro-orm/core";
+import { Embedded, Entity, Enum, Index, ManyToOne, Property, type Rel } from "@mikro-orm/core";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { BaseEntity } from "../common/base.entity";
 import { Adres, Contactnaam } from "../common/embeddables";
@@ -8,13 +8,18 @@ import { Klantcontact } from "./klantcontact.entity";
 
 /** Betrokkene: who took part in one klantcontact, as a known partij or with the name given then. */
 @Entity()
+// Each foreign key leads an index that also holds the other one, so that the klantcontacten of a
+// partij (and the partijen of klantcontacten) are read from the index alone, in key order.
+@Index({ name: "betrokkene_partij_klantcontact_index", properties: ["wasPartij", "hadKlantcontact"] })
+@Index({ name: "betrokkene_klantcontact_partij_index", properties: ["hadKlantcontact", "wasPartij"] })
 @ObjectType({ description: "Persoon of organisatie die betrokken was bij een klantcontact." })
 @Directive('@key(fields: "uuid")')
 export class Betrokkene extends BaseEntity {
-  @ManyToOne({ entity: () => Partij, nullable: true, deleteRule: "cascade", index: true })
+  // index: false, since the composite indexes above serve this key (else SQLite gets one more).
+  @ManyToOne({ entity: () => Partij, nullable: true, deleteRule: "cascade", index: false })
   wasPartij?: Rel<Partij> | null;
 
-  @ManyToOne({ entity: () => Klantcontact, deleteRule: "cascade", index: true })
+  @ManyToOne({ entity: () => Klantcontact, deleteRule: "cascade", index: false })
   hadKlantcontact!: Rel<Klantcontact>;
 
   @Field(() => Adres, { nullable: true, description: "Bezoekadres dat bij dit klantcontact is opgegeven." })

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Unique, type Rel } from "@mikro-orm/core";
+import { Entity, Index, ManyToOne, Unique, type Rel } from "@mikro-orm/core";
 import { BaseEntity } from "../common/base.entity";
 import { Actor } from "./actor.entity";
 import { InterneTaak } from "./interne-taak.entity";
@@ -10,10 +10,13 @@ import { InterneTaak } from "./interne-taak.entity";
  */
 @Entity()
 @Unique({ properties: ["interneTaak", "actor"] })
+// A work queue reads an actor's taken from this index alone (the task ids are in it).
+@Index({ name: "toewijzing_actor_interne_taak_index", properties: ["actor", "interneTaak"] })
 export class Toewijzing extends BaseEntity {
   @ManyToOne({ entity: () => InterneTaak, deleteRule: "cascade" })
   interneTaak!: Rel<InterneTaak>;
 
-  @ManyToOne({ entity: () => Actor, deleteRule: "cascade", index: true })
+  // index: false, since the index above serves this key (else SQLite gets one more).
+  @ManyToOne({ entity: () => Actor, deleteRule: "cascade", index: false })
   actor!: Rel<Actor>;
 }
