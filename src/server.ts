@@ -2,7 +2,12 @@ import http from "node:http";
 import express from "express";
 import { ApolloServer, type ApolloServerOptionsWithSchema, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { GraphQLSchema } from "graphql";
 import type { MikroORM } from "@mikro-orm/core";
@@ -12,7 +17,7 @@ import { auditPlugin } from "./audit/audit-plugin";
 import { RequestAuthenticator } from "./auth/request-authenticator";
 import { RequestContext } from "./common/context";
 import { inputHygienePlugin } from "./common/input-hygiene";
-import { operationTransactionPlugin } from "./common/operation-transaction";
+import { operationTransactionPlugin, trackRootMutationFields } from "./common/operation-transaction";
 import { DatabaseReadiness } from "./database/readiness";
 import { formatError, httpStatusFromErrors } from "./error-mapping";
 import { FailureLog } from "./failure-log";
@@ -37,6 +42,12 @@ export interface SubgraphServerOptions {
  * SQL); the HTTP status follows from the errors; a mutation operation commits or rolls back its one
  * transaction once it has executed (src/common/operation-transaction.ts); the audit plugin writes
  * the operation's records last, because it replaces the response when they cannot be stored.
+ *
+ * No plugin hooks willResolveField: work per field runs in the resolvers that need it (the time
+ * limit, the root fields of a mutation), since Apollo would otherwise dispatch to every plugin for
+ * every field of every operation. For the same reason Apollo's cache-control plugin is off (nothing
+ * here sets cache hints, and it hooks every field), and so are the reports to Apollo's cloud (usage,
+ * schema), which Apollo would otherwise switch on by itself from APOLLO_* variables.
  */
 export function createApolloServer(schema: GraphQLSchema, logger: Logger, options: SubgraphServerOptions = {}) {
   const failures = options.failures ?? new FailureLog(logger);
@@ -50,7 +61,10 @@ export function createApolloServer(schema: GraphQLSchema, logger: Logger, option
       // HTTP server is drained and so end the process before the database is closed.
       stopOnTerminationSignals: false,
       plugins: [
+        ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginInlineTraceDisabled(),
+        ApolloServerPluginUsageReportingDisabled(),
+        ApolloServerPluginSchemaReportingDisabled(),
         inputHygienePlugin(),
         httpStatusFromErrors<RequestContext>(),
         ...(options.plugins ?? []),
@@ -59,10 +73,11 @@ export function createApolloServer(schema: GraphQLSchema, logger: Logger, option
     options.limits ?? DEFAULT_LIMITS,
     options.environment ?? { production: false },
   );
-  // After the limits' own plugins (the time limit replaces a late answer): nothing may change the
-  // response once its records are written.
-  // The operation's transaction plugin after the limits' too: a root field the time limit refuses
-  // must count as started (see src/common/operation-transaction.ts).
+  // Around the time limit's check, which withLimits put in the resolvers: a root field the time
+  // limit refuses counts as started, and failed.
+  trackRootMutationFields(schema);
+  // The audit plugin after the limits' own plugins (the time limit replaces a late answer): nothing
+  // may change the response once its records are written.
   return new ApolloServer<RequestContext>({
     ...limited,
     plugins: [...limited.plugins, operationTransactionPlugin(failures), auditPlugin(failures)],

@@ -6,6 +6,7 @@ import { traceIdFrom, type AuditMeta } from "../audit/audit-meta";
 import { AuditUitkomst } from "../audit/enums";
 import type { Principal } from "../auth/principal";
 import type { Config } from "../config";
+import type { OperationTimeLimit } from "../limits/execution-time-limit";
 import type { BaseEntity } from "./base.entity";
 import { OperationTransaction } from "./operation-transaction";
 
@@ -23,6 +24,8 @@ export class RequestContext {
    * (src/audit/audit-plugin.ts) once the operation is known, before it executes.
    */
   operation: AuditedOperation;
+  /** The time limit of the executing operation (src/limits/execution-time-limit.ts). */
+  executionTimeLimit: OperationTimeLimit | undefined = undefined;
   private readonly services = new Map<unknown, unknown>();
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
