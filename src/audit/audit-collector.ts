@@ -92,15 +92,18 @@ export class AuditCollector {
       return [{ betrokkene, soort }];
     });
 
-    // Two reports can be one person: a partij by uuid and the same partij's BSN.
-    const perHash = new Map<string, { betrokkene: AuditBetrokkene; soort: AuditSoort }>();
+    // Two reports can be one person: a partij by uuid and the same partij's BSN. Grouped by what is
+    // hashed, so that each person is hashed once (a klantbeeld reports its partij once per contact).
+    const perPerson = new Map<string, { hashed: AuditBetrokkene; betrokkene: AuditBetrokkene; soort: AuditSoort }>();
     for (const { betrokkene, soort } of subjects) {
       const bsn = "partij" in betrokkene ? found.bsnByUuid.get(betrokkene.partij.toLowerCase()) : betrokkene.bsn;
-      const hash = betrokkeneHash(bsn ? { bsn } : betrokkene, this.hashKey);
-      const known = perHash.get(hash);
-      perHash.set(hash, { betrokkene, soort: stronger(known?.soort, soort) });
+      const hashed = bsn ? { bsn } : betrokkene;
+      const key = betrokkeneKey(hashed);
+      perPerson.set(key, { hashed, betrokkene, soort: stronger(perPerson.get(key)?.soort, soort) });
     }
-    const toWrite = [...perHash].filter(([hash, { soort }]) => addsTo(this.written.get(hash), soort));
+    const toWrite = [...perPerson.values()]
+      .map(({ hashed, betrokkene, soort }) => [betrokkeneHash(hashed, this.hashKey), { betrokkene, soort }] as const)
+      .filter(([hash, { soort }]) => addsTo(this.written.get(hash), soort));
 
     if (toWrite.length) {
       const shared = {
