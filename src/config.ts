@@ -22,7 +22,12 @@ export interface Config {
   seedDemoData: boolean;
   /** Apply pending migrations at start; when false, a start on a database with pending migrations fails. */
   migrateOnStart: boolean;
-  /** NODE_ENV is "production": no development client, key or secret, no introspection, no landing page. */
+  /**
+   * NODE_ENV is "production": no development client, key or secret, no introspection, no landing
+   * page. The one switch for production on purpose: graphql-js reads the same variable when it is
+   * loaded and in production skips its development checks (about half of its execution time), so
+   * a process gets the production settings and the fast path together, or neither.
+   */
   production: boolean;
   /** Clients, identity provider and router secret: the AUTH_* and ROUTER_SECRET* variables (src/auth/auth-config.ts). */
   auth: AuthConfig;

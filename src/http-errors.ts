@@ -1,5 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from "express";
-import type { FailureLog } from "./failure-log";
+import type { ServerResponse } from "node:http";
 
 /**
  * Errors that happen before a request reaches GraphQL (wrong method, unknown path, a body that is
@@ -7,34 +6,36 @@ import type { FailureLog } from "./failure-log";
  * parser for every error: {"errors":[{"message","extensions":{"code"}}]}. Never a stack trace,
  * never a server path, whatever NODE_ENV says.
  */
-export function sendError(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+
+/** A refusal of the HTTP face: its status, `extensions.code` and message. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+/** A JSON answer, in one write. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, error: HttpError): void {
+  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, error.headers);
 }
 
 /** /graphql answers GET (queries) and POST; anything else is refused before Apollo sees it. */
-export const onlyGetAndPost: RequestHandler = (req, res, next) => {
-  if (req.method === "GET" || req.method === "POST") return next();
-  res.setHeader("Allow", "GET, POST");
-  sendError(res, 405, "METHOD_NOT_ALLOWED", `Methode ${req.method} is hier niet toegestaan; gebruik GET of POST.`);
-};
-
-export const unknownPath: RequestHandler = (_req, res) => {
-  sendError(res, 404, "NOT_FOUND", "Onbekend pad; de GraphQL-endpoint is /graphql.");
-};
-
-/** What the body parser (body-parser's error types) and anything else in express can throw. */
-export function errorHandler(failures: FailureLog): ErrorRequestHandler {
-  return (err, _req, res, next) => {
-    if (res.headersSent) return next(err);
-    const type = typeof err?.type === "string" ? err.type : undefined;
-    if (type === "entity.parse.failed") return sendError(res, 400, "BAD_REQUEST", "De body is geen geldige JSON.");
-    if (type === "entity.too.large") return sendError(res, 413, "PAYLOAD_TOO_LARGE", "De body is te groot.");
-    if (type === "encoding.unsupported" || type === "charset.unsupported") {
-      return sendError(res, 415, "UNSUPPORTED_MEDIA_TYPE", "Deze tekenset of codering van de body wordt niet ondersteund.");
-    }
-    const status = Number(err?.status ?? err?.statusCode);
-    if (status >= 400 && status < 500) return sendError(res, status, "BAD_REQUEST", "Ongeldig verzoek.");
-    failures.error(err, "unexpected error in HTTP handling");
-    sendError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
-  };
+export function methodNotAllowed(method: string | undefined): HttpError {
+  return new HttpError(405, "METHOD_NOT_ALLOWED", `Methode ${method} is hier niet toegestaan; gebruik GET of POST.`, { allow: "GET, POST" });
 }
+
+export const UNKNOWN_PATH = new HttpError(404, "NOT_FOUND", "Onbekend pad; de GraphQL-endpoint is /graphql.");
+
+export const INTERNAL_ERROR = new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal server error");

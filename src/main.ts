@@ -33,7 +33,8 @@ export async function startSubgraph(configured: Config, logger: Logger = createL
     if (config.seedDemoData && (await seedDemoDataIfEmpty(orm.em.fork()))) logger.info("demo data loaded");
     const schema = await buildKlantinteractiesSchema();
     const server = await startHttpServer(schema, orm, config, logger);
-    logger.info({ url: server.url }, "Klantinteracties subgraph listening");
+    // Says whether this is a production process (NODE_ENV, see Config.production).
+    logger.info({ url: server.url, production: config.production }, "Klantinteracties subgraph listening");
     return {
       url: server.url,
       orm,

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
-import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { buildSchema, getMetadataStorage, type NonEmptyArray } from "type-graphql";
 import { toSubgraphSchema, type ReferenceResolver } from "./federation/subgraph";
 import { Zaak } from "./federation/zaak.type";
 import { partijenModule } from "./partijen";
@@ -22,6 +22,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The federated subgraph schema; built once per process (type-graphql's metadata is global). */
 export function buildKlantinteractiesSchema(): Promise<GraphQLSchema> {
   built ??= (async () => {
+    plainFieldsReadTheirProperty();
     const schema = await buildSchema({
       resolvers: modules.flatMap((m) => m.resolvers) as unknown as NonEmptyArray<Function>,
       // Services validate their inputs (and the _entities path meets the same services).
@@ -33,4 +34,20 @@ export function buildKlantinteractiesSchema(): Promise<GraphQLSchema> {
     return toSubgraphSchema(schema, Object.assign({}, ...modules.map((m) => m.references)));
   })();
   return built;
+}
+
+/**
+ * type-graphql gives every field without a resolver of its own a resolver that runs the field's
+ * middlewares and then reads the property: per field of every answer a call, a closure and an
+ * object more than graphql-js's default resolver, which reads the same property. This schema has
+ * no middleware and no @Authorized, so such fields are marked `simple` (type-graphql then leaves
+ * them to the default resolver), except where the schema name differs from the property, since the
+ * default resolver reads the property by the schema name.
+ */
+function plainFieldsReadTheirProperty(): void {
+  const storage = getMetadataStorage();
+  const guarded = new Set([...storage.middlewares, ...storage.authorizedFields].map((m) => `${m.target.name}.${m.fieldName}`));
+  for (const field of storage.fields) {
+    if (field.simple === undefined && field.schemaName === field.name && !guarded.has(`${field.target.name}.${field.name}`)) field.simple = true;
+  }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SqlEntityManager } from "@mikro-orm/knex";
-import { bsnOfPartijen, partijenById, partijIdsVanKlantcontacten } from "./audit-betrokkene";
+import { partijenVanRijen, type AuditPartij } from "./audit-betrokkene";
 import { betrokkeneHash, betrokkeneKey, type AuditBetrokkene } from "./audit-hash";
 import type { AuditMeta } from "./audit-meta";
 import { AUDIT_TEXT_LENGTH, AuditRecord } from "./audit-record.entity";
@@ -15,15 +15,9 @@ const addsTo = (known: AuditSoort | undefined, soort: AuditSoort) => known === u
 const stronger = (known: AuditSoort | undefined, soort: AuditSoort) => (addsTo(known, soort) ? soort : known!);
 
 /**
- * The audit records of one operation. Services report each data subject whose data they
- * process (`record`); `flush` writes what is pending in one INSERT, whatever the number of
- * subjects, and at most one lookup to find the BSN of the partijen reported by uuid. One record
- * per data subject per operation: a subject already written is written again only for a stronger
- * kind (a deletion after a read).
- */
-/**
- * A data subject as a service can report it: an AuditBetrokkene, or a partij by its storage id
- * (what a row under a partij holds), resolved to its uuid and BSN at flush.
+ * A data subject as a service can report it: an AuditBetrokkene, a partij by its storage id (what
+ * a row under a partij holds), or a klantcontact by its storage id (its data subjects are the
+ * partijen of its betrokkenen), resolved at flush.
  */
 export type AuditSubject = AuditBetrokkene | { partijId: number } | { klantcontactId: number };
 
@@ -34,6 +28,13 @@ const subjectKey = (subject: AuditSubject) =>
       ? `klantcontactId:${subject.klantcontactId}`
       : betrokkeneKey(subject);
 
+/**
+ * The audit records of one operation. Services report each data subject whose data they
+ * process (`record`); `flush` writes what is pending with at most two statements, whatever the
+ * number of subjects: one lookup of the partijen behind what was reported by storage id or uuid,
+ * and one INSERT. One record per data subject per operation: a subject already written is written
+ * again only for a stronger kind (a deletion after a read).
+ */
 export class AuditCollector {
   /** betrokkeneKey → the kind of processing, not yet written. */
   private readonly pending = new Map<string, { betrokkene: AuditSubject; soort: AuditSoort }>();
@@ -67,43 +68,42 @@ export class AuditCollector {
    */
   async flush(em: SqlEntityManager, meta: AuditMeta): Promise<number> {
     if (this.pending.size === 0) return 0;
-    // A klantcontact's data subjects are the partijen of its betrokkenen (one statement, when any
-    // klantcontact was reported); a klantcontact without partij names nobody.
-    const klantcontactIds = [...this.pending.values()].flatMap(({ betrokkene }) =>
-      "klantcontactId" in betrokkene ? [betrokkene.klantcontactId] : [],
-    );
-    const partijenVan = await partijIdsVanKlantcontacten(em, klantcontactIds);
-    for (const [key, { betrokkene, soort }] of [...this.pending]) {
-      if (!("klantcontactId" in betrokkene)) continue;
-      this.pending.delete(key);
-      for (const partijId of partijenVan.get(betrokkene.klantcontactId) ?? []) this.record({ partijId }, soort);
+    // One lookup for every row reported by storage id and every partij by uuid (none when only
+    // BSNs were reported): a klantcontact's data subjects are the partijen of its betrokkenen (one
+    // without partij names nobody), a partij by id is named by its BSN or uuid (one that no longer
+    // exists names nobody any more), and a partij by uuid by its BSN when it has one, so that the
+    // same partij reported in several ways counts once.
+    const named = { partijIds: [] as number[], partijUuids: [] as string[], klantcontactIds: [] as number[] };
+    for (const { betrokkene } of this.pending.values()) {
+      if ("klantcontactId" in betrokkene) named.klantcontactIds.push(betrokkene.klantcontactId);
+      else if ("partijId" in betrokkene) named.partijIds.push(betrokkene.partijId);
+      else if ("partij" in betrokkene) named.partijUuids.push(betrokkene.partij);
     }
-    // Partijen reported by id are looked up first (one statement), so that they count with the
-    // same partij reported by uuid or BSN; one that no longer exists names nobody any more.
-    const partijIds = [...this.pending.values()].flatMap(({ betrokkene }) => ("partijId" in betrokkene ? [betrokkene.partijId] : []));
-    const byId = await partijenById(em, partijIds);
+    const found = await partijenVanRijen(em, named);
+    const asSubject = (partij: AuditPartij): AuditBetrokkene => (partij.bsn ? { bsn: partij.bsn } : { partij: partij.uuid });
     const subjects = [...this.pending.values()].flatMap(({ betrokkene, soort }) => {
-      if ("klantcontactId" in betrokkene) return []; // expanded above
-      if (!("partijId" in betrokkene)) return [{ betrokkene, soort }];
-      const partij = byId.get(betrokkene.partijId);
-      return partij ? [{ betrokkene: partij.bsn ? { bsn: partij.bsn } : { partij: partij.uuid }, soort }] : [];
+      if ("klantcontactId" in betrokkene) {
+        return (found.vanKlantcontact.get(betrokkene.klantcontactId) ?? []).map((partij) => ({ betrokkene: asSubject(partij), soort }));
+      }
+      if ("partijId" in betrokkene) {
+        const partij = found.byId.get(betrokkene.partijId);
+        return partij ? [{ betrokkene: asSubject(partij), soort }] : [];
+      }
+      return [{ betrokkene, soort }];
     });
-    const resolved = new Set([...byId.values()].map((partij) => partij.uuid));
-    const partijUuids = subjects.flatMap(({ betrokkene }) =>
-      "partij" in betrokkene && !resolved.has(betrokkene.partij) ? [betrokkene.partij.toLowerCase()] : [],
-    );
-    const bsns = await bsnOfPartijen(em, partijUuids);
-    for (const partij of byId.values()) if (partij.bsn) bsns.set(partij.uuid, partij.bsn);
 
-    // Two reports can be one person: a partij by uuid and the same partij's BSN.
-    const perHash = new Map<string, { betrokkene: AuditBetrokkene; soort: AuditSoort }>();
+    // Two reports can be one person: a partij by uuid and the same partij's BSN. Grouped by what is
+    // hashed, so that each person is hashed once (a klantbeeld reports its partij once per contact).
+    const perPerson = new Map<string, { hashed: AuditBetrokkene; betrokkene: AuditBetrokkene; soort: AuditSoort }>();
     for (const { betrokkene, soort } of subjects) {
-      const bsn = "partij" in betrokkene ? bsns.get(betrokkene.partij.toLowerCase()) : betrokkene.bsn;
-      const hash = betrokkeneHash(bsn ? { bsn } : betrokkene, this.hashKey);
-      const known = perHash.get(hash);
-      perHash.set(hash, { betrokkene, soort: stronger(known?.soort, soort) });
+      const bsn = "partij" in betrokkene ? found.bsnByUuid.get(betrokkene.partij.toLowerCase()) : betrokkene.bsn;
+      const hashed = bsn ? { bsn } : betrokkene;
+      const key = betrokkeneKey(hashed);
+      perPerson.set(key, { hashed, betrokkene, soort: stronger(perPerson.get(key)?.soort, soort) });
     }
-    const toWrite = [...perHash].filter(([hash, { soort }]) => addsTo(this.written.get(hash), soort));
+    const toWrite = [...perPerson.values()]
+      .map(({ hashed, betrokkene, soort }) => [betrokkeneHash(hashed, this.hashKey), { betrokkene, soort }] as const)
+      .filter(([hash, { soort }]) => addsTo(this.written.get(hash), soort));
 
     if (toWrite.length) {
       const shared = {

@@ -6,6 +6,7 @@ import { traceIdFrom, type AuditMeta } from "../audit/audit-meta";
 import { AuditUitkomst } from "../audit/enums";
 import type { Principal } from "../auth/principal";
 import type { Config } from "../config";
+import type { OperationTimeLimit } from "../limits/execution-time-limit";
 import type { BaseEntity } from "./base.entity";
 import { OperationTransaction } from "./operation-transaction";
 
@@ -15,26 +16,40 @@ import { OperationTransaction } from "./operation-transaction";
  * outlives the request, so any number of subgraph processes can serve the same database.
  */
 export class RequestContext {
-  readonly em: SqlEntityManager;
   /** The data subjects this request processes, written to the audit log (src/audit). */
   readonly audit: AuditCollector;
-  /**
-   * What the audit records of this operation say about it; set by the audit plugin
-   * (src/audit/audit-plugin.ts) once the operation is known, before it executes.
-   */
-  operation: AuditedOperation;
+  /** The time limit of the executing operation (src/limits/execution-time-limit.ts). */
+  executionTimeLimit: OperationTimeLimit | undefined = undefined;
+  private forked: SqlEntityManager | undefined = undefined;
+  private audited: AuditedOperation | undefined = undefined;
   private readonly services = new Map<unknown, unknown>();
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
   constructor(
-    orm: MikroORM,
+    private readonly orm: MikroORM,
     readonly config: Config,
     /** Who asks, authenticated before any SQL; the services decide with it. */
     readonly principal: Principal,
   ) {
-    this.em = orm.em.fork() as SqlEntityManager;
     this.audit = new AuditCollector(config.audit.hashKey);
-    this.operation = { traceId: traceIdFrom(undefined), operatie: "", verwerkingsactiviteit: config.audit.verwerkingsactiviteiten.query };
+  }
+
+  /** The request's own EntityManager, forked on first use (a request refused before any SQL needs none). */
+  get em(): SqlEntityManager {
+    return (this.forked ??= this.orm.em.fork() as SqlEntityManager);
+  }
+
+  /**
+   * What the audit records of this operation say about it; set by the audit plugin
+   * (src/audit/audit-plugin.ts) once the operation is known, before it executes. A context used
+   * without it gets a fresh trace id of its own.
+   */
+  get operation(): AuditedOperation {
+    return (this.audited ??= { traceId: traceIdFrom(undefined), operatie: "", verwerkingsactiviteit: this.config.audit.verwerkingsactiviteiten.query });
+  }
+
+  set operation(operation: AuditedOperation) {
+    this.audited = operation;
   }
 
   /** The shared part of this request's audit records, ending with `uitkomst`. */

@@ -66,50 +66,80 @@ interface Finding {
   param: InvalidParam;
 }
 
+/** A field of the operation that is given arguments, and the root field it is under. */
+interface ArgumentSite {
+  root: FieldNode;
+  definition: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+}
+
 /**
- * Walks the operation as execution would (fragments included), coerces each field's arguments
- * as execution would (variables included) and checks every text, JSON key and date in them.
- * Argument values do not depend on where a fragment is spread, so each fragment is walked once
- * per root field.
+ * The fields of an operation that are given arguments, in document order, found by walking the
+ * operation as execution would (fragments included). Argument values do not depend on where a
+ * fragment is spread, so each fragment is walked once per root field. Fields without arguments
+ * carry no input (their defaults are the schema's own).
  */
-class OperationInputs {
-  readonly findings: Finding[] = [];
-  private readonly walked = new Set<string>();
-
-  constructor(
-    private readonly schema: GraphQLSchema,
-    private readonly fragments: Map<string, FragmentDefinitionNode>,
-    private readonly variables: Record<string, unknown>,
-  ) {}
-
-  selectionSet(parentType: GraphQLCompositeType, selectionSet: SelectionSetNode, root: FieldNode | undefined): void {
-    for (const selection of selectionSet.selections) {
+function argumentSites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): ArgumentSite[] {
+  const rootType = schema.getRootType(operation.operation);
+  if (!rootType) return [];
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const sites: ArgumentSite[] = [];
+  const walked = new Set<string>();
+  const selectionSet = (parentType: GraphQLCompositeType, set: SelectionSetNode, root: FieldNode | undefined): void => {
+    for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        this.field(parentType, selection, root ?? selection);
+        const definition = fieldDefinition(schema, parentType, selection.name.value);
+        if (!definition) continue; // validation has refused unknown fields already
+        const fieldRoot = root ?? selection;
+        if (selection.arguments?.length) sites.push({ root: fieldRoot, definition, node: selection });
+        const type = getNamedType(definition.type);
+        if (selection.selectionSet && isCompositeType(type)) selectionSet(type, selection.selectionSet, fieldRoot);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : parentType;
-        if (isCompositeType(type)) this.selectionSet(type, selection.selectionSet, root);
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
+        if (isCompositeType(type)) selectionSet(type, selection.selectionSet, root);
       } else {
-        const fragment = this.fragments.get(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
         const key = `${root ? responseKey(root) : ""}/${selection.name.value}`;
-        if (!fragment || this.walked.has(key)) continue;
-        this.walked.add(key);
-        const type = this.schema.getType(fragment.typeCondition.name.value);
-        if (isCompositeType(type)) this.selectionSet(type, fragment.selectionSet, root);
+        if (!fragment || walked.has(key)) continue;
+        walked.add(key);
+        const type = schema.getType(fragment.typeCondition.name.value);
+        if (isCompositeType(type)) selectionSet(type, fragment.selectionSet, root);
       }
     }
-  }
+  };
+  selectionSet(rootType, operation.selectionSet, undefined);
+  return sites;
+}
 
-  private field(parentType: GraphQLCompositeType, node: FieldNode, root: FieldNode): void {
-    const definition = fieldDefinition(this.schema, parentType, node.name.value);
-    if (!definition) return; // validation has refused unknown fields already
+/**
+ * The argument sites of each operation, walked once per document: Apollo Server hands every request
+ * with the same query text the same parsed DocumentNode, so only the variables are new.
+ */
+const sitesOf = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, ArgumentSite[]>>();
+
+function cachedArgumentSites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): ArgumentSite[] {
+  let perOperation = sitesOf.get(schema);
+  if (!perOperation) sitesOf.set(schema, (perOperation = new WeakMap()));
+  let sites = perOperation.get(operation);
+  if (!sites) perOperation.set(operation, (sites = argumentSites(schema, document, operation)));
+  return sites;
+}
+
+/** Coerces each site's arguments as execution would (variables included) and checks every text, JSON key and date in them. */
+class OperationInputs {
+  readonly findings: Finding[] = [];
+
+  constructor(private readonly variables: Record<string, unknown>) {}
+
+  site({ root, definition, node }: ArgumentSite): void {
     const values = getArgumentValues(definition, node, this.variables);
     for (const argument of definition.args) {
       // Names are relative to `input`, as the services name their invalidParams; other arguments by their name.
       if (argument.name in values) this.value(values[argument.name], argument.type, argument.name === "input" ? "" : argument.name, root);
     }
-    const type = getNamedType(definition.type);
-    if (node.selectionSet && isCompositeType(type)) this.selectionSet(type, node.selectionSet, root);
   }
 
   /** One coerced argument value; an explicit stack, since JSON values can nest deeper than a call stack. */
@@ -195,15 +225,15 @@ export function unsafeInputError(
   operation: OperationDefinitionNode,
   variableInputs: Record<string, unknown> | undefined,
 ): GraphQLError | null {
+  const sites = cachedArgumentSites(schema, document, operation);
+  if (sites.length === 0) return null;
   const variables = getVariableValues(schema, operation.variableDefinitions ?? [], variableInputs ?? {});
-  const rootType = schema.getRootType(operation.operation);
-  if (variables.errors || !rootType) return null;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  if (variables.errors) return null;
+  const inputs = new OperationInputs(variables.coerced);
+  for (const site of sites) {
+    if (inputs.findings.length >= MAX_FINDINGS) break;
+    inputs.site(site);
   }
-  const inputs = new OperationInputs(schema, fragments, variables.coerced);
-  inputs.selectionSet(rootType, operation.selectionSet, undefined);
   if (inputs.findings.length === 0) return null;
 
   // One reason per field, as the services give.

@@ -6,11 +6,13 @@ import {
   Kind,
   type FragmentDefinitionNode,
   type GraphQLFormattedError,
+  type GraphQLSchema,
   type SelectionSetNode,
 } from "graphql";
 import { formatError, httpStatusOf } from "../error-mapping";
 import type { FailureLog } from "../failure-log";
 import type { RequestContext } from "./context";
+import { mutationFields, wrapResolvers } from "./wrap-resolvers";
 
 /**
  * One transaction per mutation operation (Open Klant: `@transaction.atomic` at the view). A request
@@ -38,15 +40,15 @@ export class OperationTransaction {
     this.started.push(key);
   }
 
-  fieldEnded(key: string, error: unknown): void {
-    if (error === undefined) this.succeeded.add(key);
-    else this.failedField ??= key;
+  fieldSucceeded(key: string): void {
+    this.succeeded.add(key);
   }
 
-  /**
-   * The root field that failed, if any. A field that started and never ended failed too: the
-   * execution time limit refuses a root field before its resolver runs.
-   */
+  fieldFailed(key: string): void {
+    this.failedField ??= key;
+  }
+
+  /** The root field that failed, if any; a field that started and never succeeded failed too. */
   get failure(): string | undefined {
     return this.failedField ?? this.started.find((key) => !this.succeeded.has(key));
   }
@@ -131,9 +133,9 @@ function rootResponseKeys(
 
 /**
  * Gives every mutation operation its OperationTransaction and ends it once the operation has
- * executed. Its willResolveField hook is installed for mutations only, so queries pay nothing for
- * it; it must come after the limits' plugins in the plugin list, because Apollo calls the last
- * plugin's hook first and a root field refused by the time limit must still count as started.
+ * executed. The root fields report to it from their resolvers (`trackRootMutationFields`), not
+ * from Apollo's willResolveField: that hook would make Apollo dispatch to the plugins for every
+ * field of the result, and, once any operation used it, wrap every resolver of the schema for good.
  */
 export function operationTransactionPlugin(failures: FailureLog): ApolloServerPlugin<RequestContext> {
   const format = formatError(failures);
@@ -144,12 +146,6 @@ export function operationTransactionPlugin(failures: FailureLog): ApolloServerPl
           if (operation.operation !== "mutation") return;
           const transaction = contextValue.holdTransactionForOperation();
           return {
-            willResolveField({ info }) {
-              if (info.path.prev !== undefined) return;
-              const key = String(info.path.key);
-              transaction.fieldStarted(key);
-              return (error) => transaction.fieldEnded(key, error ?? undefined);
-            },
             async executionDidEnd() {
               await transaction.end();
             },
@@ -163,6 +159,39 @@ export function operationTransactionPlugin(failures: FailureLog): ApolloServerPl
       };
     },
   };
+}
+
+const TRACKED = Symbol("rootMutationFieldsTracked");
+
+/**
+ * Makes every root mutation field tell its operation's transaction that it started and how it
+ * ended (once per schema). It must wrap the resolvers after the time limit has (see withLimits),
+ * so that a root field the time limit refuses counts as started, and failed.
+ */
+export function trackRootMutationFields(schema: GraphQLSchema): void {
+  wrapResolvers(schema, TRACKED, mutationFields, (resolve) => (source, args, context, info) => {
+    const transaction = (context as RequestContext | undefined)?.operationTransaction;
+    if (!transaction) return resolve(source, args, context, info);
+    const key = String(info.path.key);
+    transaction.fieldStarted(key);
+    let result: unknown;
+    try {
+      result = resolve(source, args, context, info);
+    } catch (err) {
+      transaction.fieldFailed(key);
+      throw err;
+    }
+    return Promise.resolve(result).then(
+      (value) => {
+        transaction.fieldSucceeded(key);
+        return value;
+      },
+      (err: unknown) => {
+        transaction.fieldFailed(key);
+        throw err;
+      },
+    );
+  });
 }
 
 function fragmentsOf({ document }: GraphQLRequestContextWillSendResponse<RequestContext>): Record<string, FragmentDefinitionNode> {

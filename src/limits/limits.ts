@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import type { GraphQLError, ValidationContext, ValidationRule } from "graphql";
+import type { GraphQLError, GraphQLSchema, ValidationContext, ValidationRule } from "graphql";
 import { estimateCost } from "./cost";
-import { executionTimeLimit, type Clock } from "./execution-time-limit";
+import { executionTimeLimit, obeyTimeLimit, type Clock, type TimeLimitedContext } from "./execution-time-limit";
 import { limitExceeded } from "./limit-error";
 import type { Limits } from "./limits-config";
 import { noSuggestions } from "./no-suggestions";
@@ -11,6 +11,8 @@ import { maxRootFieldsRule } from "./root-fields";
 
 /** The part of the Apollo Server options that the limits set or extend. */
 export interface LimitableOptions<TContext extends BaseContext> {
+  /** Its resolvers learn to stop at the time limit. */
+  schema: GraphQLSchema;
   plugins?: ApolloServerPlugin<TContext>[];
   validationRules?: ValidationRule[];
 }
@@ -30,10 +32,11 @@ export interface LimitsEnvironment {
  *   validating; Apollo caches a validated document, so they run once per distinct document;
  * - the cost (./cost.ts) once the operation is known, because it needs the variables (`first`,
  *   the router's representations); graphql-armor's cost limit sees literals only, so it is off.
- * Then, while executing, the time limit (./execution-time-limit.ts). No error suggests field
+ * Then, while executing, the time limit (./execution-time-limit.ts), checked by the schema's
+ * resolvers themselves. No error suggests field
  * names, and batched HTTP requests (several operations in one request) are refused.
  */
-export function withLimits<TContext extends BaseContext, TOptions extends LimitableOptions<TContext>>(
+export function withLimits<TContext extends TimeLimitedContext, TOptions extends LimitableOptions<TContext>>(
   options: TOptions,
   limits: Limits,
   environment: LimitsEnvironment,
@@ -46,6 +49,7 @@ export function withLimits<TContext extends BaseContext, TOptions extends Limita
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  obeyTimeLimit(options.schema);
 
   const plugins: ApolloServerPlugin<TContext>[] = [
     ...(options.plugins ?? []),

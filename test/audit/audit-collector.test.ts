@@ -6,7 +6,7 @@ import type { AuditMeta } from "../../src/audit/audit-meta";
 import { AuditRecord } from "../../src/audit/audit-record.entity";
 import { AuditSoort, AuditUitkomst } from "../../src/audit/enums";
 import { TestApp } from "../support/app";
-import { maakPartij } from "../support/fixtures";
+import { maakBetrokkene, maakPartij } from "../support/fixtures";
 
 const KEY = "collector test key, thirty-two characters or more";
 const { LEZEN, SCHRIJVEN, VERWIJDEREN } = AuditSoort;
@@ -104,6 +104,33 @@ describe("AuditCollector", () => {
       [betrokkeneHash({ bsn: "999990135" }, KEY), SCHRIJVEN],
       [betrokkeneHash({ partij: zonderBsn.uuid }, KEY), LEZEN],
     ]);
+  });
+
+  it("finds the partijen of klantcontacten, of storage ids and the BSNs of uuids in one lookup together", async () => {
+    const metBsn = await maakPartij(app, { bsn: "999990147" });
+    const zonderBsn = await maakPartij(app);
+    const anderePartij = await maakPartij(app);
+    // Two klantcontacten of the partij with a BSN, one of the partij without, one without any partij.
+    const betrokkenen = [
+      await maakBetrokkene(app, { wasPartij: metBsn.uuid }),
+      await maakBetrokkene(app, { wasPartij: metBsn.uuid }),
+      await maakBetrokkene(app, { wasPartij: zonderBsn.uuid }),
+      await maakBetrokkene(app),
+    ];
+    const collector = new AuditCollector(KEY);
+    for (const betrokkene of betrokkenen) collector.record({ klantcontactId: betrokkene.hadKlantcontact.id }, LEZEN);
+    collector.record({ partijId: zonderBsn.id }, SCHRIJVEN);
+    collector.record({ partij: anderePartij.uuid }, LEZEN);
+    collector.record({ partij: metBsn.uuid }, LEZEN);
+    const m = meta();
+    expect(await measuredFlush(collector, em(), m)).toEqual({ written: 3, statements: 2, inserts: 1 });
+    expect(new Set((await stored(m.traceId)).map((r) => `${r.betrokkeneHash} ${r.soort}`))).toEqual(
+      new Set([
+        `${betrokkeneHash({ bsn: "999990147" }, KEY)} ${LEZEN}`,
+        `${betrokkeneHash({ partij: zonderBsn.uuid }, KEY)} ${SCHRIJVEN}`,
+        `${betrokkeneHash({ partij: anderePartij.uuid }, KEY)} ${LEZEN}`,
+      ]),
+    );
   });
 
   it("writes a subject once per operation, and again only for a stronger kind", async () => {

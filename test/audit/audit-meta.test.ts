@@ -28,6 +28,12 @@ describe("traceIdFrom", () => {
     expect(made).not.toContain(TRACE);
     expect(new Set(made).size).toBe(made.length);
   });
+
+  it("keeps making distinct random ones, also past the bytes drawn from the system at once", () => {
+    const made = Array.from({ length: 1000 }, () => traceIdFrom(undefined));
+    for (const id of made) expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(made).size).toBe(1000);
+  });
 });
 
 describe("verwerkingsactiviteitFor", () => {

@@ -57,6 +57,14 @@ describe("a NUL character or a lone surrogate in a string input", () => {
     expect(await rows(app, Actor)).toBe(0);
   });
 
+  it("is checked in the variables of every request, also when the same document came before with clean ones", async () => {
+    const clean = await app.execute(CREATE_ACTOR, { naam: "Schoon" });
+    expect(clean.errors).toBeUndefined();
+    const result = await refusedBeforeSql(CREATE_ACTOR, { naam: `Vuil${NUL}` });
+    expect(invalidParams(result)).toEqual([["naam", "invalid"]]);
+    expect(await rows(app, Actor, { naam: "Schoon" })).toBe(1);
+  });
+
   it("is refused in a literal of the document as well as in a variable", async () => {
     const result = await refusedBeforeSql(`mutation { createActor(input: { naam: "Jan\\u0000sen", soortActor: MEDEWERKER }) { uuid } }`);
     expect(invalidParams(result)).toEqual([["naam", "invalid"]]);

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestServer } from "../support/http-server";
 import { bearer } from "../support/tokens";
@@ -11,7 +12,7 @@ interface ErrorBody {
   errors: Array<{ message: string; extensions: { code: string } }>;
 }
 
-/** The server started with NODE_ENV as given (express and Apollo read it when they are created). */
+/** The server started with NODE_ENV as given (Apollo reads it when it is created). */
 async function startWithNodeEnv(nodeEnv: string | undefined): Promise<TestServer> {
   const saved = process.env.NODE_ENV;
   if (nodeEnv === undefined) delete process.env.NODE_ENV;
@@ -85,6 +86,60 @@ for (const nodeEnv of [undefined, "production"]) {
       expect(ok.status).toBe(200);
       expect(ok.headers.get("x-powered-by")).toBeNull();
       expect(ok.body).toEqual({ data: { __typename: "Query" } });
+    });
+
+    it("a body compressed with gzip is read like a plain one; another Content-Encoding or charset: 415", async () => {
+      const token = await bearer();
+      const body = JSON.stringify({ query: "{ __typename }" });
+      const gzipped = await server.fetch("/graphql", { method: "POST", headers: { ...json, ...token, "content-encoding": "gzip" }, body: gzipSync(body) });
+      expect(gzipped.status).toBe(200);
+      expect(gzipped.body).toEqual({ data: { __typename: "Query" } });
+      const utf8 = await server.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json; charset=UTF-8", ...token }, body });
+      expect(utf8.body).toEqual({ data: { __typename: "Query" } });
+      const compress = await server.fetch("/graphql", { method: "POST", headers: { ...json, ...token, "content-encoding": "compress" }, body });
+      expect(theError(compress)).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
+      const latin1 = await server.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json; charset=latin1", ...token }, body });
+      expect(theError(latin1)).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
+    });
+
+    it("a body larger than 1 MB without Content-Length (chunked, or compressed): 413 PAYLOAD_TOO_LARGE", async () => {
+      const large = JSON.stringify({ query: "{ __typename }", variables: { x: "a".repeat(1_100_000) } });
+      const chunks = [large.slice(0, 600_000), large.slice(600_000)];
+      const chunked = new ReadableStream({
+        pull(controller) {
+          const chunk = chunks.shift();
+          if (chunk === undefined) controller.close();
+          else controller.enqueue(new TextEncoder().encode(chunk));
+        },
+      });
+      const response = await server.fetch("/graphql", { method: "POST", headers: json, body: chunked, duplex: "half" } as RequestInit);
+      expect(theError(response)).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
+      // 1 KB on the wire, 1.1 MB once unpacked
+      const bomb = await server.fetch("/graphql", { method: "POST", headers: { ...json, "content-encoding": "gzip" }, body: gzipSync(large) });
+      expect(theError(bomb)).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
+    });
+
+    it("JSON that is no object or array: 400 BAD_REQUEST", async () => {
+      for (const body of ['"{ __typename }"', "42", "null"]) {
+        const response = await server.fetch("/graphql", { method: "POST", headers: json, body });
+        expect(theError(response)).toEqual({ status: 400, code: "BAD_REQUEST", message: "De body is geen geldige JSON." });
+      }
+    });
+
+    it("a query by GET works as by POST (with a header that no browser form sends, against CSRF)", async () => {
+      const query = `/graphql?query=${encodeURIComponent("{ __typename }")}`;
+      const response = await server.fetch(query, { headers: { ...(await bearer()), "apollo-require-preflight": "true" } });
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ data: { __typename: "Query" } });
+    });
+
+    it("/health and /ready answer HEAD too, without a body", async () => {
+      for (const path of ["/health", "/ready"]) {
+        const response = await server.fetch(path, { method: "HEAD" });
+        expect(response.status).toBe(200);
+        expect(response.text).toBe("");
+      }
+      expect((await server.fetch("/health", { method: "POST" })).status).toBe(404);
     });
 
     it("/health and /ready answer JSON without X-Powered-By", async () => {
