@@ -1,3 +1,4 @@
+import { keyListFor } from "../database/plain-rows";
 import type { FilterQuery } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import DataLoader from "dataloader";
@@ -121,11 +122,12 @@ export class BetrokkeneService {
    * through their own gate). `alleenAlsInitiator`: only where the partij's betrokkene was the initiator.
    */
   klantcontactLinksPerPartij(partijIds: readonly number[], { alleenAlsInitiator = false } = {}): Knex.QueryBuilder {
+    const keyList = keyListFor(this.ctx.em.getPlatform());
     const links = this.ctx.em
       .getKnex()
       .from({ b: "betrokkene" })
       .distinct({ row_id: "b.had_klantcontact_id", page_key: "b.was_partij_id" })
-      .whereIn("b.was_partij_id", [...partijIds]);
+      .whereRaw(keyList.sql("b.was_partij_id", "integer"), [keyList.binding(partijIds)]);
     return alleenAlsInitiator ? links.where("b.initiator", true) : links;
   }
 

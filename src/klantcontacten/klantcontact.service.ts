@@ -156,7 +156,7 @@ export class KlantcontactService {
           .service(BetrokkeneService)
           .klantcontactLinksPerPartij(partijIds, { alleenAlsInitiator: filter?.alleenAlsInitiator === true });
         const keys = partijIds.map(String);
-        const pages = await this.gate.pagesPerKey(links, keys, where, KLANTCONTACT_ORDER, page);
+        const pages = await this.gate.pagesPerKey(links, "integer", keys, where, KLANTCONTACT_ORDER, page);
         return keys.map((k) => pages.get(k)!);
       }),
     );
@@ -166,7 +166,7 @@ export class KlantcontactService {
   /** One page per key through (row_id, page_key) links (Zaak.klantcontacten): one statement. */
   pagesPerKey(links: Knex.QueryBuilder, keys: readonly string[], where: FilterQuery<Klantcontact>, page: PageArgs) {
     this.mayRead();
-    return this.gate.pagesPerKey(links, keys, where, KLANTCONTACT_ORDER, page);
+    return this.gate.pagesPerKey(links, "text", keys, where, KLANTCONTACT_ORDER, page);
   }
 
   /**
