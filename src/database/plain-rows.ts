@@ -49,16 +49,28 @@ function converter(prop: EntityProperty, platform: Platform): Convert {
   }
 }
 
+/**
+ * A prototype between the class's and the plain object: MikroORM puts setters for change tracking
+ * on an entity class's prototype, which on first assignment give the object an ORM helper. Writable
+ * data properties of the same names in front of them make an assignment create a plain own
+ * property instead, while `instanceof` still holds (type-graphql checks it before it would convert
+ * a root object into a new instance per field).
+ */
+function rowPrototype(classPrototype: object, names: string[]): object {
+  return Object.create(
+    classPrototype,
+    Object.fromEntries(names.map((name) => [name, { value: undefined, writable: true, enumerable: false, configurable: true }])),
+  );
+}
+
 /** A row mapper for one entity, compiled once from its metadata. */
 export class PlainRowMapper<T> {
   private readonly scalars: MappedProperty[] = [];
   private readonly relations: Array<{ name: string; column: string }> = [];
   private readonly embeddables: MappedEmbeddable[] = [];
+  private readonly prototype: object;
 
-  constructor(
-    private readonly meta: EntityMetadata<T>,
-    platform: Platform,
-  ) {
+  constructor(meta: EntityMetadata<T>, platform: Platform) {
     for (const prop of meta.props) {
       if (prop.persist === false || prop.formula) continue;
       if (prop.kind === "scalar" && !prop.embedded) {
@@ -67,18 +79,24 @@ export class PlainRowMapper<T> {
         this.relations.push({ name: prop.name, column: prop.fieldNames[0] });
       } else if (prop.kind === "embedded") {
         const inner = meta.props.filter((p) => p.embedded?.[0] === prop.name);
+        const properties = inner.map((p) => ({ name: p.embedded![1], column: p.fieldNames[0], convert: converter(p, platform) }));
         this.embeddables.push({
           name: prop.name,
-          prototype: (prop.embeddable as { prototype: object }).prototype,
+          prototype: rowPrototype(
+            (prop.embeddable as { prototype: object }).prototype,
+            properties.map((p) => p.name),
+          ),
           nullable: Boolean(prop.nullable),
-          properties: inner.map((p) => ({ name: p.embedded![1], column: p.fieldNames[0], convert: converter(p, platform) })),
+          properties,
         });
       }
     }
+    const names = [...this.scalars, ...this.relations, ...this.embeddables].map((p) => p.name);
+    this.prototype = rowPrototype(meta.prototype as object, names);
   }
 
   map(row: Row): T {
-    const target = Object.create(this.meta.prototype as object) as Record<string, unknown>;
+    const target = Object.create(this.prototype) as Record<string, unknown>;
     for (const p of this.scalars) target[p.name] = p.convert(row[p.column]);
     for (const r of this.relations) {
       const id = row[r.column];
