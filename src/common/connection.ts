@@ -4,7 +4,7 @@ import type { Knex, SqlEntityManager } from "@mikro-orm/knex";
 import type { BaseEntity } from "./base.entity";
 import { InvalidInputError } from "./errors";
 import { PostgreSqlPlatform } from "@mikro-orm/postgresql";
-import { keyListFor, type PlainRowMapper } from "../database/plain-rows";
+import { keyListFor, selectQuery, type PlainRowMapper } from "../database/plain-rows";
 
 /**
  * Relay connections with keyset (cursor) pagination: a page is "the next `first` rows after the
@@ -212,9 +212,9 @@ export async function paginate<T extends BaseEntity>(
   const condition = and<T>(where, afterCursor(keys, args.after) as FilterQuery<T>);
   const orderBy = Object.fromEntries(keys.map((k) => [k.property, k.direction])) as never;
   const rows = plain
-    ? ((await em.createQueryBuilder(entity, "e").select("*").where(condition).orderBy(orderBy).limit(size + 1).execute("all", false)) as Array<
-        Record<string, unknown>
-      >).map((row) => plain.map(row))
+    ? (await selectQuery(em, em.createQueryBuilder(entity, "e").select("*").where(condition).orderBy(orderBy).limit(size + 1).getKnexQuery())).map(
+        (row) => plain.map(row),
+      )
     : await em.find(entity, condition, { orderBy, limit: size + 1 });
   const totalCount = once(() => em.count(entity, where));
   return toConnection(rows, keys, size, Boolean(args.after), totalCount);
@@ -283,8 +283,8 @@ async function pagesPerPartition<T extends BaseEntity>(
     );
     statement = knex.select("*").from(inner.as("ranked")).where("page_position", "<=", size + 1).orderBy("page_position");
   }
-  // Through the EntityManager: inside a write it reads in the write's transaction (SQLite has one connection).
-  const rows: Array<Record<string, unknown>> = await em.execute(statement as never);
+  // On the request's connection: inside a write it reads in the write's transaction (SQLite has one connection).
+  const rows = await selectQuery(em, statement);
 
   const byPartition = new Map<string, T[]>(partitionKeys.map((key) => [key, []]));
   for (const row of rows) {

@@ -1,6 +1,7 @@
 import type { EntityMetadata, EntityProperty, Platform } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/knex";
 import { PostgreSqlPlatform } from "@mikro-orm/postgresql";
+import type { SelectingConnection } from "./drivers";
 
 /**
  * The read path of queries without ORM entities. MikroORM's `find` builds a query from criteria,
@@ -155,7 +156,17 @@ export function plainRowMapper<T>(em: SqlEntityManager, entityName: string): Pla
   return mapper as PlainRowMapper<T>;
 }
 
-/** Runs one statement on the request's connection (its transaction, if any) and returns the rows. */
-export function selectRows(em: SqlEntityManager, sql: string, bindings: unknown[]): Promise<Row[]> {
-  return em.getConnection().execute(sql, bindings, "all", em.getTransactionContext()) as Promise<Row[]>;
+/**
+ * Runs one statement (`?` placeholders) with its parameters bound, on the request's connection (in
+ * its transaction, if any), and returns the rows (src/database/drivers.ts: prepared on PostgreSQL).
+ */
+export function selectRows(em: SqlEntityManager, sql: string, bindings: readonly unknown[]): Promise<Row[]> {
+  const connection = em.getConnection() as unknown as SelectingConnection;
+  return connection.select(sql, bindings, em.getTransactionContext());
+}
+
+/** A built query (knex) run the same way: its text with placeholders, its values bound. */
+export function selectQuery(em: SqlEntityManager, query: { toSQL(): { sql: string; bindings: readonly unknown[] } }): Promise<Row[]> {
+  const { sql, bindings } = query.toSQL();
+  return selectRows(em, sql, bindings);
 }
