@@ -385,3 +385,123 @@ export async function paginatePerKey<T extends BaseEntity>(
     plain,
   );
 }
+
+/**
+ * A link table that carries copies of the sort keys of the rows it links to (betrokkene holds its
+ * klantcontact's plaatsgevondenOp), with an index on (key, sort keys..., row): then one key's page
+ * is the first `first + 1` entries of that index, however many rows the key has.
+ */
+export interface SortedLinks {
+  table: string;
+  /** The column of the page key (the parent: betrokkene.was_partij_id). */
+  key: string;
+  /** The column that names the linked row (betrokkene.had_klantcontact_id). */
+  row: string;
+  /** The link's column for each sort key of the page, the linked row's id included. */
+  sortColumns: Record<string, string>;
+  /** A further condition on the link (`l.initiator = true`), or none. */
+  condition?: string;
+}
+
+/**
+ * One page for each integer key through sorted links, in one statement. PostgreSQL: a LATERAL
+ * sub-query per key that walks the link index in page order and stops after `first + 1`; SQLite
+ * (no LATERAL): the same sub-query correlated in an IN per key of json_each.
+ */
+export async function paginatePerSortedLink<T extends BaseEntity>(
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
+  links: SortedLinks,
+  parentIds: readonly number[],
+  where: FilterQuery<T>,
+  order: SortKey[],
+  args: PageArgs,
+  plain?: PlainRowMapper<T>,
+): Promise<Map<number, Connection<T>>> {
+  const size = pageSize(args.first);
+  const keys = sortKeys(order);
+  const direction = keys[0].direction;
+  if (keys.some((k) => k.direction !== direction || !links.sortColumns[k.property])) {
+    throw new Error(`${links.table} does not hold the sort keys ${keys.map((k) => k.property).join(", ")} of ${entity.name}`);
+  }
+  const sortColumns = keys.map((k) => `l.${links.sortColumns[k.property]}`);
+  const knex = em.getKnex();
+  const table = em.getMetadata().get(entity.name).tableName;
+  const postgres = em.getPlatform() instanceof PostgreSqlPlatform;
+  const keyList = keyListFor(em.getPlatform());
+  const correlation = postgres ? "k.page_key" : "k.value";
+
+  const inner = em.createQueryBuilder(entity, "e").select("e.id").where(where).getKnexQuery();
+  inner
+    .clearSelect()
+    .join(`${links.table} as l`, `l.${links.row}`, "e.id")
+    .whereRaw(`l.${links.key} = ${correlation}`)
+    .orderByRaw(sortColumns.map((c) => `${c} ${direction}`).join(", "))
+    .limit(size + 1);
+  if (links.condition) inner.whereRaw(links.condition);
+  if (args.after) {
+    // A row comparison on the link's own columns: the index can seek to the cursor.
+    // SQLite holds dates as the milliseconds the ORM stored.
+    const values = decodeCursor(args.after, keys.length).map((v) => (v instanceof Date && !postgres ? v.getTime() : v));
+    inner.whereRaw(`(${sortColumns.join(", ")}) ${direction === "desc" ? "<" : ">"} (${sortColumns.map(() => "?").join(", ")})`, values as never);
+  }
+  let statement: Knex.Raw;
+  if (postgres) {
+    inner.distinct(...sortColumns);
+    statement = knex.raw(
+      `select k.page_key as page_partition, r.* from unnest(?::integer[]) as k(page_key) cross join lateral ? as s join ${table} r on r.id = s.${links.row}`,
+      [keyList.binding(parentIds), inner],
+    );
+  } else {
+    // One row per linked row (a partij may be betrokkene twice in one klantcontact); SQLite allows
+    // ordering by the link's sort columns, which follow from the row.
+    inner.distinct(`l.${links.row}`);
+    statement = knex.raw(
+      `select k.value as page_partition, r.* from json_each(?) as k join ${table} r on r.id in ?`,
+      [keyList.binding(parentIds), inner],
+    );
+  }
+  const rows = await selectQuery(em, statement);
+
+  const byParent = new Map<number, T[]>(parentIds.map((id) => [id, []]));
+  for (const row of rows) {
+    const key = Number(row.page_partition);
+    delete row.page_partition;
+    byParent.get(key)?.push(plain ? plain.map(row) : em.map(entity, row as never));
+  }
+  // The rows of a page came in no particular order: sort them by the page's keys.
+  const value = (row: T, property: string) => {
+    const v = (row as Record<string, unknown>)[property];
+    return v instanceof Date ? v.getTime() : (v as number);
+  };
+  const sign = direction === "desc" ? -1 : 1;
+  for (const list of byParent.values()) {
+    list.sort((a, b) => {
+      for (const k of keys) {
+        const d = value(a, k.property) - value(b, k.property);
+        if (d !== 0) return sign * d;
+      }
+      return 0;
+    });
+  }
+
+  const linkQuery = knex
+    .from({ l: links.table })
+    .distinct({ row_id: `l.${links.row}`, page_key: `l.${links.key}` })
+    .whereRaw(keyList.sql(`l.${links.key}`, "integer"), [keyList.binding(parentIds)]);
+  if (links.condition) linkQuery.whereRaw(links.condition);
+  const partition: Partition = {
+    expression: "links.page_key",
+    join: (query) => query.join(linkQuery.as("links"), "links.row_id", "e.id"),
+    restrict: {},
+    keyType: "integer",
+    correlate: () => undefined,
+  };
+  const counts = once(() => countPerPartition(em, entity, partition, where));
+  return new Map(
+    parentIds.map((id) => [
+      id,
+      toConnection(byParent.get(id)!, keys, size, Boolean(args.after), async () => (await counts()).get(String(id)) ?? 0),
+    ]),
+  );
+}

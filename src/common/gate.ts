@@ -2,7 +2,16 @@ import DataLoader from "dataloader";
 import type { EntityClass, FilterQuery, FindOptions } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import type { BaseEntity } from "./base.entity";
-import { paginate, paginatePerKey, paginatePerParent, type Connection, type PageArgs, type SortKey } from "./connection";
+import {
+  paginate,
+  paginatePerKey,
+  paginatePerParent,
+  paginatePerSortedLink,
+  type Connection,
+  type PageArgs,
+  type SortedLinks,
+  type SortKey,
+} from "./connection";
 import type { RequestContext } from "./context";
 import { InvalidParams, NotFoundError } from "./errors";
 import { checkUuid } from "./validators";
@@ -291,6 +300,19 @@ export class EntityGate<T extends BaseEntity> {
     args: PageArgs,
   ): Promise<Map<string, Connection<T>>> {
     const pages = await paginatePerKey(this.ctx.em, this.entity, links, keyType, keys, this.where(where), order, args, this.plain ? this.mapper : undefined);
+    for (const page of pages.values()) this.read(page.edges.map((edge) => edge.node));
+    return pages;
+  }
+
+  /** One page per parent through a link table that holds the page's sort keys (see SortedLinks): one statement. */
+  async pagesPerSortedLink(
+    links: SortedLinks,
+    parentIds: readonly number[],
+    where: FilterQuery<T>,
+    order: SortKey[],
+    args: PageArgs,
+  ): Promise<Map<number, Connection<T>>> {
+    const pages = await paginatePerSortedLink(this.ctx.em, this.entity, links, parentIds, this.where(where), order, args, this.plain ? this.mapper : undefined);
     for (const page of pages.values()) this.read(page.edges.map((edge) => edge.node));
     return pages;
   }

@@ -1,4 +1,5 @@
 import { keyListFor } from "../database/plain-rows";
+import type { SortedLinks } from "../common/connection";
 import type { FilterQuery } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import DataLoader from "dataloader";
@@ -129,6 +130,21 @@ export class BetrokkeneService {
       .distinct({ row_id: "b.had_klantcontact_id", page_key: "b.was_partij_id" })
       .whereRaw(keyList.sql("b.was_partij_id", "integer"), [keyList.binding(partijIds)]);
     return alleenAlsInitiator ? links.where("b.initiator", true) : links;
+  }
+
+  /**
+   * Partij.klantcontacten's links: the betrokkenen of a partij in the order of their klantcontact
+   * (newest plaatsgevondenOp first), which the table holds as a copy kept by triggers (migration
+   * 20261201140000) under the index (was_partij_id, klantcontact_plaatsgevonden_op, had_klantcontact_id).
+   */
+  klantcontactenInVolgorde({ alleenAlsInitiator = false } = {}): SortedLinks {
+    return {
+      table: "betrokkene",
+      key: "was_partij_id",
+      row: "had_klantcontact_id",
+      sortColumns: { plaatsgevondenOp: "klantcontact_plaatsgevonden_op", id: "had_klantcontact_id" },
+      condition: alleenAlsInitiator ? "l.initiator = true" : undefined,
+    };
   }
 
   /** For writes that clean up after deleted klantcontacten: `select id from betrokkene` of those klantcontacten, visible or not. */

@@ -154,10 +154,9 @@ export class KlantcontactService {
         // alleenAlsInitiator is a property of the link (this partij's betrokkene), not of the klantcontact.
         const links = this.ctx
           .service(BetrokkeneService)
-          .klantcontactLinksPerPartij(partijIds, { alleenAlsInitiator: filter?.alleenAlsInitiator === true });
-        const keys = partijIds.map(String);
-        const pages = await this.gate.pagesPerKey(links, "integer", keys, where, KLANTCONTACT_ORDER, page);
-        return keys.map((k) => pages.get(k)!);
+          .klantcontactenInVolgorde({ alleenAlsInitiator: filter?.alleenAlsInitiator === true });
+        const pages = await this.gate.pagesPerSortedLink(links, partijIds, where, KLANTCONTACT_ORDER, page);
+        return partijIds.map((id) => pages.get(id)!);
       }),
     );
     return loader.load(partij.id);

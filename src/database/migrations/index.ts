@@ -7,12 +7,14 @@ import { Migration20261201094500 } from "./sqlite/Migration20261201094500";
 import { Migration20261201120000 } from "./sqlite/Migration20261201120000";
 import { Migration20261201121000 } from "./sqlite/Migration20261201121000";
 import { Migration20261201123000 } from "./sqlite/Migration20261201123000";
+import { Migration20261201140000 } from "./sqlite/Migration20261201140000";
 import { Migration20261123203139 } from "./postgresql/Migration20261123203139";
 import { Migration20261201092712 } from "./postgresql/Migration20261201092712";
 import { Migration20261201094501 } from "./postgresql/Migration20261201094501";
 import { Migration20261201120001 } from "./postgresql/Migration20261201120001";
 import { Migration20261201121001 } from "./postgresql/Migration20261201121001";
 import { Migration20261201123001 } from "./postgresql/Migration20261201123001";
+import { Migration20261201140001 } from "./postgresql/Migration20261201140001";
 
 export const migrations: Record<"sqlite" | "postgresql", MigrationObject[]> = {
   sqlite: [
@@ -22,6 +24,7 @@ export const migrations: Record<"sqlite" | "postgresql", MigrationObject[]> = {
     { name: "Migration20261201120000", class: Migration20261201120000 },
     { name: "Migration20261201121000", class: Migration20261201121000 },
     { name: "Migration20261201123000", class: Migration20261201123000 },
+    { name: "Migration20261201140000", class: Migration20261201140000 },
   ],
   postgresql: [
     { name: "Migration20261123203139", class: Migration20261123203139 },
@@ -30,5 +33,6 @@ export const migrations: Record<"sqlite" | "postgresql", MigrationObject[]> = {
     { name: "Migration20261201120001", class: Migration20261201120001 },
     { name: "Migration20261201121001", class: Migration20261201121001 },
     { name: "Migration20261201123001", class: Migration20261201123001 },
+    { name: "Migration20261201140001", class: Migration20261201140001 },
   ],
 };
