@@ -22,6 +22,12 @@ export class RequestContext {
   executionTimeLimit: OperationTimeLimit | undefined = undefined;
   private forked: SqlEntityManager | undefined = undefined;
   private audited: AuditedOperation | undefined = undefined;
+  /**
+   * True while a query operation executes: the read gates then hand out plain rows instead of ORM
+   * entities (src/database/plain-rows.ts), since nothing will change or flush them. Mutations keep
+   * entities, because their checks and writes need managed ones. Set once the operation is known.
+   */
+  readsPlainRows = false;
   private readonly services = new Map<unknown, unknown>();
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 

@@ -2,10 +2,20 @@ import DataLoader from "dataloader";
 import type { EntityClass, FilterQuery, FindOptions } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import type { BaseEntity } from "./base.entity";
-import { paginate, paginatePerKey, paginatePerParent, type Connection, type PageArgs, type SortKey } from "./connection";
+import {
+  paginate,
+  paginatePerKey,
+  paginatePerParent,
+  paginatePerSortedLink,
+  type Connection,
+  type PageArgs,
+  type SortedLinks,
+  type SortKey,
+} from "./connection";
 import type { RequestContext } from "./context";
 import { InvalidParams, NotFoundError } from "./errors";
 import { checkUuid } from "./validators";
+import { keyListFor, plainRowMapper, selectRows, type PlainRowMapper } from "../database/plain-rows";
 
 /**
  * What a gate applies to every read of its entity: which rows this request may see, and who hears
@@ -39,9 +49,14 @@ function and<T>(...conditions: Array<FilterQuery<T> | undefined>): FilterQuery<T
  * that service (test/architecture.test.ts checks both).
  *
  * Lookups by id and uuid are batched per request: any number in one tick costs one statement.
+ *
+ * In a query operation (`ctx.readsPlainRows`) the relations, children and pages are read as plain
+ * rows with constant SQL texts (src/database/plain-rows.ts); in a mutation as ORM entities, which
+ * its checks and writes need. Both give the GraphQL types the same values.
  */
 export class EntityGate<T extends BaseEntity> {
   private visibleCondition: FilterQuery<T> | undefined | null = null;
+  private visibleSqlFragment: { sql: string; bindings: unknown[] } | null = null;
 
   constructor(
     private readonly ctx: RequestContext,
@@ -69,9 +84,60 @@ export class EntityGate<T extends BaseEntity> {
     return this.ctx.loader(`${this.entity.name}:${name}`, () => new DataLoader<K, V>(batch));
   }
 
+  private get plain(): boolean {
+    return this.ctx.readsPlainRows;
+  }
+
+  private get mapper(): PlainRowMapper<T> {
+    return plainRowMapper<T>(this.ctx.em, this.entity.name);
+  }
+
+  private get table(): string {
+    return this.ctx.em.getMetadata().get(this.entity.name).tableName;
+  }
+
+  private column(property: string): string {
+    const meta = this.ctx.em.getMetadata().get(this.entity.name);
+    return meta.properties[property as keyof typeof meta.properties].fieldNames[0];
+  }
+
+  /** ` and e.id in (<the visible ids>)`, or nothing when every row is visible; built once per request. */
+  private visibleSql(): { sql: string; bindings: unknown[] } {
+    if (this.visibleSqlFragment === null) {
+      if (this.visible === undefined) this.visibleSqlFragment = { sql: "", bindings: [] };
+      else {
+        const query = this.subquery("id", {}).toSQL();
+        this.visibleSqlFragment = { sql: ` and e.id in (${query.sql})`, bindings: [...query.bindings] };
+      }
+    }
+    return this.visibleSqlFragment;
+  }
+
+  /**
+   * `select <extra>, e.* from <table> e <join> where <key> in <keys> <visible> <order>` as plain rows:
+   * one statement text whatever the number of keys.
+   */
+  private async plainRows(
+    keyColumn: string,
+    keyType: "integer" | "uuid",
+    keys: readonly (number | string)[],
+    options: { from?: string; extra?: string; order?: string } = {},
+  ): Promise<Array<{ row: Record<string, unknown>; entity: T }>> {
+    const keyList = keyListFor(this.ctx.em.getPlatform());
+    const visible = this.visibleSql();
+    const sql =
+      `select ${options.extra ? `${options.extra}, ` : ""}e.* from ${options.from ?? `${this.table} e`}` +
+      ` where ${keyList.sql(keyColumn, keyType)}${visible.sql}${options.order ? ` order by ${options.order}` : ""}`;
+    const rows = await selectRows(this.ctx.em, sql, [keyList.binding(keys), ...visible.bindings]);
+    const mapper = this.mapper;
+    return rows.map((row) => ({ row, entity: mapper.map(row) }));
+  }
+
   private byIdLoader(): DataLoader<number, T | null> {
     return this.loader("byId", async (ids) => {
-      const rows = await this.ctx.em.find(this.entity, this.where({ id: { $in: [...ids] } } as unknown as FilterQuery<T>));
+      const rows = this.plain
+        ? (await this.plainRows("e.id", "integer", ids)).map((r) => r.entity)
+        : await this.ctx.em.find(this.entity, this.where({ id: { $in: [...ids] } } as unknown as FilterQuery<T>));
       const found = new Map(this.read(rows).map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
     });
@@ -101,7 +167,9 @@ export class EntityGate<T extends BaseEntity> {
   byUuid(uuid: string): Promise<T | null> {
     if (checkUuid(uuid) !== null) return Promise.resolve(null);
     const loader = this.loader<string, T | null>("byUuid", async (uuids) => {
-      const rows = await this.ctx.em.find(this.entity, this.where({ uuid: { $in: [...uuids] } } as unknown as FilterQuery<T>));
+      const rows = this.plain
+        ? (await this.plainRows("e.uuid", "uuid", uuids)).map((r) => r.entity)
+        : await this.ctx.em.find(this.entity, this.where({ uuid: { $in: [...uuids] } } as unknown as FilterQuery<T>));
       const found = new Map(this.read(rows).map((row) => [row.uuid, row]));
       return uuids.map((u) => found.get(u) ?? null);
     });
@@ -137,13 +205,17 @@ export class EntityGate<T extends BaseEntity> {
    */
   children(foreignKey: keyof T & string, parentId: number): Promise<T[]> {
     const loader = this.loader<number, T[]>(`by:${foreignKey}`, async (parentIds) => {
-      const rows = await this.ctx.em.find(this.entity, this.where({ [foreignKey]: { $in: [...parentIds] } } as unknown as FilterQuery<T>), {
-        orderBy: { id: "asc" } as never,
-      });
+      const rows = this.plain
+        ? (await this.plainRows(`e.${this.column(foreignKey)}`, "integer", parentIds, { order: "e.id asc" })).map((r) => r.entity)
+        : await this.ctx.em.find(this.entity, this.where({ [foreignKey]: { $in: [...parentIds] } } as unknown as FilterQuery<T>), {
+            orderBy: { id: "asc" } as never,
+          });
       const byParent = new Map<number, T[]>();
       for (const row of this.read(rows)) {
         const id = (row[foreignKey] as unknown as BaseEntity).id;
-        byParent.set(id, [...(byParent.get(id) ?? []), row]);
+        const list = byParent.get(id);
+        if (list) list.push(row);
+        else byParent.set(id, [row]);
       }
       return parentIds.map((id) => byParent.get(id) ?? []);
     });
@@ -156,6 +228,7 @@ export class EntityGate<T extends BaseEntity> {
    */
   linked<L extends BaseEntity>(link: EntityClass<L>, parent: keyof L & string, target: keyof L & string, parentId: number): Promise<T[]> {
     const loader = this.loader<number, T[]>(`via:${link.name}:${parent}`, async (parentIds) => {
+      if (this.plain) return this.plainLinked(link, parent, target, parentIds);
       const links = await this.ctx.em.find(
         link,
         { [parent]: { $in: [...parentIds] }, ...(this.visible ? { [target]: this.visible } : {}) } as unknown as FilterQuery<L>,
@@ -172,9 +245,34 @@ export class EntityGate<T extends BaseEntity> {
     return loader.load(parentId);
   }
 
+  /** `linked` in a query operation: the link table joined to this entity's table, plain rows. */
+  private async plainLinked<L extends BaseEntity>(
+    link: EntityClass<L>,
+    parent: keyof L & string,
+    target: keyof L & string,
+    parentIds: readonly number[],
+  ): Promise<T[][]> {
+    const linkMeta = this.ctx.em.getMetadata().get(link.name);
+    const column = (property: string) => linkMeta.properties[property as keyof typeof linkMeta.properties].fieldNames[0];
+    const rows = await this.plainRows(`l.${column(parent)}`, "integer", parentIds, {
+      from: `${linkMeta.tableName} l join ${this.table} e on e.id = l.${column(target)}`,
+      extra: `l.${column(parent)} as link_parent`,
+      order: "l.id asc",
+    });
+    const byParent = new Map<number, T[]>();
+    for (const { row, entity } of rows) {
+      const id = Number(row.link_parent);
+      const list = byParent.get(id);
+      if (list) list.push(entity);
+      else byParent.set(id, [entity]);
+    }
+    this.read(rows.map((r) => r.entity));
+    return parentIds.map((id) => byParent.get(id) ?? []);
+  }
+
   /** One page of the visible rows that match `where`: one statement. */
   async page(where: FilterQuery<T>, order: SortKey[], args: PageArgs): Promise<Connection<T>> {
-    const page = await paginate(this.ctx.em, this.entity, this.where(where), order, args);
+    const page = await paginate(this.ctx.em, this.entity, this.where(where), order, args, this.plain ? this.mapper : undefined);
     this.read(page.edges.map((edge) => edge.node));
     return page;
   }
@@ -187,7 +285,7 @@ export class EntityGate<T extends BaseEntity> {
     order: SortKey[],
     args: PageArgs,
   ): Promise<Map<number, Connection<T>>> {
-    const pages = await paginatePerParent(this.ctx.em, this.entity, foreignKey, parentIds, this.where(where), order, args);
+    const pages = await paginatePerParent(this.ctx.em, this.entity, foreignKey, parentIds, this.where(where), order, args, this.plain ? this.mapper : undefined);
     for (const page of pages.values()) this.read(page.edges.map((edge) => edge.node));
     return pages;
   }
@@ -195,12 +293,26 @@ export class EntityGate<T extends BaseEntity> {
   /** One page per key, the rows reaching a key through a link query of (row_id, page_key) pairs. */
   async pagesPerKey(
     links: Knex.QueryBuilder,
+    keyType: "integer" | "text",
     keys: readonly string[],
     where: FilterQuery<T>,
     order: SortKey[],
     args: PageArgs,
   ): Promise<Map<string, Connection<T>>> {
-    const pages = await paginatePerKey(this.ctx.em, this.entity, links, keys, this.where(where), order, args);
+    const pages = await paginatePerKey(this.ctx.em, this.entity, links, keyType, keys, this.where(where), order, args, this.plain ? this.mapper : undefined);
+    for (const page of pages.values()) this.read(page.edges.map((edge) => edge.node));
+    return pages;
+  }
+
+  /** One page per parent through a link table that holds the page's sort keys (see SortedLinks): one statement. */
+  async pagesPerSortedLink(
+    links: SortedLinks,
+    parentIds: readonly number[],
+    where: FilterQuery<T>,
+    order: SortKey[],
+    args: PageArgs,
+  ): Promise<Map<number, Connection<T>>> {
+    const pages = await paginatePerSortedLink(this.ctx.em, this.entity, links, parentIds, this.where(where), order, args, this.plain ? this.mapper : undefined);
     for (const page of pages.values()) this.read(page.edges.map((edge) => edge.node));
     return pages;
   }

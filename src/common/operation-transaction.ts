@@ -143,6 +143,7 @@ export function operationTransactionPlugin(failures: FailureLog): ApolloServerPl
     async requestDidStart() {
       return {
         async executionDidStart({ operation, contextValue }) {
+          contextValue.readsPlainRows = operation.operation === "query";
           if (operation.operation !== "mutation") return;
           const transaction = contextValue.holdTransactionForOperation();
           return {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Configuration, LogContext } from "@mikro-orm/core";
 import { AbstractSqlDriver, type AbstractSqlConnection, type Knex } from "@mikro-orm/knex";
 import { LibSqlConnection, LibSqlPlatform } from "@mikro-orm/libsql";
@@ -10,7 +11,13 @@ import { PostgreSqlConnection, PostgreSqlPlatform } from "@mikro-orm/postgresql"
  *   log; the statement with placeholders can, and says which query failed;
  * - a transaction whose BEGIN failed is refused with that failure. knex hands such a transaction
  *   out as if it had started (on a connection the database has just closed, say), and every
- *   statement in it then fails with "Transaction query already complete", which hides the cause.
+ *   statement in it then fails with "Transaction query already complete", which hides the cause;
+ * - `select`: a statement with its parameters bound. MikroORM's own `execute` inlines the values
+ *   into the SQL text, so every statement is new to PostgreSQL, which parses and plans it again;
+ *   the read path sends constant texts with parameters, as named (prepared) statements;
+ * - the statements of one transaction are sent one after the other. DataLoader batches of a
+ *   mutation's result run concurrently, and on the transaction's one connection the pg driver
+ *   would queue them itself, a use it deprecates.
  */
 
 /** A string property: MikroORM copies the driver error's own string-keyed properties onto its DriverException. */
@@ -24,6 +31,30 @@ export function failedStatementOf(err: Error): string | undefined {
 
 type ConnectionClass<C extends AbstractSqlConnection> = abstract new (...args: never[]) => C;
 
+/** The last statement sent in each open transaction, which the next one waits for. */
+const inTransaction = new WeakMap<Knex.Transaction, Promise<unknown>>();
+
+function oneAfterTheOther<T>(transaction: Knex.Transaction | undefined, run: () => Promise<T>): Promise<T> {
+  if (!transaction) return run();
+  const previous = inTransaction.get(transaction);
+  const result = previous ? previous.then(run, run) : run();
+  inTransaction.set(
+    transaction,
+    result.catch(() => undefined),
+  );
+  return result;
+}
+
+/** A statement's name for the driver: the same text gets the same name, so each connection prepares it once. */
+function statementName(sql: string): string {
+  return `ki_${createHash("sha1").update(sql).digest("base64url").slice(0, 20)}`;
+}
+
+/** What the read path's connection offers beyond MikroORM's (see `select` below). */
+export interface SelectingConnection {
+  select(sql: string, bindings: readonly unknown[], transaction?: Knex.Transaction): Promise<Array<Record<string, unknown>>>;
+}
+
 function reportingFailures<C extends AbstractSqlConnection>(Base: ConnectionClass<C>) {
   abstract class ReportingFailures extends (Base as unknown as ConnectionClass<AbstractSqlConnection>) {
     override async begin(options?: Parameters<AbstractSqlConnection["begin"]>[0]): Promise<Knex.Transaction> {
@@ -35,6 +66,32 @@ function reportingFailures<C extends AbstractSqlConnection>(Base: ConnectionClas
         );
       }
       return transaction;
+    }
+
+    override execute<T>(...args: Parameters<AbstractSqlConnection["execute"]>): Promise<T> {
+      const transaction = (args[3] ?? undefined) as Knex.Transaction | undefined;
+      return oneAfterTheOther(transaction, () => super.execute(...args) as Promise<T>);
+    }
+
+    /**
+     * Runs a statement (with `?` placeholders) with its parameters bound, logged like MikroORM's
+     * own statements. On PostgreSQL as a named statement: prepared once per connection and text.
+     */
+    async select(sql: string, bindings: readonly unknown[], transaction?: Knex.Transaction): Promise<Array<Record<string, unknown>>> {
+      await this.ensureConnection();
+      const named = this.getPlatform() instanceof PostgreSqlPlatform;
+      return oneAfterTheOther(transaction, () =>
+        this.executeQuery(
+          sql,
+          async () => {
+            const query = this.getKnex().raw(sql, bindings as Knex.RawBinding[]);
+            if (named) query.options({ name: statementName(sql) });
+            if (transaction) query.transacting(transaction);
+            return this.transformRawResult<Array<Record<string, unknown>>>(await query, "all");
+          },
+          { query: sql, params: bindings as unknown[] },
+        ),
+      );
     }
 
     protected override async executeQuery<T>(query: string, cb: () => Promise<T>, context?: LogContext): Promise<T> {

@@ -1,3 +1,5 @@
+import { keyListFor } from "../database/plain-rows";
+import type { SortedLinks } from "../common/connection";
 import type { FilterQuery } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import DataLoader from "dataloader";
@@ -105,28 +107,34 @@ export class BetrokkeneService {
     return this.ctx.em.getKnex().from("betrokkene").select("had_klantcontact_id").whereIn("was_partij_id", partijIds);
   }
 
-  /** For the klantcontact policy: ids of the klantcontacten in which a partij NOT among these was betrokkene. */
-  klantcontactIdsMetPartijBuiten(partijIds: Knex.QueryBuilder): Knex.QueryBuilder {
-    return this.ctx.em
-      .getKnex()
-      .from("betrokkene")
-      .select("had_klantcontact_id")
-      .whereNotNull("was_partij_id")
-      .whereNotIn("was_partij_id", partijIds);
-  }
-
   /**
    * (row_id: klantcontact id, page_key: partij id) for every betrokkene of these partijen: the
    * links of Partij.klantcontacten and Partij.interneTaken (the klantcontacten themselves are read
    * through their own gate). `alleenAlsInitiator`: only where the partij's betrokkene was the initiator.
    */
   klantcontactLinksPerPartij(partijIds: readonly number[], { alleenAlsInitiator = false } = {}): Knex.QueryBuilder {
+    const keyList = keyListFor(this.ctx.em.getPlatform());
     const links = this.ctx.em
       .getKnex()
       .from({ b: "betrokkene" })
       .distinct({ row_id: "b.had_klantcontact_id", page_key: "b.was_partij_id" })
-      .whereIn("b.was_partij_id", [...partijIds]);
+      .whereRaw(keyList.sql("b.was_partij_id", "integer"), [keyList.binding(partijIds)]);
     return alleenAlsInitiator ? links.where("b.initiator", true) : links;
+  }
+
+  /**
+   * Partij.klantcontacten's links: the betrokkenen of a partij in the order of their klantcontact
+   * (newest plaatsgevondenOp first), which the table holds as a copy kept by triggers (migration
+   * 20261201140000) under the index (was_partij_id, klantcontact_plaatsgevonden_op, had_klantcontact_id).
+   */
+  klantcontactenInVolgorde({ alleenAlsInitiator = false } = {}): SortedLinks {
+    return {
+      table: "betrokkene",
+      key: "was_partij_id",
+      row: "had_klantcontact_id",
+      sortColumns: { plaatsgevondenOp: "klantcontact_plaatsgevonden_op", id: "had_klantcontact_id" },
+      condition: alleenAlsInitiator ? "l.initiator = true" : undefined,
+    };
   }
 
   /** For writes that clean up after deleted klantcontacten: `select id from betrokkene` of those klantcontacten, visible or not. */

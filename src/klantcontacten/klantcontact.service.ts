@@ -71,7 +71,8 @@ export class KlantcontactService {
       const antwoorden = this.ctx.service(OnderwerpobjectService).klantcontactIdsOver(eigen());
       conditions.push({ $or: [{ id: { $in: eigen() } }, { id: { $in: antwoorden } }] } as unknown as FilterQuery<Klantcontact>);
     } else if (!hasScope(principal, "geheimhouding.lezen")) {
-      conditions.push({ id: { $nin: betrokkenen.klantcontactIdsMetPartijBuiten(partijen.visibleIds()) } } as unknown as FilterQuery<Klantcontact>);
+      // hidden: a klantcontact with a betrokkene whose partij has geheimhouding
+      conditions.push({ id: { $nin: betrokkenen.klantcontactIdsVanPartijen(partijen.geheimeIds()) } } as unknown as FilterQuery<Klantcontact>);
     }
     if (conditions.length === 0) return undefined;
     return conditions.length === 1 ? conditions[0] : { $and: conditions };
@@ -154,10 +155,9 @@ export class KlantcontactService {
         // alleenAlsInitiator is a property of the link (this partij's betrokkene), not of the klantcontact.
         const links = this.ctx
           .service(BetrokkeneService)
-          .klantcontactLinksPerPartij(partijIds, { alleenAlsInitiator: filter?.alleenAlsInitiator === true });
-        const keys = partijIds.map(String);
-        const pages = await this.gate.pagesPerKey(links, keys, where, KLANTCONTACT_ORDER, page);
-        return keys.map((k) => pages.get(k)!);
+          .klantcontactenInVolgorde({ alleenAlsInitiator: filter?.alleenAlsInitiator === true });
+        const pages = await this.gate.pagesPerSortedLink(links, partijIds, where, KLANTCONTACT_ORDER, page);
+        return partijIds.map((id) => pages.get(id)!);
       }),
     );
     return loader.load(partij.id);
@@ -166,7 +166,7 @@ export class KlantcontactService {
   /** One page per key through (row_id, page_key) links (Zaak.klantcontacten): one statement. */
   pagesPerKey(links: Knex.QueryBuilder, keys: readonly string[], where: FilterQuery<Klantcontact>, page: PageArgs) {
     this.mayRead();
-    return this.gate.pagesPerKey(links, keys, where, KLANTCONTACT_ORDER, page);
+    return this.gate.pagesPerKey(links, "text", keys, where, KLANTCONTACT_ORDER, page);
   }
 
   /**

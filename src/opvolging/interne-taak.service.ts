@@ -1,3 +1,4 @@
+import { keyListFor } from "../database/plain-rows";
 import type { FilterQuery } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import DataLoader from "dataloader";
@@ -117,13 +118,14 @@ export class InterneTaakService {
     const loader = this.ctx.loader(key, () =>
       new DataLoader<number, Connection<InterneTaak>>(async (actorIds) => {
         // Toewijzing is this entity's own link table; a pair is unique (one toewijzing per actor and taak).
+        const keyList = keyListFor(this.ctx.em.getPlatform());
         const links = this.ctx.em
           .getKnex()
           .from({ tw: "toewijzing" })
           .select({ row_id: "tw.interne_taak_id", page_key: "tw.actor_id" })
-          .whereIn("tw.actor_id", [...actorIds]);
+          .whereRaw(keyList.sql("tw.actor_id", "integer"), [keyList.binding(actorIds)]);
         const keys = actorIds.map(String);
-        const pages = await this.gate.pagesPerKey(links, keys, where, order(volgorde), page);
+        const pages = await this.gate.pagesPerKey(links, "integer", keys, where, order(volgorde), page);
         return keys.map((k) => pages.get(k)!);
       }),
     );
@@ -152,7 +154,7 @@ export class InterneTaakService {
           .join(klantcontactLinks, "kb.row_id", "t.aanleidinggevend_klantcontact_id")
           .distinct({ row_id: "t.id", page_key: "kb.page_key" });
         const keys = partijIds.map(String);
-        const pages = await this.gate.pagesPerKey(links, keys, where, order(volgorde), page);
+        const pages = await this.gate.pagesPerKey(links, "integer", keys, where, order(volgorde), page);
         return keys.map((k) => pages.get(k)!);
       }),
     );
