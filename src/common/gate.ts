@@ -56,7 +56,7 @@ function and<T>(...conditions: Array<FilterQuery<T> | undefined>): FilterQuery<T
  */
 export class EntityGate<T extends BaseEntity> {
   private visibleCondition: FilterQuery<T> | undefined | null = null;
-  private visibleSqlFragment: { sql: string; bindings: unknown[] } | null = null;
+  private visibleFromClause: { sql: string; bindings: unknown[] } | null = null;
 
   constructor(
     private readonly ctx: RequestContext,
@@ -101,34 +101,39 @@ export class EntityGate<T extends BaseEntity> {
     return meta.properties[property as keyof typeof meta.properties].fieldNames[0];
   }
 
-  /** ` and e.id in (<the visible ids>)`, or nothing when every row is visible; built once per request. */
-  private visibleSql(): { sql: string; bindings: unknown[] } {
-    if (this.visibleSqlFragment === null) {
-      if (this.visible === undefined) this.visibleSqlFragment = { sql: "", bindings: [] };
+  /**
+   * The entity's table as `e` in a FROM clause: the table itself when every row is visible, else
+   * `(select e.* from <table> as e where <visible>) e`, which both databases flatten into the
+   * statement, so the policy's conditions apply to the rows the keys select (as in the ORM's own
+   * queries) instead of being evaluated for the whole table first. Built once per request.
+   */
+  private visibleFrom(): { sql: string; bindings: unknown[] } {
+    if (this.visibleFromClause === null) {
+      if (this.visible === undefined) this.visibleFromClause = { sql: `${this.table} e`, bindings: [] };
       else {
-        const query = this.subquery("id", {}).toSQL();
-        this.visibleSqlFragment = { sql: ` and e.id in (${query.sql})`, bindings: [...query.bindings] };
+        const query = this.ctx.em.createQueryBuilder(this.entity, "e").select("e.*").where(this.visible).getKnexQuery().toSQL();
+        this.visibleFromClause = { sql: `(${query.sql}) e`, bindings: [...query.bindings] };
       }
     }
-    return this.visibleSqlFragment;
+    return this.visibleFromClause;
   }
 
   /**
-   * `select <extra>, e.* from <table> e <join> where <key> in <keys> <visible> <order>` as plain rows:
+   * `select <extra>, e.* from <visible table e, maybe joined> where <key> in <keys> <order>` as plain rows:
    * one statement text whatever the number of keys.
    */
   private async plainRows(
     keyColumn: string,
     keyType: "integer" | "uuid",
     keys: readonly (number | string)[],
-    options: { from?: string; extra?: string; order?: string } = {},
+    options: { join?: (entityTable: string) => string; extra?: string; order?: string } = {},
   ): Promise<Array<{ row: Record<string, unknown>; entity: T }>> {
     const keyList = keyListFor(this.ctx.em.getPlatform());
-    const visible = this.visibleSql();
+    const from = this.visibleFrom();
     const sql =
-      `select ${options.extra ? `${options.extra}, ` : ""}e.* from ${options.from ?? `${this.table} e`}` +
-      ` where ${keyList.sql(keyColumn, keyType)}${visible.sql}${options.order ? ` order by ${options.order}` : ""}`;
-    const rows = await selectRows(this.ctx.em, sql, [keyList.binding(keys), ...visible.bindings]);
+      `select ${options.extra ? `${options.extra}, ` : ""}e.* from ${options.join ? `${options.join(from.sql)}` : from.sql}` +
+      ` where ${keyList.sql(keyColumn, keyType)}${options.order ? ` order by ${options.order}` : ""}`;
+    const rows = await selectRows(this.ctx.em, sql, [...from.bindings, keyList.binding(keys)]);
     const mapper = this.mapper;
     return rows.map((row) => ({ row, entity: mapper.map(row) }));
   }
@@ -255,7 +260,7 @@ export class EntityGate<T extends BaseEntity> {
     const linkMeta = this.ctx.em.getMetadata().get(link.name);
     const column = (property: string) => linkMeta.properties[property as keyof typeof linkMeta.properties].fieldNames[0];
     const rows = await this.plainRows(`l.${column(parent)}`, "integer", parentIds, {
-      from: `${linkMeta.tableName} l join ${this.table} e on e.id = l.${column(target)}`,
+      join: (entityTable) => `${linkMeta.tableName} l join ${entityTable} on e.id = l.${column(target)}`,
       extra: `l.${column(parent)} as link_parent`,
       order: "l.id asc",
     });

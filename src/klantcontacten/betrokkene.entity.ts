@@ -9,8 +9,9 @@ import { Klantcontact } from "./klantcontact.entity";
 /** Betrokkene: who took part in one klantcontact, as a known partij or with the name given then. */
 @Entity()
 // Each foreign key leads an index that also holds the other one, so that the klantcontacten of a
-// partij (and the partijen of klantcontacten) are read from the index alone, in key order.
-@Index({ name: "betrokkene_partij_klantcontact_index", properties: ["wasPartij", "hadKlantcontact"] })
+// partij (and the partijen of klantcontacten) are read from the index alone; a partij's in the
+// order of their plaatsgevondenOp, newest first (Partij.klantcontacten).
+@Index({ name: "betrokkene_partij_klantcontact_volgorde_index", properties: ["wasPartij", "klantcontactPlaatsgevondenOp", "hadKlantcontact"] })
 @Index({ name: "betrokkene_klantcontact_partij_index", properties: ["hadKlantcontact", "wasPartij"] })
 @ObjectType({ description: "Persoon of organisatie die betrokken was bij een klantcontact." })
 @Directive('@key(fields: "uuid")')
@@ -45,4 +46,11 @@ export class Betrokkene extends BaseEntity {
   @Field(() => Boolean, { description: "Geeft aan of de betrokkene het klantcontact begon." })
   @Property({ type: "boolean" })
   initiator!: boolean;
+
+  /**
+   * A copy of its klantcontact's plaatsgevondenOp, which database triggers keep (migration
+   * 20261201140000): the code never sets it. It orders a partij's klantcontacten within the index above.
+   */
+  @Property({ type: "datetime", nullable: true })
+  klantcontactPlaatsgevondenOp?: Date | null;
 }

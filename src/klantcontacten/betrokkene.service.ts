@@ -107,6 +107,16 @@ export class BetrokkeneService {
     return this.ctx.em.getKnex().from("betrokkene").select("had_klantcontact_id").whereIn("was_partij_id", partijIds);
   }
 
+  /** For the klantcontact policy: ids of the klantcontacten in which a partij NOT among these was betrokkene. */
+  klantcontactIdsMetPartijBuiten(partijIds: Knex.QueryBuilder): Knex.QueryBuilder {
+    return this.ctx.em
+      .getKnex()
+      .from("betrokkene")
+      .select("had_klantcontact_id")
+      .whereNotNull("was_partij_id")
+      .whereNotIn("was_partij_id", partijIds);
+  }
+
   /**
    * (row_id: klantcontact id, page_key: partij id) for every betrokkene of these partijen: the
    * links of Partij.klantcontacten and Partij.interneTaken (the klantcontacten themselves are read

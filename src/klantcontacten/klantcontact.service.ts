@@ -71,8 +71,7 @@ export class KlantcontactService {
       const antwoorden = this.ctx.service(OnderwerpobjectService).klantcontactIdsOver(eigen());
       conditions.push({ $or: [{ id: { $in: eigen() } }, { id: { $in: antwoorden } }] } as unknown as FilterQuery<Klantcontact>);
     } else if (!hasScope(principal, "geheimhouding.lezen")) {
-      // hidden: a klantcontact with a betrokkene whose partij has geheimhouding
-      conditions.push({ id: { $nin: betrokkenen.klantcontactIdsVanPartijen(partijen.geheimeIds()) } } as unknown as FilterQuery<Klantcontact>);
+      conditions.push({ id: { $nin: betrokkenen.klantcontactIdsMetPartijBuiten(partijen.visibleIds()) } } as unknown as FilterQuery<Klantcontact>);
     }
     if (conditions.length === 0) return undefined;
     return conditions.length === 1 ? conditions[0] : { $and: conditions };

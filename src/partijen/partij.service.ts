@@ -1,4 +1,3 @@
-import { PostgreSqlPlatform } from "@mikro-orm/postgresql";
 import { randomUUID } from "node:crypto";
 import type { FilterQuery } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
@@ -179,18 +178,6 @@ export class PartijService {
    */
   visibleIds(): Knex.QueryBuilder {
     return this.gate.subquery("id", {});
-  }
-
-  /**
-   * `select id from partij where indicatie_geheimhouding = true`: the few partijen hidden from staff
-   * without geheimhouding.lezen, for policies that hide what is linked to them ("not in" this small
-   * set, which a partial index serves, rather than "not in" the large set of visible partijen, which
-   * PostgreSQL would read whole for every statement).
-   */
-  geheimeIds(): Knex.QueryBuilder {
-    // A literal, as the partial index's own condition (migration 20261201141000), so the index serves it.
-    const geheim = this.ctx.em.getPlatform() instanceof PostgreSqlPlatform ? "indicatie_geheimhouding = true" : "indicatie_geheimhouding = 1";
-    return this.ctx.em.getKnex().from("partij").select("id").whereRaw(geheim);
   }
 
   /**

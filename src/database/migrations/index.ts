@@ -9,7 +9,6 @@ import { Migration20261201121000 } from "./sqlite/Migration20261201121000";
 import { Migration20261201123000 } from "./sqlite/Migration20261201123000";
 import { Migration20261201130000 } from "./sqlite/Migration20261201130000";
 import { Migration20261201140000 } from "./sqlite/Migration20261201140000";
-import { Migration20261201141000 } from "./sqlite/Migration20261201141000";
 import { Migration20261123203139 } from "./postgresql/Migration20261123203139";
 import { Migration20261201092712 } from "./postgresql/Migration20261201092712";
 import { Migration20261201094501 } from "./postgresql/Migration20261201094501";
@@ -18,7 +17,6 @@ import { Migration20261201121001 } from "./postgresql/Migration20261201121001";
 import { Migration20261201123001 } from "./postgresql/Migration20261201123001";
 import { Migration20261201130001 } from "./postgresql/Migration20261201130001";
 import { Migration20261201140001 } from "./postgresql/Migration20261201140001";
-import { Migration20261201141001 } from "./postgresql/Migration20261201141001";
 
 export const migrations: Record<"sqlite" | "postgresql", MigrationObject[]> = {
   sqlite: [
@@ -30,7 +28,6 @@ export const migrations: Record<"sqlite" | "postgresql", MigrationObject[]> = {
     { name: "Migration20261201123000", class: Migration20261201123000 },
     { name: "Migration20261201130000", class: Migration20261201130000 },
     { name: "Migration20261201140000", class: Migration20261201140000 },
-    { name: "Migration20261201141000", class: Migration20261201141000 },
   ],
   postgresql: [
     { name: "Migration20261123203139", class: Migration20261123203139 },
@@ -41,6 +38,5 @@ export const migrations: Record<"sqlite" | "postgresql", MigrationObject[]> = {
     { name: "Migration20261201123001", class: Migration20261201123001 },
     { name: "Migration20261201130001", class: Migration20261201130001 },
     { name: "Migration20261201140001", class: Migration20261201140001 },
-    { name: "Migration20261201141001", class: Migration20261201141001 },
   ],
 };

@@ -11,6 +11,8 @@ export class Migration20261201140001 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "betrokkene" add column "klantcontact_plaatsgevonden_op" timestamptz null;`);
     this.addSql(`update "betrokkene" b set "klantcontact_plaatsgevonden_op" = k."plaatsgevonden_op" from "klantcontact" k where k."id" = b."had_klantcontact_id";`);
+    // replaces (was_partij_id, had_klantcontact_id): it serves the same lookups
+    this.addSql(`drop index "betrokkene_partij_klantcontact_index";`);
     this.addSql(`create index "betrokkene_partij_klantcontact_volgorde_index" on "betrokkene" ("was_partij_id", "klantcontact_plaatsgevonden_op", "had_klantcontact_id");`);
     this.addSql(`create function "betrokkene_neemt_plaatsgevonden_op_over"() returns trigger language plpgsql as $$
 begin
@@ -32,6 +34,7 @@ end $$;`);
     this.addSql(`drop trigger "betrokkene_neemt_plaatsgevonden_op_over" on "betrokkene";`);
     this.addSql(`drop function "betrokkene_neemt_plaatsgevonden_op_over"();`);
     this.addSql(`drop index "betrokkene_partij_klantcontact_volgorde_index";`);
+    this.addSql(`create index "betrokkene_partij_klantcontact_index" on "betrokkene" ("was_partij_id", "had_klantcontact_id");`);
     this.addSql(`alter table "betrokkene" drop column "klantcontact_plaatsgevonden_op";`);
   }
 
