@@ -159,33 +159,44 @@ async function load(peer: Peer, workload: Workload, samples: Samples, connection
 
 /**
  * Waits until the peer has finished the requests autocannon left under way when it stopped (its
- * SQL count no longer moves), so that each request and its SQL and CPU fall in one measurement.
+ * SQL count no longer moves), so that a measurement starts on an idle peer.
  */
-async function settled(peer: Peer): Promise<{ statements: number; requests: number }> {
-  let last = await peer.counts();
+async function settled(peer: Peer): Promise<number> {
+  let last = await peer.statements();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 150));
-    const now = await peer.counts();
-    if (now.statements === last.statements && now.requests === last.requests) return now;
+    const now = await peer.statements();
+    if (now === last) return now;
     last = now;
   }
 }
 
+const SEQUENTIAL = 10;
+
+/**
+ * SQL statements per request, exactly: from requests sent one at a time (under load, the requests
+ * cut off when autocannon stops would blur the count; it does not depend on the load).
+ */
+async function sqlPerRequest(peer: Peer, workload: Workload, samples: Samples): Promise<number> {
+  const before = await settled(peer);
+  for (let i = 0; i < SEQUENTIAL; i++) await ask(peer, workload, workload.key(samples, Math.random));
+  return ((await peer.statements()) - before) / SEQUENTIAL;
+}
+
 async function measure(peer: Peer, workload: Workload, samples: Samples, connections: number, options: Options): Promise<Figures> {
   if (options.warmup > 0) await load(peer, workload, samples, connections, options.warmup);
-  const before = await settled(peer);
+  await settled(peer);
   const cpuBefore = peer.cpuMs();
   peer.resetPeakRss();
   const started = performance.now();
   const { result, times, failed } = await load(peer, workload, samples, connections, options.duration);
   const elapsed = (performance.now() - started) / 1000;
-  const after = await settled(peer);
+  // Read at once: the CPU the peer spent in the window per answer it gave in the window (the work
+  // on the requests still under way at the end is in it, as that on the first ones is not).
   const cpu = peer.cpuMs() - cpuBefore;
+  const peakRssMb = peer.peakRssMb();
   const sorted = Float64Array.from(times).sort();
   const requests = times.length;
-  // What the peer served in the window, also the requests under way when autocannon stopped
-  // (settled() waited for them): their SQL and CPU are counted, so they count here too.
-  const served = after.requests - before.requests;
   return {
     workload: workload.name,
     connections,
@@ -195,9 +206,9 @@ async function measure(peer: Peer, workload: Workload, samples: Samples, connect
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
-    cpuMsPerRequest: cpu / served,
-    sqlPerRequest: (after.statements - before.statements) / served,
-    peakRssMb: peer.peakRssMb(),
+    cpuMsPerRequest: cpu / requests,
+    sqlPerRequest: await sqlPerRequest(peer, workload, samples),
+    peakRssMb,
     errors: result.non2xx + failed + result.errors + result.timeouts,
   };
 }
