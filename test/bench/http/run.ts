@@ -328,6 +328,7 @@ function targetsTable(list: Target9[]): string {
 
 async function main(): Promise<number> {
   const startedAt = new Date();
+  const loadAverageAtStart = os.loadavg();
   const target = targetFromEnv();
   let opts: Options;
   try {
@@ -340,7 +341,7 @@ async function main(): Promise<number> {
   const cpus = os.cpus();
   const machine = `${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, node ${process.version}`;
   const where = target.dialect === "postgresql" ? target.url.replace(/\/\/[^@/]*@/, "//") : target.file;
-  console.log(`HTTP benchmark on ${target.dialect} (${where}); ${machine}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(`HTTP benchmark on ${target.dialect} (${where}); ${machine}; load average ${loadAverageAtStart.map((l) => l.toFixed(1)).join(" ")}`);
   console.log(`peers ${opts.peers.join(", ")}; ${opts.connections.join(" and ")} connections, ${opts.warmup} s warm-up and ${opts.duration} s per measurement\n`);
 
   const samples = await readSamples(target);
@@ -354,22 +355,23 @@ async function main(): Promise<number> {
   const started = new Map<PeerName, Peer>();
   const stopAll = () => Promise.all([...started.values()].map((p) => p.stop()));
   process.on("SIGINT", () => void stopAll().then(() => process.exit(130)));
+  let problems: string[];
   try {
     for (const name of opts.peers) started.set(name, await startPeer(name, { target, auth }));
-    const problems = await compareAnswers([...started.values()], opts.workloads, samples);
-    if (problems.length) {
-      console.error(`\nThe peers do not answer the same; no figures are measured:\n  ${problems.join("\n  ")}`);
-      return 1;
-    }
-    console.log(`equal answers from ${opts.peers.join(", ")} for ${opts.workloads.map((w) => w.name).join(", ")}\n`);
-    if (opts.checkOnly) {
-      await stopAll();
-      return 0;
-    }
-  } finally {
-    // Each peer is measured alone; the first is kept running for its own measurement.
-    for (const name of opts.peers.slice(1)) await started.get(name)?.stop();
+    problems = await compareAnswers([...started.values()], opts.workloads, samples);
+  } catch (err) {
+    await stopAll();
+    throw err;
   }
+  if (problems.length || opts.checkOnly) {
+    await stopAll();
+    if (problems.length) console.error(`\nThe peers do not answer the same; no figures are measured:\n  ${problems.join("\n  ")}`);
+    else console.log(`equal answers from ${opts.peers.join(", ")} for ${opts.workloads.map((w) => w.name).join(", ")}`);
+    return problems.length ? 1 : 0;
+  }
+  console.log(`equal answers from ${opts.peers.join(", ")} for ${opts.workloads.map((w) => w.name).join(", ")}\n`);
+  // Each peer is measured alone; the first is kept running for its own measurement.
+  for (const name of opts.peers.slice(1)) await started.get(name)!.stop();
 
   // 2. Each peer alone: reads first, then the write (which adds rows).
   const figures: Figures[] = [];
@@ -408,7 +410,7 @@ async function main(): Promise<number> {
         dialect: target.dialect,
         database: where,
         machine,
-        loadAverageAtStart: os.loadavg(),
+        loadAverageAtStart,
         options: { duration: opts.duration, warmup: opts.warmup, connections: opts.connections, workloads: opts.workloads.map((w) => w.name), peers: opts.peers },
         samples: { bsns: samples.bsns.length, longestHistoryKlantcontacten: samples.longestHistoryKlantcontacten, actors: samples.actorsWithOpenTaken.length },
         workloads: Object.fromEntries(opts.workloads.map((w) => [w.name, w.description])),
