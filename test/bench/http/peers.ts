@@ -48,8 +48,8 @@ export interface Peer {
   /** Where the peer takes the request of a workload. */
   path(workload: string): string;
   headers: Record<string, string>;
-  /** SQL statements sent and HTTP requests received since the process started (sql-counter.ts). */
-  counts(): Promise<{ statements: number; requests: number }>;
+  /** SQL statements sent since the process started (sql-counter.ts). */
+  statements(): Promise<number>;
   /** utime + stime of the process so far, in milliseconds. */
   cpuMs(): number;
   /** Peak resident set (VmHWM) in MB since the last resetPeakRss. */
@@ -176,15 +176,15 @@ export async function startPeer(name: PeerName, options: StartOptions): Promise<
       "content-type": "application/json",
       ...(name === "postgraphile" ? {} : { authorization: `Bearer ${options.auth.token}` }),
     },
-    counts: () =>
-      new Promise((resolve, reject) => {
+    statements: () =>
+      new Promise<number>((resolve, reject) => {
         // Generous: on SQLite the driver blocks the event loop, and 20 slow requests may be queued before this one.
         const timer = setTimeout(() => reject(new Error(`${name} did not report its SQL count within 5 minutes`)), 300_000);
-        const onMessage = (message: { type?: string; statements?: number; requests?: number }) => {
+        const onMessage = (message: { type?: string; statements?: number }) => {
           if (message?.type !== "sql-count") return;
           clearTimeout(timer);
           child.off("message", onMessage);
-          resolve({ statements: message.statements ?? 0, requests: message.requests ?? 0 });
+          resolve(message.statements ?? 0);
         };
         child.on("message", onMessage);
         child.send({ type: "sql-count" });

@@ -1,4 +1,3 @@
-import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -10,13 +9,10 @@ import path from "node:path";
  * - SQLite: libsql's Statement run/get/iterate (its `all` runs `iterate`) and Database.exec
  *   (knex's libsql dialect, under MikroORM, prepares and runs each statement; transactions go
  *   through exec).
- * It also counts the HTTP requests the process received (every peer serves through node:http),
- * so that the runner divides by what the server served, including the requests still under way
- * when the load generator stopped. The runner asks over IPC (child_process.fork):
- * { type: "sql-count" } → { type: "sql-count", statements, requests }.
+ * The runner asks for the count over IPC (child_process.fork): { type: "sql-count" } → { type:
+ * "sql-count", statements }.
  */
 let statements = 0;
-let requests = 0;
 
 // Resolved from the project root, as the servers resolve them (one copy of each in node_modules).
 const projectRequire = createRequire(path.join(process.cwd(), "package.json"));
@@ -54,12 +50,6 @@ if (Database) {
   count(Database.prototype as Record<string, unknown>, ["exec"]);
 }
 
-const emit = http.Server.prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
-http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-  if (event === "request") requests++;
-  return emit.apply(this, [event, ...args]);
-};
-
 process.on("message", (message: unknown) => {
-  if ((message as { type?: string } | null)?.type === "sql-count") process.send?.({ type: "sql-count", statements, requests });
+  if ((message as { type?: string } | null)?.type === "sql-count") process.send?.({ type: "sql-count", statements });
 });
