@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import type { GraphQLSchema } from "graphql";
+import { isUnionType, type GraphQLSchema } from "graphql";
 import { buildSchema, getMetadataStorage, type NonEmptyArray } from "type-graphql";
 import { toSubgraphSchema, type ReferenceResolver } from "./federation/subgraph";
 import { Zaak } from "./federation/zaak.type";
@@ -31,6 +31,7 @@ export function buildKlantinteractiesSchema(): Promise<GraphQLSchema> {
       // No field here returns a Zaak; it is in the schema as the entity Zaak.klantcontacten extends.
       orphanedTypes: [Zaak],
     });
+    unionsResolveAtOnce(schema);
     return toSubgraphSchema(schema, Object.assign({}, ...modules.map((m) => m.references)));
   })();
   return built;
@@ -49,5 +50,23 @@ function plainFieldsReadTheirProperty(): void {
   const guarded = new Set([...storage.middlewares, ...storage.authorizedFields].map((m) => `${m.target.name}.${m.fieldName}`));
   for (const field of storage.fields) {
     if (field.simple === undefined && field.schemaName === field.name && !guarded.has(`${field.target.name}.${field.name}`)) field.simple = true;
+  }
+}
+
+/**
+ * type-graphql wraps a union's resolveType in an async function, so that graphql-js completes every
+ * value of a union field through a promise, a microtask later. The unions here name their member
+ * type at once (a type name, from the value's class), so their own resolveType is used as it is.
+ */
+function unionsResolveAtOnce(schema: GraphQLSchema): void {
+  for (const union of getMetadataStorage().unions) {
+    const type = schema.getType(union.name);
+    const resolveType = union.resolveType;
+    if (!isUnionType(type) || !resolveType) continue;
+    type.resolveType = (value, context, info, abstractType) => {
+      const name = resolveType(value, context, info, abstractType);
+      if (typeof name !== "string") throw new Error(`resolveType of ${union.name} must return a type name`);
+      return name;
+    };
   }
 }
