@@ -68,7 +68,10 @@ export const SQL = {
       from partij p where p.uuid in (select value from json_each(?))`,
   },
 
-  /** The 20 latest klantcontacten of a partij, with their actors, onderwerpobjecten and data subjects. */
+  /**
+   * The 20 latest klantcontacten of a partij, with their actors, onderwerpobjecten and data subjects:
+   * the page taken from betrokkene's copy of plaatsgevonden_op and its index (as the subgraph does).
+   */
   klantcontactenVanPartij: {
     postgresql: `select k.kanaal, k.onderwerp, k.inhoud, k.plaatsgevonden_op,
         coalesce((select json_agg(a.naam order by ak.id) from actor_klantcontact ak join actor a on a.id = ak.actor_id
@@ -78,9 +81,10 @@ export const SQL = {
             'codeSoortObjectId', o.onderwerpobjectidentificator_code_soort_object_id) order by o.id)
           from onderwerpobject o where o.klantcontact_id = k.id), '[]') as onderwerpobjecten,
         ${KLANTCONTACT_PARTIJEN.postgresql} as partijen
-      from (select k.id, k.kanaal, k.onderwerp, k.inhoud, k.plaatsgevonden_op from klantcontact k
-        where k.id in (select had_klantcontact_id from betrokkene where was_partij_id = $1)
-        order by k.plaatsgevonden_op desc, k.id desc limit 20) k
+      from (select k.id, k.kanaal, k.onderwerp, k.inhoud, k.plaatsgevonden_op
+        from (select distinct b.klantcontact_plaatsgevonden_op, b.had_klantcontact_id from betrokkene b where b.was_partij_id = $1
+          order by b.klantcontact_plaatsgevonden_op desc, b.had_klantcontact_id desc limit 20) s
+        join klantcontact k on k.id = s.had_klantcontact_id) k
       order by k.plaatsgevonden_op desc, k.id desc`,
     sqlite: `select k.kanaal, k.onderwerp, k.inhoud, k.plaatsgevonden_op,
         (select json_group_array(a.naam order by ak.id) from actor_klantcontact ak join actor a on a.id = ak.actor_id
@@ -90,9 +94,10 @@ export const SQL = {
             'codeSoortObjectId', o.onderwerpobjectidentificator_code_soort_object_id) order by o.id)
           from onderwerpobject o where o.klantcontact_id = k.id) as onderwerpobjecten,
         ${KLANTCONTACT_PARTIJEN.sqlite} as partijen
-      from (select k.id, k.kanaal, k.onderwerp, k.inhoud, k.plaatsgevonden_op from klantcontact k
-        where k.id in (select had_klantcontact_id from betrokkene where was_partij_id = ?)
-        order by k.plaatsgevonden_op desc, k.id desc limit 20) k
+      from (select k.id, k.kanaal, k.onderwerp, k.inhoud, k.plaatsgevonden_op
+        from (select distinct b.klantcontact_plaatsgevonden_op, b.had_klantcontact_id from betrokkene b where b.was_partij_id = ?
+          order by b.klantcontact_plaatsgevonden_op desc, b.had_klantcontact_id desc limit 20) s
+        join klantcontact k on k.id = s.had_klantcontact_id) k
       order by k.plaatsgevonden_op desc, k.id desc`,
   },
 
