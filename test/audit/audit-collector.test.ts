@@ -219,7 +219,8 @@ describe("AuditCollector", () => {
     const collector = new AuditCollector(KEY);
     collector.record({ bsn: "999990112" }, LEZEN);
     const manager = em();
-    vi.spyOn(manager, "insertMany").mockRejectedValueOnce(new Error("disk full"));
+    // A BSN needs no lookup: the one statement is the INSERT.
+    vi.spyOn(manager, "execute").mockRejectedValueOnce(new Error("disk full"));
     const m = meta();
     await expect(collector.flush(manager, m)).rejects.toThrow("disk full");
     expect(collector.pendingCount).toBe(1);
