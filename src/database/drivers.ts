@@ -45,9 +45,20 @@ function oneAfterTheOther<T>(transaction: Knex.Transaction | undefined, run: () 
   return result;
 }
 
+/** The names given so far, so that a statement's text is hashed once, not on every execution. */
+const statementNames = new Map<string, string>();
+const MAX_STATEMENT_NAMES = 10_000;
+
 /** A statement's name for the driver: the same text gets the same name, so each connection prepares it once. */
 function statementName(sql: string): string {
-  return `ki_${createHash("sha1").update(sql).digest("base64url").slice(0, 20)}`;
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `ki_${createHash("sha1").update(sql).digest("base64url").slice(0, 20)}`;
+    // The read path's texts are constant, so this stays small; the bound only guards against a shape that is not.
+    if (statementNames.size >= MAX_STATEMENT_NAMES) statementNames.clear();
+    statementNames.set(sql, name);
+  }
+  return name;
 }
 
 /** What the read path's connection offers beyond MikroORM's (see `select` below). */

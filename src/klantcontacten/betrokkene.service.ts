@@ -119,17 +119,16 @@ export class BetrokkeneService {
 
   /**
    * (row_id: klantcontact id, page_key: partij id) for every betrokkene of these partijen: the
-   * links of Partij.klantcontacten and Partij.interneTaken (the klantcontacten themselves are read
-   * through their own gate). `alleenAlsInitiator`: only where the partij's betrokkene was the initiator.
+   * links of Partij.interneTaken (the klantcontacten themselves are read through their own gate;
+   * Partij.klantcontacten uses the ordered links of `klantcontactenInVolgorde`).
    */
-  klantcontactLinksPerPartij(partijIds: readonly number[], { alleenAlsInitiator = false } = {}): Knex.QueryBuilder {
+  klantcontactLinksPerPartij(partijIds: readonly number[]): Knex.QueryBuilder {
     const keyList = keyListFor(this.ctx.em.getPlatform());
-    const links = this.ctx.em
+    return this.ctx.em
       .getKnex()
       .from({ b: "betrokkene" })
       .distinct({ row_id: "b.had_klantcontact_id", page_key: "b.was_partij_id" })
       .whereRaw(keyList.sql("b.was_partij_id", "integer"), [keyList.binding(partijIds)]);
-    return alleenAlsInitiator ? links.where("b.initiator", true) : links;
   }
 
   /**
