@@ -106,7 +106,7 @@ export class AuditCollector {
       .filter(([hash, { soort }]) => addsTo(this.written.get(hash), soort));
 
     if (toWrite.length) {
-      const shared = {
+      const shared: SharedValues = {
         tijdstip: meta.tijdstip ?? new Date(),
         traceId: meta.traceId,
         operatie: storable(meta.operatie),
@@ -118,7 +118,8 @@ export class AuditCollector {
       };
       await insertRecords(
         em,
-        toWrite.map(([betrokkeneHash, { soort }]) => ({ ...shared, uuid: randomUUID(), betrokkeneHash, soort })),
+        shared,
+        toWrite.map(([betrokkeneHash, { soort }]) => ({ uuid: randomUUID(), betrokkeneHash, soort })),
       );
     }
 
@@ -156,37 +157,28 @@ export class AuditCollector {
   }
 }
 
-/** The columns of an audit record, in the order of the INSERT. */
-const COLUMNS = [
-  "tijdstip",
-  "traceId",
-  "operatie",
-  "verwerkingsactiviteit",
-  "clientId",
-  "userId",
-  "userRepresentation",
-  "uitkomst",
-  "uuid",
-  "betrokkeneHash",
-  "soort",
-] as const satisfies ReadonlyArray<keyof AuditRecord>;
+/** What every record of one flush has in common, and the columns that differ per record. */
+const SHARED = ["tijdstip", "traceId", "operatie", "verwerkingsactiviteit", "clientId", "userId", "userRepresentation", "uitkomst"] as const;
+const PER_RECORD = ["uuid", "betrokkeneHash", "soort"] as const;
 
-type AuditRow = Pick<AuditRecord, (typeof COLUMNS)[number]>;
+type SharedValues = Pick<AuditRecord, (typeof SHARED)[number]>;
+type RecordValues = Pick<AuditRecord, (typeof PER_RECORD)[number]>;
 
 /**
- * All rows in one INSERT of plain values, in the EntityManager's transaction when it is in one.
- * Written out rather than through em.insertMany, whose query builder cost more CPU than the
- * statement itself; column and table names come from the entity's metadata, the values' form for
- * the database (a date on SQLite, say) from MikroORM, which puts them into the statement.
+ * All records in one INSERT, in the EntityManager's transaction when it is in one. Written out
+ * rather than through em.insertMany, whose query builder cost more CPU than the statement itself;
+ * the table and column names come from the entity's metadata, and MikroORM puts the values into
+ * the statement in the database's form (a date on SQLite, say).
  */
-async function insertRecords(em: SqlEntityManager, rows: readonly AuditRow[]): Promise<void> {
+async function insertRecords(em: SqlEntityManager, shared: SharedValues, records: readonly RecordValues[]): Promise<void> {
   const meta = em.getMetadata().get(AuditRecord.name);
   const platform = em.getPlatform();
-  const columns = COLUMNS.map((property) => platform.quoteIdentifier(meta.properties[property].fieldNames[0])).join(", ");
-  const row = `(${COLUMNS.map(() => "?").join(", ")})`;
+  const columns = [...SHARED, ...PER_RECORD].map((property) => platform.quoteIdentifier(meta.properties[property].fieldNames[0]));
+  const sharedValues = SHARED.map((property) => shared[property]);
+  const row = `(${columns.map(() => "?").join(", ")})`;
   await em.execute(
-    `insert into ${platform.quoteIdentifier(meta.tableName)} (${columns}) values ${rows.map(() => row).join(", ")}`,
-    rows.flatMap((record) => COLUMNS.map((property) => record[property])),
+    `insert into ${platform.quoteIdentifier(meta.tableName)} (${columns.join(", ")}) values ${records.map(() => row).join(", ")}`,
+    records.flatMap((record) => [...sharedValues, record.uuid, record.betrokkeneHash, record.soort]),
     "run",
   );
 }
