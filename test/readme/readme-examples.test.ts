@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEV_CLIENT_ID } from "../../src/auth/dev-client";
+import { seedDemoDataIfEmpty } from "../../src/database/demo-data";
+import { TestApp } from "../support/app";
+import { FederatedTestApp } from "../support/gateway";
+import { testPrincipal } from "../support/principals";
+import { differences, readReadmeOperations, substitute } from "./readme-blocks";
+
+/**
+ * The README's operations, pasted in order as a newcomer would into the explorer of
+ * `npm run supergraph`: the subgraph on the demo data, the Zaak subgraph double and the router,
+ * asked with the development client's token (every scope).
+ */
+const operations = readReadmeOperations(new URL("../../README.md", import.meta.url).pathname);
+const devToken = testPrincipal(undefined, { clientId: DEV_CLIENT_ID, userId: "demo", userRepresentation: "Demo" });
+
+describe("README examples", () => {
+  let supergraph: FederatedTestApp;
+  const answers = new Map<string, unknown>();
+
+  beforeAll(async () => {
+    const subgraph = await TestApp.start();
+    await seedDemoDataIfEmpty(subgraph.orm.em.fork());
+    supergraph = await FederatedTestApp.start({ subgraph });
+  });
+  afterAll(() => supergraph?.stop());
+
+  it("are named operations with unique names, the klantbeeld and the walkthrough among them", () => {
+    const names = operations.map((o) => o.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of ["Klantbeeld", "MaakActor", "MaakPartij", "RegistreerContactverzoek", "OpenTaken", "HandelTaakAf", "KlantbeeldEva"]) {
+      expect(names).toContain(name);
+    }
+    expect(names.indexOf("MaakActor")).toBeLessThan(names.indexOf("HandelTaakAf"));
+  });
+
+  // One test per block, in README order: each runs on what the blocks before it wrote.
+  for (const operation of operations) {
+    it(`${operation.name} (README.md line ${operation.line}) succeeds${operation.answer ? " and answers what the README shows" : ""}`, async () => {
+      const variables = substitute(operation.variables, answers) as Record<string, unknown>;
+      const result = await supergraph.query(operation.document, variables, { principal: devToken });
+      expect(result.errors ?? []).toEqual([]);
+      answers.set(operation.name, result.data);
+      if (operation.answer) expect(differences(operation.answer.data, result.data)).toEqual([]);
+    });
+  }
+
+  it("leaves the walkthrough's task closed", async () => {
+    const taak = substitute("<OpenTaken: interneTaken.edges.0.node.uuid>", answers);
+    const result = await supergraph.query(`query Taak($taak: ID!) { interneTaak(uuid: $taak) { status afgehandeldOp } }`, { taak }, { principal: devToken });
+    expect(result.errors).toBeUndefined();
+    const { interneTaak } = result.data as { interneTaak: { status: string; afgehandeldOp: string | null } };
+    expect(interneTaak.status).toBe("VERWERKT");
+    expect(interneTaak.afgehandeldOp).not.toBeNull();
+  });
+});
