@@ -1,3 +1,4 @@
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_CLIENT_ID } from "../../src/auth/dev-client";
 import { seedDemoDataIfEmpty } from "../../src/database/demo-data";
@@ -11,7 +12,7 @@ import { differences, readReadmeOperations, substitute } from "./readme-blocks";
  * `npm run supergraph`: the subgraph on the demo data, the Zaak subgraph double and the router,
  * asked with the development client's token (every scope).
  */
-const operations = readReadmeOperations(new URL("../../README.md", import.meta.url).pathname);
+const operations = readReadmeOperations(path.join(__dirname, "..", "..", "README.md"));
 const devToken = testPrincipal(undefined, { clientId: DEV_CLIENT_ID, userId: "demo", userRepresentation: "Demo" });
 
 describe("README examples", () => {
