@@ -16,7 +16,7 @@ import {
 import { describe, expect, it } from "vitest";
 
 /**
- * docs/rest-mapping.md promises, per REST call, a GraphQL operation of this subgraph (or, "via
+ * docs/rest-mapping.md (and the README's excerpt of it) promises, per REST call, a GraphQL operation of this subgraph (or, "via
  * router", of the supergraph). Each GraphQL cell must be a valid selection on the schema file we
  * publish: fields, arguments, filter fields and enum values that exist, with every required
  * argument. Not checked: leaf selections (a cell may stop at the field that does the work) and
@@ -30,23 +30,28 @@ const rules = specifiedRules.filter(
 );
 
 interface Row {
+  file: string;
   line: number;
   graphql: string;
   via: keyof typeof schemas;
 }
 
-function rows(): Row[] {
-  const lines = readFileSync(path.join(ROOT, "docs", "rest-mapping.md"), "utf8").split("\n");
+/** The rows of the mapping tables of a markdown file (tables whose header starts with "REST call"). */
+function rows(file: string): Row[] {
+  const lines = readFileSync(path.join(ROOT, file), "utf8").split("\n");
+  let inTable = false;
   const found: Row[] = [];
   lines.forEach((text, index) => {
-    // Every table row but the header and its rule.
-    if (!text.startsWith("| ") || text.startsWith("| REST call")) return;
+    if (text.startsWith("| REST call")) inTable = true;
+    if (!text.startsWith("|")) inTable = false;
+    // Every row of a mapping table but the header and its rule.
+    if (!inTable || !text.startsWith("| ") || text.startsWith("| REST call")) return;
     const cells = text.split(" | ");
-    if (cells.length !== 4) throw new Error(`docs/rest-mapping.md line ${index + 1}: a row has four cells (REST call, used by, GraphQL, via)`);
+    if (cells.length !== 4) throw new Error(`${file} line ${index + 1}: a row has four cells (REST call, used by, GraphQL, via)`);
     const graphql = /^`(.*)`$/.exec(cells[2].trim())?.[1];
     const via = cells[3].replace(/\|\s*$/, "").trim();
-    if (!graphql || (via !== "subgraph" && via !== "router")) throw new Error(`docs/rest-mapping.md line ${index + 1}: a row needs a GraphQL code span and via subgraph or router`);
-    found.push({ line: index + 1, graphql, via });
+    if (!graphql || (via !== "subgraph" && via !== "router")) throw new Error(`${file} line ${index + 1}: a row needs a GraphQL code span and via subgraph or router`);
+    found.push({ file, line: index + 1, graphql, via });
   });
   return found;
 }
@@ -57,16 +62,17 @@ function operationOf(graphql: string, schema: GraphQLSchema): string {
   return schema.getMutationType()?.getFields()[rootField] ? `mutation { ${graphql} }` : `query { ${graphql} }`;
 }
 
-describe("docs/rest-mapping.md", () => {
-  const table = rows();
+describe("the REST mapping tables of docs/rest-mapping.md and the README", () => {
+  const table = [...rows("docs/rest-mapping.md"), ...rows("README.md")];
 
   it("maps the calls of KISS, ITA, Open Inwoner and Open Formulieren", () => {
     const text = readFileSync(path.join(ROOT, "docs", "rest-mapping.md"), "utf8");
     for (const client of ["KISS", "ITA", "OIP", "OF"]) expect(text).toMatch(new RegExp(`\\| [^|]*\\b${client}\\b[^|]* \\| \``));
-    expect(table.length).toBeGreaterThan(30);
+    expect(rows("docs/rest-mapping.md").length).toBeGreaterThan(30);
+    expect(rows("README.md").length).toBeGreaterThan(5);
   });
 
-  it.each(table.map((row) => [row.line, row] as const))("line %i: the GraphQL side exists in the schema", (_line, row) => {
+  it.each(table.map((row) => [`${row.file} line ${row.line}`, row] as const))("%s: the GraphQL side exists in the schema", (_where, row) => {
     const schema = schemas[row.via];
     const document = parse(operationOf(row.graphql, schema));
     const operation = document.definitions[0] as OperationDefinitionNode;
