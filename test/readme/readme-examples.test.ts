@@ -1,10 +1,15 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEV_CLIENT_ID } from "../../src/auth/dev-client";
+import type { Principal } from "../../src/auth/principal";
+import { loadOrCreateDevClient } from "../../src/auth/dev-client";
+import { signToken } from "../../src/auth/token-cli";
+import { TokenVerifier } from "../../src/auth/token-verifier";
+import { loadConfig } from "../../src/config";
 import { seedDemoDataIfEmpty } from "../../src/database/demo-data";
 import { TestApp } from "../support/app";
 import { FederatedTestApp } from "../support/gateway";
-import { testPrincipal } from "../support/principals";
 import { differences, readReadmeOperations, substitute } from "./readme-blocks";
 
 /**
@@ -13,13 +18,25 @@ import { differences, readReadmeOperations, substitute } from "./readme-blocks";
  * asked with the development client's token (every scope).
  */
 const operations = readReadmeOperations(path.join(__dirname, "..", "..", "README.md"));
-const devToken = testPrincipal(undefined, { clientId: DEV_CLIENT_ID, userId: "demo", userRepresentation: "Demo" });
+
+/** Who the demo router's token of the development client makes the caller: signed and verified as `npm run supergraph` does. */
+async function developmentClientPrincipal(): Promise<Principal> {
+  const folder = mkdtempSync(path.join(tmpdir(), "readme-dev-client-"));
+  const { client } = loadOrCreateDevClient(path.join(folder, "dev-client.json"));
+  rmSync(folder, { recursive: true });
+  const token = await signToken(client.clientId, client.secret as string, { scopes: [], burger: undefined, userId: "demo", userRepresentation: "Demo" });
+  const verified = await new TokenVerifier({ ...loadConfig({}).auth, clients: [client] }).verify(`Bearer ${token}`);
+  if (!verified.ok) throw new Error(`the development token is refused: ${verified.reason}`);
+  return verified.principal;
+}
 
 describe("README examples", () => {
   let supergraph: FederatedTestApp;
+  let devToken: Principal;
   const answers = new Map<string, unknown>();
 
   beforeAll(async () => {
+    devToken = await developmentClientPrincipal();
     const subgraph = await TestApp.start();
     await seedDemoDataIfEmpty(subgraph.orm.em.fork());
     supergraph = await FederatedTestApp.start({ subgraph });
