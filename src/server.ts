@@ -17,6 +17,8 @@ import { inputHygienePlugin } from "./common/input-hygiene";
 import { operationTransactionPlugin, trackRootMutationFields } from "./common/operation-transaction";
 import { DatabaseReadiness } from "./database/readiness";
 import { formatError, httpStatusFromErrors } from "./error-mapping";
+import { EXPLORER_PATH, serveExplorerAsset } from "./explorer/assets";
+import { subgraphExplorer } from "./explorer/subgraph-explorer";
 import { FailureLog } from "./failure-log";
 import { readJsonBody } from "./http-body";
 import { HttpError, INTERNAL_ERROR, methodNotAllowed, sendError, sendJson, UNKNOWN_PATH } from "./http-errors";
@@ -90,7 +92,8 @@ export interface RunningServer {
 
 /**
  * The HTTP face: POST/GET /graphql, GET /health (the process runs) and GET /ready (a write to the
- * database would succeed, and the process is not stopping). Every other answer is a JSON error.
+ * database would succeed, and the process is not stopping); outside production also the explorer's
+ * files under /explorer/ (src/explorer/). Every other answer is a JSON error.
  *
  * Plain node:http rather than express: three routes need no router, and express with its body
  * parser and Apollo's express integration cost about 0.2 ms of CPU per request more than this
@@ -99,10 +102,12 @@ export interface RunningServer {
 export async function startHttpServer(schema: GraphQLSchema, orm: MikroORM, config: Config, logger: Logger): Promise<RunningServer> {
   const httpServer = http.createServer();
   const failures = new FailureLog(logger);
+  // Outside production: the explorer (GraphiQL) as the page of GET /graphql, its files under /explorer/.
+  const explorer = subgraphExplorer(config);
   const apollo = createApolloServer(schema, logger, {
     limits: config.limits,
     environment: { production: config.production },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(explorer ? [explorer] : [])],
     failures,
   });
   await apollo.start();
@@ -152,6 +157,7 @@ export async function startHttpServer(schema: GraphQLSchema, orm: MikroORM, conf
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { path, search } = target(req.url ?? "/");
     if (path === "/graphql") return graphql(req, res, search);
+    if (explorer && path.startsWith(EXPLORER_PATH)) return serveExplorerAsset(req, res, path);
     // GET routes answer HEAD too, without the body (Node leaves it out).
     if (req.method === "GET" || req.method === "HEAD") {
       if (path === "/health") return sendJson(res, 200, { status: "ok" });
