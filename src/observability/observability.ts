@@ -3,6 +3,7 @@ import type { MikroORM } from "@mikro-orm/core";
 import type { AbstractSqlConnection } from "@mikro-orm/knex";
 import { SpanStatusCode } from "@opentelemetry/api";
 import type { SpanExporter } from "@opentelemetry/sdk-trace";
+import { getOperationAST, type OperationDefinitionNode } from "graphql";
 import type { RequestContext } from "../common/context";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
@@ -98,7 +99,7 @@ export class Observability {
 
 /**
  * Tells the observed request of the context (if any: `Observability.observe` made it) its client,
- * operation and final response. Only the two hooks once per request; no field hooks.
+ * operation and final response. Hooks once per request only; none per field.
  */
 export const observabilityPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart({ contextValue }) {
@@ -107,16 +108,15 @@ export const observabilityPlugin: ApolloServerPlugin<RequestContext> = {
     request.clientId = contextValue.principal.clientId;
     return {
       async didResolveOperation({ operation }) {
-        if (!operation) return;
-        const name = operation.name ? (showableOperationName(operation.name.value) ?? "other") : null;
-        request.operationType = operation.operation;
-        request.operationName = operation.name?.value ?? null;
-        if (request.span) {
-          const { span } = request.span;
-          span.updateName(name ? `${operation.operation} ${name}` : operation.operation);
-          span.setAttribute("graphql.operation.type", operation.operation);
-          if (name) span.setAttribute("graphql.operation.name", name);
-        }
+        if (operation) operationKnown(request, operation);
+      },
+      // A document that parses and fails validation (a limit, an unknown field) still names its
+      // operation. Apollo skips validation for a document it has validated before, but those pass.
+      async validationDidStart({ document, request: { operationName } }) {
+        return async (errors) => {
+          const operation = errors && getOperationAST(document, operationName);
+          if (operation) operationKnown(request, operation);
+        };
       },
       async willSendResponse({ response }) {
         request.responding(response);
@@ -124,3 +124,14 @@ export const observabilityPlugin: ApolloServerPlugin<RequestContext> = {
     };
   },
 };
+
+function operationKnown(request: ObservedRequest, operation: OperationDefinitionNode): void {
+  request.operationType = operation.operation;
+  request.operationName = operation.name?.value ?? null;
+  if (!request.span) return;
+  const name = operation.name ? (showableOperationName(operation.name.value) ?? "other") : null;
+  const { span } = request.span;
+  span.updateName(name ? `${operation.operation} ${name}` : operation.operation);
+  span.setAttribute("graphql.operation.type", operation.operation);
+  if (name) span.setAttribute("graphql.operation.name", name);
+}

@@ -1,0 +1,7 @@
+// Preloaded into a subgraph process by request-log.test.ts: on SIGUSR2 it touches pg's deprecated
+// Client.activeQuery, which makes Node emit a DeprecationWarning (Node's own printer writes text on stderr).
+import { Client } from "pg";
+
+process.on("SIGUSR2", () => {
+  void new Client().activeQuery;
+});
