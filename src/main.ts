@@ -23,6 +23,7 @@ export interface Subgraph extends RunningServer {
  * database that cannot be written at start (unreachable, read-only, full) stops the start with its
  * error: a process that reported itself started would only fail every write, while a failed start
  * is what an orchestrator sees, restarts with back-off, and shows to the operator.
+ * `observability` can send the spans elsewhere than the configuration says (tests).
  */
 export async function startSubgraph(
   configured: Config,
