@@ -35,6 +35,23 @@ export interface Config {
   audit: AuditConfig;
   /** The cost limits of one operation: the LIMIT_* variables (src/limits/limits-config.ts). */
   limits: Limits;
+  /** Traces, metrics and the request log (src/observability). */
+  observability: ObservabilityConfig;
+}
+
+export interface ObservabilityConfig {
+  /**
+   * Where spans go over OTLP/HTTP: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as it is, or
+   * OTEL_EXPORTER_OTLP_ENDPOINT with `/v1/traces` appended (the OpenTelemetry rule). Unset: no
+   * tracing at all, not even spans that go nowhere.
+   */
+  tracesEndpoint: string | undefined;
+  /** OTEL_SERVICE_NAME: service.name of the spans. */
+  serviceName: string;
+  /** METRICS_ENABLED: Prometheus metrics on GET /metrics. */
+  metricsEnabled: boolean;
+  /** LOG_REQUESTS: one info line per GraphQL request. */
+  logRequests: boolean;
 }
 
 /** One environment variable with a bad value, and what is wrong with it. */
@@ -77,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || "info";
   if (!LOG_LEVELS.includes(logLevel)) problem("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
 
+  const tracesEndpoint = otlpTracesEndpoint(env, problem);
+
   const auth = parseAuthConfig(env);
   const audit = parseAuditConfig(env);
   const limits = readLimits(env);
@@ -95,9 +114,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: auth.ok ? auth.config : (undefined as never),
     audit: audit.ok ? audit.config : (undefined as never),
     limits: limits.ok ? limits.limits : (undefined as never),
+    observability: {
+      tracesEndpoint,
+      serviceName: env.OTEL_SERVICE_NAME || "klantinteracties-subgraph",
+      metricsEnabled: bool("METRICS_ENABLED", true),
+      logRequests: bool("LOG_REQUESTS", true),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * The OTLP/HTTP URL of the traces, as the OpenTelemetry specification reads its variables: the
+ * signal's own endpoint is used as it is, the general one is a base to which `/v1/traces` is added.
+ * The values are not repeated in a problem: a collector URL may carry a token.
+ */
+function otlpTracesEndpoint(env: NodeJS.ProcessEnv, problem: (variable: string, text: string) => void): string | undefined {
+  const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+  const traces = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  if (traces) {
+    if (isHttpUrl(traces)) return traces;
+    problem("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "must be an http:// or https:// URL");
+    return undefined;
+  }
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (!base) return undefined;
+  if (isHttpUrl(base)) return `${base.replace(/\/+$/, "")}/v1/traces`;
+  problem("OTEL_EXPORTER_OTLP_ENDPOINT", "must be an http:// or https:// URL");
+  return undefined;
 }
 
 /**

@@ -84,4 +84,17 @@ export function apolloLogger(logger: Logger) {
   };
 }
 
+/**
+ * Node's process warnings (deprecations such as pg's, experimental features, a listener leak) as
+ * JSON warn lines of the logger that `current` returns, instead of Node's text on stderr: Node's
+ * own printer is one of the "warning" listeners, and goes. Name, code and message only: a
+ * warning's message is the runtime's or a library's text, not data; its stack is not logged.
+ */
+export function logProcessWarnings(current: () => Logger): void {
+  process.removeAllListeners("warning");
+  process.on("warning", (warning: Error & { code?: unknown }) => {
+    current().warn({ component: "node", warning: { type: identifier(warning.name) ?? "Warning", code: identifier(warning.code) } }, warning.message);
+  });
+}
+
 export type { Logger };

@@ -6,7 +6,8 @@ import { seedDemoDataIfEmpty } from "./database/demo-data";
 import { databaseFault } from "./database/faults";
 import { databaseOptions, openDatabase, PendingMigrationsError } from "./database/orm";
 import { DatabaseReadiness } from "./database/readiness";
-import { createLogger, type Logger } from "./logger";
+import { createLogger, logProcessWarnings, type Logger } from "./logger";
+import type { ObservabilityOptions } from "./observability/observability";
 import { buildKlantinteractiesSchema } from "./schema";
 import { startHttpServer, type RunningServer } from "./server";
 
@@ -22,8 +23,13 @@ export interface Subgraph extends RunningServer {
  * database that cannot be written at start (unreachable, read-only, full) stops the start with its
  * error: a process that reported itself started would only fail every write, while a failed start
  * is what an orchestrator sees, restarts with back-off, and shows to the operator.
+ * `observability` can send the spans elsewhere than the configuration says (tests).
  */
-export async function startSubgraph(configured: Config, logger: Logger = createLogger(configured.logLevel)): Promise<Subgraph> {
+export async function startSubgraph(
+  configured: Config,
+  logger: Logger = createLogger(configured.logLevel),
+  observability: ObservabilityOptions = {},
+): Promise<Subgraph> {
   const config: Config = { ...configured, auth: withDevelopmentClient(configured.auth, logger) };
   const orm = await openDatabase(databaseOptions(config, logger), { migrate: config.migrateOnStart });
   try {
@@ -32,7 +38,7 @@ export async function startSubgraph(configured: Config, logger: Logger = createL
     logger.info({ database: config.databaseUrl ? "postgresql" : `sqlite:${config.databaseFile}` }, "database ready");
     if (config.seedDemoData && (await seedDemoDataIfEmpty(orm.em.fork()))) logger.info("demo data loaded");
     const schema = await buildKlantinteractiesSchema();
-    const server = await startHttpServer(schema, orm, config, logger);
+    const server = await startHttpServer(schema, orm, config, logger, observability);
     // Says whether this is a production process (NODE_ENV, see Config.production).
     logger.info({ url: server.url, production: config.production }, "Klantinteracties subgraph listening");
     return {
@@ -78,6 +84,7 @@ export function closeOnSignal(close: () => Promise<void>, logger?: Logger): void
 /** The process: every line it writes is a JSON log line, also when the configuration or the start fails. */
 async function main() {
   let logger = createLogger("info");
+  logProcessWarnings(() => logger);
   const die = (message: string) => (err: unknown) => {
     logger.fatal({ err, fault: databaseFault(err) }, message);
     process.exit(1);

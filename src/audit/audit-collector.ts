@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SqlEntityManager } from "@mikro-orm/knex";
+import { auditBacklog } from "./audit-backlog";
 import { partijenVanRijen, type AuditPartij } from "./audit-betrokkene";
 import { betrokkeneHash, betrokkeneKey, type AuditBetrokkene } from "./audit-hash";
 import type { AuditMeta } from "./audit-meta";
@@ -53,6 +54,7 @@ export class AuditCollector {
   record(betrokkene: AuditSubject, soort: AuditSoort): void {
     const key = subjectKey(betrokkene);
     const known = this.pending.get(key);
+    if (!known) auditBacklog.added(1);
     this.pending.set(key, { betrokkene, soort: stronger(known?.soort, soort) });
   }
 
@@ -128,6 +130,7 @@ export class AuditCollector {
       if (inTransaction) this.writtenInTransaction.push({ hash, betrokkene, soort, before: this.written.get(hash) });
       this.written.set(hash, soort);
     }
+    auditBacklog.settled(this.pending.size);
     this.pending.clear();
     return toWrite.length;
   }
@@ -153,6 +156,7 @@ export class AuditCollector {
 
   /** Forgets what was reported and not written (e.g. the writes of an operation that failed). */
   discardPending(): void {
+    auditBacklog.settled(this.pending.size);
     this.pending.clear();
   }
 }

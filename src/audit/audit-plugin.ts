@@ -4,13 +4,13 @@ import type { RequestContext } from "../common/context";
 import { InvalidInputError } from "../common/errors";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "../error-mapping";
 import type { FailureLog } from "../failure-log";
-import { operatieOf, traceIdFrom, VERWERKINGSACTIVITEIT_HEADER, verwerkingsactiviteitFor } from "./audit-meta";
+import { operatieOf, VERWERKINGSACTIVITEIT_HEADER, verwerkingsactiviteitFor } from "./audit-meta";
 import { AuditUitkomst } from "./enums";
 
 /**
  * Writes the audit records of an operation before its answer leaves (Logboek Dataverwerkingen):
  * - once the operation is known, and before it executes, it names the operation on the request
- *   context (trace id, operation, processing activity), so that a write's transaction can insert
+ *   context (the request's trace id, operation, processing activity), so that a write's transaction can insert
  *   its records itself (RequestContext.transaction);
  * - when the response is about to be sent, it inserts what the services reported and is not yet
  *   written (the rows a read returned; the data subjects of a write that was rolled back) in one
@@ -41,7 +41,7 @@ export function auditPlugin(failures: FailureLog): ApolloServerPlugin<RequestCon
             });
           }
           contextValue.operation = {
-            traceId: traceIdFrom(headers?.get("traceparent")),
+            traceId: contextValue.traceId,
             operatie: operatieOf(operationName ?? operation.name?.value, rootFieldsOf(operation)),
             verwerkingsactiviteit,
           };
@@ -55,6 +55,8 @@ export function auditPlugin(failures: FailureLog): ApolloServerPlugin<RequestCon
           } catch (err) {
             failures.error(err, "audit records could not be stored; the response is withheld");
             refuse(requestContext);
+            // The request ends here: what it could not write is no longer in flight (audit-backlog.ts).
+            ctx.audit.discardPending();
           }
         },
       };

@@ -7,6 +7,7 @@ import { AuditUitkomst } from "../audit/enums";
 import type { Principal } from "../auth/principal";
 import type { Config } from "../config";
 import type { OperationTimeLimit } from "../limits/execution-time-limit";
+import type { ObservedRequest } from "../observability/observed-request";
 import type { BaseEntity } from "./base.entity";
 import { OperationTransaction } from "./operation-transaction";
 
@@ -36,8 +37,17 @@ export class RequestContext {
     readonly config: Config,
     /** Who asks, authenticated before any SQL; the services decide with it. */
     readonly principal: Principal,
+    /** The request as the metrics, the request log and the traces see it (src/observability), when they do. */
+    readonly observed?: ObservedRequest,
   ) {
     this.audit = new AuditCollector(config.audit.hashKey);
+  }
+
+  private ownTraceId: string | undefined = undefined;
+
+  /** The one trace id of this request (see ObservedRequest.traceId); a fresh one for a context used without a request. */
+  get traceId(): string {
+    return this.observed?.traceId ?? (this.ownTraceId ??= traceIdFrom(undefined));
   }
 
   /** The request's own EntityManager, forked on first use (a request refused before any SQL needs none). */
@@ -47,11 +57,10 @@ export class RequestContext {
 
   /**
    * What the audit records of this operation say about it; set by the audit plugin
-   * (src/audit/audit-plugin.ts) once the operation is known, before it executes. A context used
-   * without it gets a fresh trace id of its own.
+   * (src/audit/audit-plugin.ts) once the operation is known, before it executes.
    */
   get operation(): AuditedOperation {
-    return (this.audited ??= { traceId: traceIdFrom(undefined), operatie: "", verwerkingsactiviteit: this.config.audit.verwerkingsactiviteiten.query });
+    return (this.audited ??= { traceId: this.traceId, operatie: "", verwerkingsactiviteit: this.config.audit.verwerkingsactiviteiten.query });
   }
 
   set operation(operation: AuditedOperation) {

@@ -3,6 +3,7 @@ import type { Configuration, LogContext } from "@mikro-orm/core";
 import { AbstractSqlDriver, type AbstractSqlConnection, type Knex } from "@mikro-orm/knex";
 import { LibSqlConnection, LibSqlPlatform } from "@mikro-orm/libsql";
 import { PostgreSqlConnection, PostgreSqlPlatform } from "@mikro-orm/postgresql";
+import { inStatementSpan } from "../observability/tracing";
 
 /**
  * MikroORM's drivers for SQLite (libsql) and PostgreSQL, with two additions:
@@ -17,7 +18,9 @@ import { PostgreSqlConnection, PostgreSqlPlatform } from "@mikro-orm/postgresql"
  *   the read path sends constant texts with parameters, as named (prepared) statements;
  * - the statements of one transaction are sent one after the other. DataLoader batches of a
  *   mutation's result run concurrently, and on the transaction's one connection the pg driver
- *   would queue them itself, a use it deprecates.
+ *   would queue them itself, a use it deprecates;
+ * - with tracing on, every statement gets a span of its own, with its SQL as built (placeholders,
+ *   no values), as a child of the running operation's span (src/observability/tracing.ts).
  */
 
 /** A string property: MikroORM copies the driver error's own string-keyed properties onto its DriverException. */
@@ -66,7 +69,7 @@ export interface SelectingConnection {
   select(sql: string, bindings: readonly unknown[], transaction?: Knex.Transaction): Promise<Array<Record<string, unknown>>>;
 }
 
-function reportingFailures<C extends AbstractSqlConnection>(Base: ConnectionClass<C>) {
+function reportingFailures<C extends AbstractSqlConnection>(Base: ConnectionClass<C>, system: "postgresql" | "sqlite") {
   abstract class ReportingFailures extends (Base as unknown as ConnectionClass<AbstractSqlConnection>) {
     override async begin(options?: Parameters<AbstractSqlConnection["begin"]>[0]): Promise<Knex.Transaction> {
       const transaction = await super.begin(options);
@@ -106,13 +109,12 @@ function reportingFailures<C extends AbstractSqlConnection>(Base: ConnectionClas
     }
 
     protected override async executeQuery<T>(query: string, cb: () => Promise<T>, context?: LogContext): Promise<T> {
+      // context.query is the statement as built, before MikroORM inlines the parameters (`query`).
+      const sql = typeof context?.query === "string" ? context.query : undefined;
       try {
-        return await super.executeQuery(query, cb, context);
+        return await inStatementSpan(system, sql, () => super.executeQuery(query, cb, context));
       } catch (err) {
-        // context.query is the statement as built, before MikroORM inlines the parameters.
-        if (err instanceof Error && typeof context?.query === "string") {
-          (err as Error & { [FAILED_STATEMENT]?: string })[FAILED_STATEMENT] = context.query;
-        }
+        if (err instanceof Error && sql !== undefined) (err as Error & { [FAILED_STATEMENT]?: string })[FAILED_STATEMENT] = sql;
         throw err;
       }
     }
@@ -120,8 +122,8 @@ function reportingFailures<C extends AbstractSqlConnection>(Base: ConnectionClas
   return ReportingFailures as unknown as new (config: Configuration, options?: unknown, type?: "read" | "write") => C;
 }
 
-const LibSqlConnectionReportingFailures = reportingFailures(LibSqlConnection);
-const PostgreSqlConnectionReportingFailures = reportingFailures(PostgreSqlConnection);
+const LibSqlConnectionReportingFailures = reportingFailures(LibSqlConnection, "sqlite");
+const PostgreSqlConnectionReportingFailures = reportingFailures(PostgreSqlConnection, "postgresql");
 
 /** What MikroORM's LibSqlDriver is, with the connection above. */
 export class LibSqlDriver extends AbstractSqlDriver<LibSqlConnection, LibSqlPlatform> {

@@ -1,15 +1,17 @@
 import type { MikroORM } from "@mikro-orm/core";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
-import pino, { type Logger } from "pino";
+import type { Logger } from "pino";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import { loadConfig, type Config } from "../../src/config";
 import { RequestContext } from "../../src/common/context";
 import { openDatabase } from "../../src/database/orm";
 import { buildKlantinteractiesSchema } from "../../src/schema";
+import { Observability, type ObservabilityOptions } from "../../src/observability/observability";
 import { createApolloServer } from "../../src/server";
 import type { Principal } from "../../src/auth/principal";
 import { createTestDatabase, type TestDatabase } from "./database";
+import { testLogger } from "./log-capture";
 import { testPrincipal } from "./principals";
 
 /** How one operation is sent. */
@@ -29,7 +31,9 @@ export interface Result<T> {
 /**
  * The subgraph in-process on a fresh, migrated database: operations go through the real Apollo
  * Server (limits, error formatting and audit included) with a request context per operation, as
- * over HTTP once the token is verified (test/support/http-server.ts tests that part).
+ * over HTTP once the token is verified (test/support/http-server.ts tests that part), and are
+ * observed as there (src/observability: trace id, request log line, metrics). Everything it logs,
+ * SQL included, goes at debug level into the file's log capture (test/support/log-capture.ts).
  */
 export class TestApp {
   /** Every SQL statement sent, in order. */
@@ -40,21 +44,27 @@ export class TestApp {
     private readonly server: ApolloServer<RequestContext>,
     private readonly database: TestDatabase,
     readonly config: Config,
+    readonly observability: Observability,
   ) {}
 
   /** `createServer`: the Apollo Server to test (default: src/server.ts's, as `npm start` runs it). */
   static async start(
     env: NodeJS.ProcessEnv = {},
     createServer: (schema: GraphQLSchema, logger: Logger) => ApolloServer<RequestContext> = createApolloServer,
+    observability: ObservabilityOptions = {},
   ): Promise<TestApp> {
     const database = await createTestDatabase();
     const statements: string[] = [];
-    const orm = await openDatabase(
-      database.options((sql, durationMs) => statements.push(durationMs === undefined ? sql : `${sql} [took ${durationMs} ms]`)),
-    );
-    const server = createServer(await buildKlantinteractiesSchema(), pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }));
+    const logger = testLogger();
+    const orm = await openDatabase({
+      ...database.options((sql, durationMs) => statements.push(durationMs === undefined ? sql : `${sql} [took ${durationMs} ms]`)),
+      logger,
+      logSql: true,
+    });
+    const server = createServer(await buildKlantinteractiesSchema(), logger);
     await server.start();
-    const app = new TestApp(orm, server, database, loadConfig(env));
+    const config = loadConfig(env);
+    const app = new TestApp(orm, server, database, config, Observability.create(config, logger, orm, observability));
     // Share the array so that the ORM's logger fills the app's list.
     (app as { statements: string[] }).statements = statements;
     return app;
@@ -68,12 +78,15 @@ export class TestApp {
   ): Promise<Result<TData>> {
     const query = typeof document === "string" ? document : print(document);
     const http = options.headers && { method: "POST", headers: new HeaderMap(Object.entries(options.headers)), search: "", body: {} };
-    const response = await this.server.executeOperation(
-      { query, variables, operationName: options.operationName, ...(http && { http }) },
-      { contextValue: new RequestContext(this.orm, this.config, options.principal ?? testPrincipal()) },
-    );
-    if (response.body.kind !== "single") throw new Error("incremental responses are not used");
-    return response.body.singleResult as Result<TData>;
+    return this.observability.observe(options.headers ?? {}, async (observed) => {
+      const response = await this.server.executeOperation(
+        { query, variables, operationName: options.operationName, ...(http && { http }) },
+        { contextValue: new RequestContext(this.orm, this.config, options.principal ?? testPrincipal(), observed) },
+      );
+      observed.answered(response.http.status ?? 200);
+      if (response.body.kind !== "single") throw new Error("incremental responses are not used");
+      return response.body.singleResult as Result<TData>;
+    });
   }
 
   /** Runs an operation and insists it succeeded; returns its data. */
@@ -100,6 +113,7 @@ export class TestApp {
 
   async stop(): Promise<void> {
     await this.server.stop();
+    await this.observability.close();
     await this.orm.close(true);
     await this.database.drop();
   }

@@ -6,7 +6,9 @@ import type { MikroORM } from "@mikro-orm/core";
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { startSubgraph } from "../../src/main";
+import type { ObservabilityOptions } from "../../src/observability/observability";
 import { createTestDatabase, type TestDatabase } from "./database";
+import { captureLogLines } from "./log-capture";
 import { testClientsEnv } from "./principals";
 import { bearer } from "./tokens";
 
@@ -21,7 +23,10 @@ export class CapturedLogs {
   readonly raw: string[] = [];
   readonly stream = new Writable({
     write: (chunk: Buffer, _encoding, done) => {
-      this.raw.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+      const text = chunk.toString("utf8");
+      this.raw.push(...text.split("\n").filter(Boolean));
+      // Also searched for personal data at the end of the test file (test/setup.ts).
+      captureLogLines(text);
       done();
     },
   });
@@ -63,7 +68,7 @@ export class TestServer {
   ) {}
 
   /** `env` as the process would get it; DATABASE_FILE defaults to an in-memory SQLite database. */
-  static async start(env: NodeJS.ProcessEnv = {}, database?: TestDatabase): Promise<TestServer> {
+  static async start(env: NodeJS.ProcessEnv = {}, database?: TestDatabase, observability: ObservabilityOptions = {}): Promise<TestServer> {
     const db = database ?? (await createTestDatabase());
     const options = db.options();
     const config = loadConfig({
@@ -76,7 +81,7 @@ export class TestServer {
     });
     const logs = new CapturedLogs();
     try {
-      const subgraph = await startSubgraph(config, createLogger(config.logLevel, logs.stream));
+      const subgraph = await startSubgraph(config, createLogger(config.logLevel, logs.stream), observability);
       return new TestServer(subgraph.url, subgraph.orm, logs, db, subgraph.close);
     } catch (err) {
       await db.drop();

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { captureLogLines } from "./log-capture";
 import { testClientsEnv } from "./principals";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "../..");
@@ -86,6 +87,7 @@ export class SpawnedProcess {
     for (const line of parts) {
       if (line === "") continue;
       this.stdout.push(line);
+      captureLogLines(line);
       if (!line.startsWith("{")) continue;
       const parsed = JSON.parse(line) as Record<string, unknown>;
       for (const waiter of [...this.waiting]) {
