@@ -13,9 +13,10 @@ import { developmentAuthorization } from "../../src/explorer/development-token";
 import { explorerLandingPage } from "../../src/explorer/page";
 import { readJsonBody } from "../../src/http-body";
 import { HttpError, INTERNAL_ERROR, methodNotAllowed, sendError, UNKNOWN_PATH } from "../../src/http-errors";
-import { apolloLogger, createLogger, type Logger } from "../../src/logger";
+import { apolloLogger, createLogger, logProcessWarnings, type Logger } from "../../src/logger";
 import { closeOnSignal, startSubgraph } from "../../src/main";
 import { composeSupergraphForApolloGateway } from "./compose";
+import { KLANTBEELD } from "./klantbeeld-query";
 import { namingFailures } from "./subgraph-failures";
 import { buildZaakSubgraph } from "./zaak-subgraph";
 
@@ -32,41 +33,18 @@ import { buildZaakSubgraph } from "./zaak-subgraph";
  * router forwards the caller's token only.)
  */
 
-/** The README's Klantbeeld, the operation the router's explorer opens with: the subgraph's part and the zaken. */
-const KLANTBEELD = `query Klantbeeld {
-  partijen(filter: { partijIdentificator: { codeSoortObjectId: BSN, objectId: "999993653" } }, first: 1) {
-    edges {
-      node {
-        partijIdentificatie { ... on Persoon { volledigeNaam } }
-        digitaleAdressen { adres soortDigitaalAdres isStandaardAdres }
-        klantcontacten(first: 20) {            # laatst plaatsgevonden eerst
-          edges {
-            node {
-              kanaal onderwerp inhoud plaatsgevondenOp
-              hadBetrokkenActoren { naam }
-              gingOverOnderwerpobjecten { zaak { identificatie omschrijving status { statustype { omschrijving } } } }
-            }
-          }
-        }
-        interneTaken(filter: { status: TE_VERWERKEN }) {
-          edges { node { gevraagdeHandeling toegewezenAanActoren { naam } } }
-        }
-        zaken { identificatie omschrijving status { statustype { omschrijving } } }   # from the Zaak subgraph
-      }
-    }
-  }
-}
-`;
 
 /** What the router keeps of a request for the subgraph fetches. */
 interface RouterContext {
   authorization?: string;
+  /** The caller's W3C trace context, passed on so that the subgraph's spans continue its trace. */
+  traceparent?: string;
 }
 
 async function main(logger: Logger, apolloLogs: Logger) {
   const config = loadConfig({ DATABASE_FILE: "data/supergraph-demo.db", SEED_DEMO_DATA: "true", LOG_LEVEL: "warn", ...process.env });
   const ports = demoPorts(process.env);
-  const klantinteracties = await startSubgraph(config);
+  const klantinteracties = await startSubgraph(config, createLogger(config.logLevel));
 
   // closeOnSignal below stops all three in order; Apollo's own signal handlers would race it.
   const zaken = new ApolloServer({ schema: buildZaakSubgraph(), plugins: [ApolloServerPluginInlineTraceDisabled()], stopOnTerminationSignals: false });
@@ -94,6 +72,7 @@ async function main(logger: Logger, apolloLogs: Logger) {
               (devClient && `Bearer ${await signToken(devClient.clientId, devClient.secret as string, { scopes: [], burger: undefined, userId: "demo", userRepresentation: "Demo" })}`);
             if (authorization) request.http?.headers.set("authorization", authorization);
             if (routerSecret) request.http?.headers.set(routerSecret.header, routerSecret.secret);
+            if (context.traceparent) request.http?.headers.set("traceparent", context.traceparent);
           },
           // The router's answer only names the subgraph (namingFailures); the log tells why.
           didEncounterError(error, _request, response) {
@@ -168,7 +147,7 @@ async function listen(httpServer: http.Server, router: ApolloServer<RouterContex
     }
     const response = await router.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body: method === "POST" ? await readJsonBody(req) : undefined },
-      context: async () => ({ authorization: req.headers.authorization }),
+      context: async () => ({ authorization: req.headers.authorization, traceparent: single(req.headers.traceparent) }),
     });
     res.statusCode = response.status ?? 200;
     for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -191,7 +170,12 @@ async function listen(httpServer: http.Server, router: ApolloServer<RouterContex
   return typeof address === "object" && address ? address.port : port;
 }
 
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
 const logs = createLogger("info");
+logProcessWarnings(() => logs);
 const logger = logs.child({ component: "supergraph-demo" });
 main(logger, logs).catch((err: unknown) => {
   if (err instanceof ConfigError) logger.fatal({ invalidVariables: err.problems }, "invalid configuration");

@@ -10,6 +10,7 @@ import { loadConfig } from "../../src/config";
 import { seedDemoDataIfEmpty } from "../../src/database/demo-data";
 import { TestApp } from "../support/app";
 import { FederatedTestApp } from "../support/gateway";
+import { KLANTBEELD } from "../federation/klantbeeld-query";
 import { differences, readReadmeOperations, substitute } from "./readme-blocks";
 
 /**
@@ -50,6 +51,11 @@ describe("README examples", () => {
       expect(names).toContain(name);
     }
     expect(names.indexOf("MaakActor")).toBeLessThan(names.indexOf("HandelTaakAf"));
+  });
+
+  it("holds the Klantbeeld that the demo router's explorer opens with", () => {
+    const klantbeeld = operations.find((o) => o.name === "Klantbeeld");
+    expect(klantbeeld?.document.trim()).toBe(KLANTBEELD.trim());
   });
 
   // One test per block, in README order: each runs on what the blocks before it wrote.
