@@ -4,11 +4,14 @@ import type { HttpRouter, RouterSubgraphs } from "./gateway";
 
 /**
  * Hive Gateway (The Guild's router, @graphql-hive/gateway-runtime: the documented programmatic
- * form of `hive-gateway`) in-process, on the supergraph for routers that enforce @requiresScopes
- * and @authenticated (schema/supergraph.graphql), fetching both subgraphs over HTTP as deployed.
- * It forwards the caller's Authorization header to the subgraphs, and sends the router secret to
- * this subgraph as a static header of its transport, as a platform would configure it. Requests
- * reach the router through its fetch handler: no port of its own.
+ * form of `hive-gateway`) in-process, on schema/supergraph.graphql as composed for routers (with
+ * @requiresScopes and @authenticated; Hive enforces those only with its `genericAuth` option, not
+ * set here: the subgraph enforces every rule itself), fetching both subgraphs over HTTP as
+ * deployed. It forwards the caller's Authorization header to the subgraphs and sends the router
+ * secret to this subgraph as a static header of its transport, as a platform would configure it.
+ * Requests reach the router through its fetch handler: no port of its own. Its default error
+ * masking stays on: a failed subgraph fetch reaches the client as "Unexpected error." with the
+ * path of the field, never with the subrequest (which carries the representations, BSN included).
  */
 export async function startHiveGateway(supergraph: string, subgraphs: RouterSubgraphs): Promise<HttpRouter> {
   const gateway = createGatewayRuntime({
