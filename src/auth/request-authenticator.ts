@@ -66,9 +66,10 @@ export class RequestAuthenticator {
     this.log(reason);
     // RFC 6750: a token that was sent and refused is an invalid_token; a missing one gets the bare challenge.
     const challenge = tokenPresented ? `${WWW_AUTHENTICATE}, error="invalid_token"` : WWW_AUTHENTICATE;
-    return new GraphQLError(UNAUTHENTICATED_MESSAGE, {
-      extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: new HeaderMap([["www-authenticate", challenge]]) } },
-    });
+    // Apollo Server reads http.headers as a HeaderMap; typed as a plain object because graphql-yoga
+    // (in the tree for the Hive Gateway tests) narrows GraphQLErrorExtensions.http to its own shape.
+    const http: object = { status: 401, headers: new HeaderMap([["www-authenticate", challenge]]) };
+    return new GraphQLError(UNAUTHENTICATED_MESSAGE, { extensions: { code: "UNAUTHENTICATED", http } });
   }
 }
 

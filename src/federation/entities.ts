@@ -1,4 +1,4 @@
-import { entitiesResolver } from "@apollo/subgraph/dist/types";
+import { entitiesResolver } from "@apollo/subgraph";
 import { isUnionType, type GraphQLFieldResolver } from "graphql";
 import { InvalidInputError } from "../common/errors";
 import type { RequestContext } from "../common/context";

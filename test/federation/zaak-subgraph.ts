@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { LocalGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import type { GraphQLSchema } from "graphql";
+import { graphql, type GraphQLSchema } from "graphql";
 import { gql } from "graphql-tag";
 import { zaken, type FixtureZaak } from "./zaken-fixtures";
 
@@ -133,5 +135,44 @@ export class ZaakSubgraphDouble implements GraphQLDataSource {
   process(options: GraphQLDataSourceProcessOptions) {
     if (this.down) return Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:4002"));
     return this.source.process({ ...options, context: {} } as GraphQLDataSourceProcessOptions);
+  }
+}
+
+/**
+ * The double over HTTP on 127.0.0.1 (a free port), for routers that fetch their subgraphs over
+ * the network (RoutersOverHttp in test/support/gateway.ts). While `down` is true it drops every connection without
+ * an answer, as a stopped or unreachable Zaak subgraph would.
+ */
+export class ZaakSubgraphServer {
+  down = false;
+
+  private constructor(
+    readonly url: string,
+    private readonly server: Server,
+  ) {}
+
+  static async start(fixtures: FixtureZaak[] = zaken): Promise<ZaakSubgraphServer> {
+    const schema = buildZaakSubgraph(fixtures);
+    let double: ZaakSubgraphServer | undefined;
+    const server = createServer(async (request, response) => {
+      if (double?.down) {
+        request.socket.destroy();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const { query, variables, operationName } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, never>;
+      const result = await graphql({ schema, source: query, variableValues: variables, operationName });
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    double = new ZaakSubgraphServer(`http://127.0.0.1:${port}/graphql`, server);
+    return double;
+  }
+
+  stop(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve, reject) => this.server.close((err) => (err ? reject(err) : resolve())));
   }
 }
