@@ -53,7 +53,8 @@ export class FailureLog {
     const timer = this.schedule(() => {
       const count = this.repeats.get(key) ?? 0;
       this.repeats.delete(key);
-      if (count > 0) this.logger[level]({ ...fields, err, repeated: count, intervalSeconds: this.intervalMs / 1000 }, `${message} (repeated)`);
+      if (count > 0)
+        this.logger[level]({ ...fields, err, repeated: count, intervalSeconds: this.intervalMs / 1000 }, `${message} (repeated)`);
     }, this.intervalMs);
     // A pending summary must not keep a stopping process alive.
     timer.unref?.();

@@ -26,7 +26,10 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
   for (const parameter of parameters) {
     const [name, value = ""] = parameter.split("=");
     if (name.trim().toLowerCase() !== "charset") continue;
-    const charset = value.trim().replace(/^"(.*)"$/, "$1").toLowerCase();
+    const charset = value
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .toLowerCase();
     if (charset !== "utf-8" && charset !== "utf8") throw UNSUPPORTED();
   }
   const text = (await readBytes(req, limit)).toString("utf8").replace(/^\uFEFF/, "");

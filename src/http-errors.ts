@@ -33,7 +33,9 @@ export function sendError(res: ServerResponse, error: HttpError): void {
 
 /** /graphql answers GET (queries) and POST; anything else is refused before Apollo sees it. */
 export function methodNotAllowed(method: string | undefined): HttpError {
-  return new HttpError(405, "METHOD_NOT_ALLOWED", `Methode ${method} is hier niet toegestaan; gebruik GET of POST.`, { allow: "GET, POST" });
+  return new HttpError(405, "METHOD_NOT_ALLOWED", `Methode ${method} is hier niet toegestaan; gebruik GET of POST.`, {
+    allow: "GET, POST",
+  });
 }
 
 export const UNKNOWN_PATH = new HttpError(404, "NOT_FOUND", "Onbekend pad; de GraphQL-endpoint is /graphql.");

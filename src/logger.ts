@@ -93,7 +93,10 @@ export function apolloLogger(logger: Logger) {
 export function logProcessWarnings(current: () => Logger): void {
   process.removeAllListeners("warning");
   process.on("warning", (warning: Error & { code?: unknown }) => {
-    current().warn({ component: "node", warning: { type: identifier(warning.name) ?? "Warning", code: identifier(warning.code) } }, warning.message);
+    current().warn(
+      { component: "node", warning: { type: identifier(warning.name) ?? "Warning", code: identifier(warning.code) } },
+      warning.message,
+    );
   });
 }
 

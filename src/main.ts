@@ -110,7 +110,10 @@ async function main() {
       process.exit(1);
     }
     if (err instanceof PendingMigrationsError) {
-      logger.fatal({ pendingMigrations: err.pending }, "cannot start: the database lacks migrations and MIGRATE_ON_START is false (run `npm run migrate`)");
+      logger.fatal(
+        { pendingMigrations: err.pending },
+        "cannot start: the database lacks migrations and MIGRATE_ON_START is false (run `npm run migrate`)",
+      );
       process.exit(1);
     }
     const fault = databaseFault(err);

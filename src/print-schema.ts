@@ -16,7 +16,7 @@ export async function printKlantinteractiesSchema(): Promise<string> {
   const result = await graphql({ schema: await buildKlantinteractiesSchema(), source: "{ _service { sdl } }" });
   const sdl = (result.data as { _service?: { sdl?: string } } | null | undefined)?._service?.sdl;
   if (!sdl) throw new Error(`_service { sdl } gave no SDL: ${JSON.stringify(result.errors)}`);
-  return sdl.trimEnd() + "\n";
+  return `${sdl.trimEnd()}\n`;
 }
 
 if (require.main === module) {

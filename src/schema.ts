@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { isUnionType, type GraphQLSchema } from "graphql";
-import { buildSchema, getMetadataStorage, type NonEmptyArray } from "type-graphql";
+import { buildSchema, getMetadataStorage, type ClassType, type NonEmptyArray } from "type-graphql";
 import { toSubgraphSchema, type ReferenceResolver } from "./federation/subgraph";
 import { Zaak } from "./federation/zaak.type";
 import { partijenModule } from "./partijen";
@@ -10,7 +10,8 @@ import { auditModule } from "./audit";
 
 /** What a domain module contributes to the schema. */
 export interface SchemaModule {
-  resolvers: Function[];
+  /** The module's resolver classes (@Resolver), as buildSchema takes them. */
+  resolvers: ClassType[];
   /** Federation entities of this module: __typename → batched reference resolver. */
   references: Record<string, ReferenceResolver>;
 }
@@ -24,7 +25,7 @@ export function buildKlantinteractiesSchema(): Promise<GraphQLSchema> {
   built ??= (async () => {
     plainFieldsReadTheirProperty();
     const schema = await buildSchema({
-      resolvers: modules.flatMap((m) => m.resolvers) as unknown as NonEmptyArray<Function>,
+      resolvers: modules.flatMap((m) => m.resolvers) as NonEmptyArray<ClassType>,
       // Services validate their inputs (and the _entities path meets the same services).
       validate: false,
       skipCheck: true,
@@ -49,7 +50,8 @@ function plainFieldsReadTheirProperty(): void {
   const storage = getMetadataStorage();
   const guarded = new Set([...storage.middlewares, ...storage.authorizedFields].map((m) => `${m.target.name}.${m.fieldName}`));
   for (const field of storage.fields) {
-    if (field.simple === undefined && field.schemaName === field.name && !guarded.has(`${field.target.name}.${field.name}`)) field.simple = true;
+    if (field.simple === undefined && field.schemaName === field.name && !guarded.has(`${field.target.name}.${field.name}`))
+      field.simple = true;
   }
 }
 

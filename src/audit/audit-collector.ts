@@ -162,7 +162,16 @@ export class AuditCollector {
 }
 
 /** What every record of one flush has in common, and the columns that differ per record. */
-const SHARED = ["tijdstip", "traceId", "operatie", "verwerkingsactiviteit", "clientId", "userId", "userRepresentation", "uitkomst"] as const;
+const SHARED = [
+  "tijdstip",
+  "traceId",
+  "operatie",
+  "verwerkingsactiviteit",
+  "clientId",
+  "userId",
+  "userRepresentation",
+  "uitkomst",
+] as const;
 const PER_RECORD = ["uuid", "betrokkeneHash", "soort"] as const;
 
 type SharedValues = Pick<AuditRecord, (typeof SHARED)[number]>;
@@ -192,6 +201,7 @@ async function insertRecords(em: SqlEntityManager, shared: SharedValues, records
  * cannot store) and lone surrogates become U+FFFD, and the value is cut at the column length.
  */
 function storable(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what PostgreSQL cannot store, so it is looked for
   const clean = value.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
   return [...clean].slice(0, AUDIT_TEXT_LENGTH).join("");
 }

@@ -26,7 +26,9 @@ export class AuditRecord extends BaseEntity {
   @Property({ type: "datetime" })
   tijdstip!: Date;
 
-  @Field(() => String, { description: "W3C trace-id van het verzoek (uit traceparent, of hier gemaakt), om de verwerking in andere logboeken terug te vinden." })
+  @Field(() => String, {
+    description: "W3C trace-id van het verzoek (uit traceparent, of hier gemaakt), om de verwerking in andere logboeken terug te vinden.",
+  })
   @Property({ type: "string", length: 32 })
   traceId!: string;
 

@@ -13,7 +13,8 @@ export class AuditBetrokkeneInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: "uuid van de partij (ook een verwijderde); geeft ook de verwerkingen die zijn vastgelegd op het BSN dat de partij nu heeft.",
+    description:
+      "uuid van de partij (ook een verwijderde); geeft ook de verwerkingen die zijn vastgelegd op het BSN dat de partij nu heeft.",
   })
   @Satisfies(checkUuid)
   partij?: string | null;

@@ -165,7 +165,8 @@ function parseClients(env: Env, production: boolean, jwksConfigured: boolean, pr
     if (client.secret !== undefined) {
       const owner = ownerOfSecret.get(client.secret);
       // A shared secret would let one client sign tokens in the other's name.
-      if (owner !== undefined) problems.push(`${source}[${index}].secret is the secret of client "${owner}" too; give every client its own`);
+      if (owner !== undefined)
+        problems.push(`${source}[${index}].secret is the secret of client "${owner}" too; give every client its own`);
       ownerOfSecret.set(client.secret, client.clientId);
     }
     clients.push(client);

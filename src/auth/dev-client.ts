@@ -31,10 +31,7 @@ export function loadOrCreateDevClient(file: string): { client: ClientConfig; cre
  * The configuration as the server uses it: outside production and with no client configured, the
  * development client is its only client, and one log line tells how to get a token for it.
  */
-export function withDevelopmentClient(
-  config: AuthConfig,
-  logger: { info(fields: object, message: string): void },
-): AuthConfig {
+export function withDevelopmentClient(config: AuthConfig, logger: { info(fields: object, message: string): void }): AuthConfig {
   if (config.production || config.clients.length > 0) return config;
   const { client, created } = loadOrCreateDevClient(config.devClientFile);
   logger.info(
@@ -87,7 +84,12 @@ function readSecret(file: string): string {
     content = undefined;
   }
   const { clientId, secret } = (content ?? {}) as { clientId?: unknown; secret?: unknown };
-  if (clientId !== DEV_CLIENT_ID || typeof secret !== "string" || !isDevelopmentSecret(secret) || secret.length < 32 + DEV_SECRET_PREFIX.length) {
+  if (
+    clientId !== DEV_CLIENT_ID ||
+    typeof secret !== "string" ||
+    !isDevelopmentSecret(secret) ||
+    secret.length < 32 + DEV_SECRET_PREFIX.length
+  ) {
     throw new DevClientError(`${file} does not hold a development client; delete it to make a new one`);
   }
   return secret;

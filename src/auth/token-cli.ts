@@ -32,9 +32,8 @@ export interface TokenRequest {
 
 /** The token the arguments ask for; a UsageError names what is wrong without repeating a value. */
 export function parseTokenArguments(args: string[]): TokenRequest {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parse = () =>
+    parseArgs({
       args,
       strict: true,
       allowPositionals: true,
@@ -47,6 +46,9 @@ export function parseTokenArguments(args: string[]): TokenRequest {
         "user-representation": { type: "string" },
       },
     });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
   } catch (err) {
     throw new UsageError((err as Error).message);
   }

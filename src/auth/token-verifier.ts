@@ -56,7 +56,10 @@ export class TokenVerifier {
   ) {
     const encoder = new TextEncoder();
     this.clients = new Map(
-      config.clients.map((client) => [client.clientId, { config: client, key: client.secret === undefined ? undefined : hmacKey(encoder.encode(client.secret)) }]),
+      config.clients.map((client) => [
+        client.clientId,
+        { config: client, key: client.secret === undefined ? undefined : hmacKey(encoder.encode(client.secret)) },
+      ]),
     );
     const idp = config.identityProvider;
     if (idp) {

@@ -158,13 +158,7 @@ function afterCursor(keys: SortKey[], after: string | null | undefined): FilterQ
   return { $or: alternatives } as FilterQuery<object>;
 }
 
-function toConnection<T>(
-  rows: T[],
-  keys: SortKey[],
-  size: number,
-  hadCursor: boolean,
-  totalCount: () => Promise<number>,
-): Connection<T> {
+function toConnection<T>(rows: T[], keys: SortKey[], size: number, hadCursor: boolean, totalCount: () => Promise<number>): Connection<T> {
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({
     node,
@@ -212,9 +206,18 @@ export async function paginate<T extends BaseEntity>(
   const condition = and<T>(where, afterCursor(keys, args.after) as FilterQuery<T>);
   const orderBy = Object.fromEntries(keys.map((k) => [k.property, k.direction])) as never;
   const rows = plain
-    ? (await selectQuery(em, em.createQueryBuilder(entity, "e").select("*").where(condition).orderBy(orderBy).limit(size + 1).getKnexQuery())).map(
-        (row) => plain.map(row),
-      )
+    ? (
+        await selectQuery(
+          em,
+          em
+            .createQueryBuilder(entity, "e")
+            .select("*")
+            .where(condition)
+            .orderBy(orderBy)
+            .limit(size + 1)
+            .getKnexQuery(),
+        )
+      ).map((row) => plain.map(row))
     : await em.find(entity, condition, { orderBy, limit: size + 1 });
   const totalCount = once(() => em.count(entity, where));
   return toConnection(rows, keys, size, Boolean(args.after), totalCount);
@@ -266,10 +269,10 @@ async function pagesPerPartition<T extends BaseEntity>(
     partition.correlate(inner);
     inner.orderByRaw(orderSql).limit(size + 1);
     const keyList = keyListFor(em.getPlatform());
-    statement = knex.raw(`select k.page_key as page_partition, r.* from unnest(?::${partition.keyType}[]) as k(page_key) cross join lateral ? as r`, [
-      keyList.binding(partition.keyType === "integer" ? partitionKeys.map(Number) : partitionKeys),
-      inner,
-    ]);
+    statement = knex.raw(
+      `select k.page_key as page_partition, r.* from unnest(?::${partition.keyType}[]) as k(page_key) cross join lateral ? as r`,
+      [keyList.binding(partition.keyType === "integer" ? partitionKeys.map(Number) : partitionKeys), inner],
+    );
   } else {
     const inner = em
       .createQueryBuilder(entity, "e")
@@ -281,7 +284,11 @@ async function pagesPerPartition<T extends BaseEntity>(
       knex.raw(`${partition.expression} as page_partition`),
       knex.raw(`row_number() over (partition by ${partition.expression} order by ${orderSql}) as page_position`),
     );
-    statement = knex.select("*").from(inner.as("ranked")).where("page_position", "<=", size + 1).orderBy("page_position");
+    statement = knex
+      .select("*")
+      .from(inner.as("ranked"))
+      .where("page_position", "<=", size + 1)
+      .orderBy("page_position");
   }
   // On the request's connection: inside a write it reads in the write's transaction (SQLite has one connection).
   const rows = await selectQuery(em, statement);
@@ -376,7 +383,8 @@ export async function paginatePerKey<T extends BaseEntity>(
       join: (query) => query.join(links.clone().as("links"), "links.row_id", "e.id"),
       restrict: {},
       keyType,
-      correlate: (inner) => inner.whereRaw("e.id in (select links.row_id from ? as links where links.page_key = k.page_key)", [links.clone()]),
+      correlate: (inner) =>
+        inner.whereRaw("e.id in (select links.row_id from ? as links where links.page_key = k.page_key)", [links.clone()]),
     },
     keys,
     where,
@@ -443,7 +451,10 @@ export async function paginatePerSortedLink<T extends BaseEntity>(
     // A row comparison on the link's own columns: the index can seek to the cursor.
     // SQLite holds dates as the milliseconds the ORM stored.
     const values = decodeCursor(args.after, keys.length).map((v) => (v instanceof Date && !postgres ? v.getTime() : v));
-    inner.whereRaw(`(${sortColumns.join(", ")}) ${direction === "desc" ? "<" : ">"} (${sortColumns.map(() => "?").join(", ")})`, values as never);
+    inner.whereRaw(
+      `(${sortColumns.join(", ")}) ${direction === "desc" ? "<" : ">"} (${sortColumns.map(() => "?").join(", ")})`,
+      values as never,
+    );
   }
   let statement: Knex.Raw;
   if (postgres) {
@@ -456,10 +467,10 @@ export async function paginatePerSortedLink<T extends BaseEntity>(
     // One row per linked row (a partij may be betrokkene twice in one klantcontact); SQLite allows
     // ordering by the link's sort columns, which follow from the row.
     inner.distinct(`l.${links.row}`);
-    statement = knex.raw(
-      `select k.value as page_partition, r.* from json_each(?) as k join ${table} r on r.id in ?`,
-      [keyList.binding(parentIds), inner],
-    );
+    statement = knex.raw(`select k.value as page_partition, r.* from json_each(?) as k join ${table} r on r.id in ?`, [
+      keyList.binding(parentIds),
+      inner,
+    ]);
   }
   const rows = await selectQuery(em, statement);
 

@@ -47,11 +47,13 @@ export class RequestContext {
 
   /** The one trace id of this request (see ObservedRequest.traceId); a fresh one for a context used without a request. */
   get traceId(): string {
+    // biome-ignore lint/suspicious/noAssignInExpressions: lazy initialisation on first use (`??=`), intended
     return this.observed?.traceId ?? (this.ownTraceId ??= traceIdFrom(undefined));
   }
 
   /** The request's own EntityManager, forked on first use (a request refused before any SQL needs none). */
   get em(): SqlEntityManager {
+    // biome-ignore lint/suspicious/noAssignInExpressions: lazy initialisation on first use (`??=`), intended
     return (this.forked ??= this.orm.em.fork() as SqlEntityManager);
   }
 
@@ -60,7 +62,12 @@ export class RequestContext {
    * (src/audit/audit-plugin.ts) once the operation is known, before it executes.
    */
   get operation(): AuditedOperation {
-    return (this.audited ??= { traceId: this.traceId, operatie: "", verwerkingsactiviteit: this.config.audit.verwerkingsactiviteiten.query });
+    // biome-ignore lint/suspicious/noAssignInExpressions: lazy initialisation on first use (`??=`), intended
+    return (this.audited ??= {
+      traceId: this.traceId,
+      operatie: "",
+      verwerkingsactiviteit: this.config.audit.verwerkingsactiviteiten.query,
+    });
   }
 
   set operation(operation: AuditedOperation) {

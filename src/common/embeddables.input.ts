@@ -97,7 +97,11 @@ export class ObjectidentificatorInput {
  * (clear), and a group replaces the stored one as a whole; a group with every field empty is
  * stored as null, as if it was not given.
  */
-function toGroup<T extends object>(type: new () => T, fields: readonly (keyof T)[], input: object | null | undefined): T | null | undefined {
+function toGroup<T extends object>(
+  type: new () => T,
+  fields: readonly (keyof T)[],
+  input: object | null | undefined,
+): T | null | undefined {
   if (input === undefined || input === null) return input;
   const values = input as Record<keyof T, unknown>;
   const group = Object.assign(new type(), Object.fromEntries(fields.map((f) => [f, values[f] ?? null])));
@@ -105,7 +109,22 @@ function toGroup<T extends object>(type: new () => T, fields: readonly (keyof T)
 }
 
 export const toAdres = (input: AdresInput | null | undefined) =>
-  toGroup(Adres, ["nummeraanduidingId", "straatnaam", "huisnummer", "huisnummertoevoeging", "postcode", "stad", "adresregel1", "adresregel2", "adresregel3", "land"], input);
+  toGroup(
+    Adres,
+    [
+      "nummeraanduidingId",
+      "straatnaam",
+      "huisnummer",
+      "huisnummertoevoeging",
+      "postcode",
+      "stad",
+      "adresregel1",
+      "adresregel2",
+      "adresregel3",
+      "land",
+    ],
+    input,
+  );
 
 export const toContactnaam = (input: ContactnaamInput | null | undefined) =>
   toGroup(Contactnaam, ["voorletters", "voornaam", "voorvoegselAchternaam", "achternaam"], input);

@@ -76,9 +76,7 @@ export class Contactnaam {
 /** voornaam, voorvoegsel and achternaam joined by spaces, as Open Klant does (voorletters are left out). */
 export function volledigeNaam(naam: Contactnaam | null | undefined): string {
   if (!naam) return "";
-  return [naam.voornaam, naam.voorvoegselAchternaam, naam.achternaam]
-    .filter((part) => part && part.trim())
-    .join(" ");
+  return [naam.voornaam, naam.voorvoegselAchternaam, naam.achternaam].filter((part) => part?.trim()).join(" ");
 }
 
 @Embeddable()

@@ -81,7 +81,10 @@ export function caseVariants(character: string): string[] {
       const folded = fold(candidate);
       if (folded === candidate) continue;
       let group = groups.get(folded);
-      if (!group) groups.set(folded, (group = new Set([folded])));
+      if (!group) {
+        group = new Set([folded]);
+        groups.set(folded, group);
+      }
       group.add(candidate);
     }
     variantsByFold = new Map([...groups].map(([folded, group]) => [folded, [...group]]));

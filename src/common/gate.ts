@@ -13,7 +13,7 @@ import {
   type SortKey,
 } from "./connection";
 import type { RequestContext } from "./context";
-import { InvalidParams, NotFoundError } from "./errors";
+import { type InvalidParams, NotFoundError } from "./errors";
 import { checkUuid } from "./validators";
 import { keyListFor, plainRowMapper, selectRows, type PlainRowMapper } from "../database/plain-rows";
 
@@ -290,7 +290,16 @@ export class EntityGate<T extends BaseEntity> {
     order: SortKey[],
     args: PageArgs,
   ): Promise<Map<number, Connection<T>>> {
-    const pages = await paginatePerParent(this.ctx.em, this.entity, foreignKey, parentIds, this.where(where), order, args, this.plain ? this.mapper : undefined);
+    const pages = await paginatePerParent(
+      this.ctx.em,
+      this.entity,
+      foreignKey,
+      parentIds,
+      this.where(where),
+      order,
+      args,
+      this.plain ? this.mapper : undefined,
+    );
     for (const page of pages.values()) this.read(page.edges.map((edge) => edge.node));
     return pages;
   }
@@ -304,7 +313,17 @@ export class EntityGate<T extends BaseEntity> {
     order: SortKey[],
     args: PageArgs,
   ): Promise<Map<string, Connection<T>>> {
-    const pages = await paginatePerKey(this.ctx.em, this.entity, links, keyType, keys, this.where(where), order, args, this.plain ? this.mapper : undefined);
+    const pages = await paginatePerKey(
+      this.ctx.em,
+      this.entity,
+      links,
+      keyType,
+      keys,
+      this.where(where),
+      order,
+      args,
+      this.plain ? this.mapper : undefined,
+    );
     for (const page of pages.values()) this.read(page.edges.map((edge) => edge.node));
     return pages;
   }
@@ -317,7 +336,16 @@ export class EntityGate<T extends BaseEntity> {
     order: SortKey[],
     args: PageArgs,
   ): Promise<Map<number, Connection<T>>> {
-    const pages = await paginatePerSortedLink(this.ctx.em, this.entity, links, parentIds, this.where(where), order, args, this.plain ? this.mapper : undefined);
+    const pages = await paginatePerSortedLink(
+      this.ctx.em,
+      this.entity,
+      links,
+      parentIds,
+      this.where(where),
+      order,
+      args,
+      this.plain ? this.mapper : undefined,
+    );
     for (const page of pages.values()) this.read(page.edges.map((edge) => edge.node));
     return pages;
   }
@@ -341,12 +369,9 @@ export class EntityGate<T extends BaseEntity> {
    * policy (`{ id: { $in: ... } }`): a filter can only match through rows this request may see.
    */
   subquery(property: keyof T & string, where: FilterQuery<T>): Knex.QueryBuilder {
-    const alias = `${this.entity.name.toLowerCase()}_${(subqueryCounter = (subqueryCounter + 1) % 1_000_000)}`;
-    return this.ctx.em
-      .createQueryBuilder(this.entity, alias)
-      .select(`${alias}.${property}`)
-      .where(this.where(where))
-      .getKnexQuery();
+    subqueryCounter = (subqueryCounter + 1) % 1_000_000;
+    const alias = `${this.entity.name.toLowerCase()}_${subqueryCounter}`;
+    return this.ctx.em.createQueryBuilder(this.entity, alias).select(`${alias}.${property}`).where(this.where(where)).getKnexQuery();
   }
 }
 

@@ -122,9 +122,15 @@ const sitesOf = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, Argu
 
 function cachedArgumentSites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): ArgumentSite[] {
   let perOperation = sitesOf.get(schema);
-  if (!perOperation) sitesOf.set(schema, (perOperation = new WeakMap()));
+  if (!perOperation) {
+    perOperation = new WeakMap();
+    sitesOf.set(schema, perOperation);
+  }
   let sites = perOperation.get(operation);
-  if (!sites) perOperation.set(operation, (sites = argumentSites(schema, document, operation)));
+  if (!sites) {
+    sites = argumentSites(schema, document, operation);
+    perOperation.set(operation, sites);
+  }
   return sites;
 }
 
@@ -154,7 +160,7 @@ class OperationInputs {
       if (place.value === null || place.value === undefined || (placeType && isEnumType(placeType))) continue;
       if (placeType && isListType(placeType)) {
         const items = Array.isArray(place.value) ? place.value : [place.value];
-        items.forEach((item, index) => child(item, placeType.ofType, index));
+        for (const [index, item] of items.entries()) child(item, placeType.ofType, index);
       } else if (placeType && isInputObjectType(placeType)) {
         const fields = place.value as Record<string, unknown>;
         for (const field of Object.values(placeType.getFields())) {
@@ -165,7 +171,7 @@ class OperationInputs {
       } else if (place.value instanceof Date) {
         this.report(root, place, dateProblem(place.value));
       } else if (Array.isArray(place.value)) {
-        place.value.forEach((item, index) => child(item, undefined, index));
+        for (const [index, item] of place.value.entries()) child(item, undefined, index);
       } else if (typeof place.value === "object") {
         // A JSON scalar (metadata, _Any): its keys are input too; a bad key is reported on the object.
         for (const [key, item] of Object.entries(place.value)) {
@@ -179,7 +185,8 @@ class OperationInputs {
   }
 
   private report(root: FieldNode, place: Place, reason: string | null): void {
-    if (reason && this.findings.length < MAX_FINDINGS) this.findings.push({ root, param: { name: nameOf(place), code: "invalid", reason } });
+    if (reason && this.findings.length < MAX_FINDINGS)
+      this.findings.push({ root, param: { name: nameOf(place), code: "invalid", reason } });
   }
 }
 
@@ -201,7 +208,11 @@ function nameOf(place: Place): string {
   return segments.reverse().join(".");
 }
 
-function fieldDefinition(schema: GraphQLSchema, parentType: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+function fieldDefinition(
+  schema: GraphQLSchema,
+  parentType: GraphQLCompositeType,
+  name: string,
+): GraphQLField<unknown, unknown> | undefined {
   if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
   if (parentType === schema.getQueryType()) {
     if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;

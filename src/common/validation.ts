@@ -77,8 +77,7 @@ export function Satisfies(check: Check): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       validator: {
-        validate: (value: unknown) =>
-          value === undefined || value === null || (typeof value === "string" && check(value) === null),
+        validate: (value: unknown) => value === undefined || value === null || (typeof value === "string" && check(value) === null),
         defaultMessage: (args) => (typeof args?.value === "string" && check(args.value)) || "Ongeldige waarde.",
       },
     });

@@ -26,18 +26,16 @@ function digits(length: number, value: string): string | null {
   return null;
 }
 
-export const checkBsn: Check = (value) =>
-  digits(9, value) ?? (elfproef(value) ? null : "Onjuist BSN nummer (elfproef).");
+export const checkBsn: Check = (value) => digits(9, value) ?? (elfproef(value) ? null : "Onjuist BSN nummer (elfproef).");
 
-export const checkRsin: Check = (value) =>
-  digits(9, value) ?? (elfproef(value) ? null : "Onjuist RSIN nummer (elfproef).");
+export const checkRsin: Check = (value) => digits(9, value) ?? (elfproef(value) ? null : "Onjuist RSIN nummer (elfproef).");
 
 export const checkKvkNummer: Check = (value) => digits(8, value);
 
 export const checkVestigingsnummer: Check = (value) => digits(12, value);
 
 /** What a person writes in a phone number: digits, a leading '+', and spaces, '-', '.', '(' or ')' between them. */
-export const TELEFOONNUMMER_TEKENS = /^\+?[0-9 ().\-]+$/;
+export const TELEFOONNUMMER_TEKENS = /^\+?[0-9 ().-]+$/;
 
 /**
  * Numbers that cannot be used to reach a person back at normal cost: premium-rate and shared-cost
@@ -116,8 +114,7 @@ export const checkBic: Check = (value) => {
     : "Ongeldige BIC; gebruik vier letters voor de bank, de landcode, twee tekens voor de plaats en eventueel drie voor het filiaal (bijvoorbeeld INGBNL2A).";
 };
 
-export const checkReferentie: Check = (value) =>
-  /^[-a-zA-Z0-9_]+$/.test(value) ? null : "Gebruik alleen letters, cijfers, '-' en '_'.";
+export const checkReferentie: Check = (value) => (/^[-a-zA-Z0-9_]+$/.test(value) ? null : "Gebruik alleen letters, cijfers, '-' en '_'.");
 
 /** nummer and referentienummer hold an integer as text (Open Klant's validate_integer). */
 export const checkGeheelGetal: Check = (value) => (/^-?[0-9]+$/.test(value) ? null : "Voer een geheel getal in.");

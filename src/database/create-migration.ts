@@ -33,7 +33,12 @@ function writeIndex(): void {
     ...DIALECTS.flatMap((d) => migrationNames(d).map((n) => `import { ${n} } from "./${d}/${n}";`)),
     "",
     'export const migrations: Record<"sqlite" | "postgresql", MigrationObject[]> = {',
-    ...DIALECTS.map((d) => `  ${d}: [${migrationNames(d).map((n) => `{ name: "${n}", class: ${n} }`).join(", ")}],`),
+    ...DIALECTS.map(
+      (d) =>
+        `  ${d}: [${migrationNames(d)
+          .map((n) => `{ name: "${n}", class: ${n} }`)
+          .join(", ")}],`,
+    ),
     "};",
     "",
   ];

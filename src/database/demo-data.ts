@@ -42,7 +42,12 @@ export async function seedDemoData(em: EntityManager): Promise<void> {
   const sanne = make(Actor, {
     naam: "Sanne Jansen",
     soortActor: SoortActor.MEDEWERKER,
-    actoridentificator: { objectId: "s.jansen@gemeente.example.nl", codeObjecttype: "mdw", codeRegister: "msei", codeSoortObjectId: "email" },
+    actoridentificator: {
+      objectId: "s.jansen@gemeente.example.nl",
+      codeObjecttype: "mdw",
+      codeRegister: "msei",
+      codeSoortObjectId: "email",
+    },
     functie: "KCC-medewerker",
     emailadres: "s.jansen@gemeente.example.nl",
     telefoonnummer: "0201234567",

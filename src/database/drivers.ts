@@ -119,7 +119,11 @@ function reportingFailures<C extends AbstractSqlConnection>(Base: ConnectionClas
       }
     }
   }
-  return ReportingFailures as unknown as new (config: Configuration, options?: unknown, type?: "read" | "write") => C;
+  return ReportingFailures as unknown as new (
+    config: Configuration,
+    options?: unknown,
+    type?: "read" | "write",
+  ) => C;
 }
 
 const LibSqlConnectionReportingFailures = reportingFailures(LibSqlConnection, "sqlite");

@@ -32,12 +32,19 @@ export class PinoOrmLogger implements OrmLogger {
     const sql = context.query;
     if (typeof sql !== "string") return;
     this.logging.onQuery?.(sql, context.took);
-    if (this.logging.logSql) this.logging.logger?.debug({ sql, durationMs: context.took, failed: context.level === "error" || undefined }, "sql");
+    if (this.logging.logSql)
+      this.logging.logger?.debug({ sql, durationMs: context.took, failed: context.level === "error" || undefined }, "sql");
   }
 
   log(namespace: string, message: string, context?: LogContext): void {
-    if (context?.level === "error") return this.error(namespace, message);
-    if (context?.level === "warning") return this.warn(namespace, message);
+    if (context?.level === "error") {
+      this.error(namespace, message);
+      return;
+    }
+    if (context?.level === "warning") {
+      this.warn(namespace, message);
+      return;
+    }
     // "Applied 'Migration…'" is worth an operator's eye; discovery and connection chatter is not.
     if (namespace === "migrator") this.logging.logger?.info({ component: "mikro-orm" }, message);
     else this.logging.logger?.debug({ component: "mikro-orm", namespace }, message);

@@ -107,7 +107,9 @@ async function build(): Promise<{ manifest: Manifest; files: Map<string, Uint8Ar
   const manifest: Manifest = {
     script: pageFiles.find((name) => name.endsWith(".js"))!,
     stylesheet: pageFiles.find((name) => name.endsWith(".css"))!,
-    workers: Object.fromEntries(Object.keys(WORKERS).map((label) => [label, workerFiles.find((name) => name.startsWith(`${label}.worker-`))!])),
+    workers: Object.fromEntries(
+      Object.keys(WORKERS).map((label) => [label, workerFiles.find((name) => name.startsWith(`${label}.worker-`))!]),
+    ),
     files: [...files.keys()],
   };
   return { manifest, files };
@@ -146,7 +148,9 @@ async function cacheDirectory(): Promise<string | undefined> {
 async function readCache(directory: string): Promise<{ manifest: Manifest; files: Map<string, Uint8Array> } | undefined> {
   try {
     const manifest = JSON.parse(await readFile(path.join(directory, "manifest.json"), "utf8")) as Manifest;
-    const files = new Map(await Promise.all(manifest.files.map(async (name) => [name, await readFile(path.join(directory, name))] as const)));
+    const files = new Map(
+      await Promise.all(manifest.files.map(async (name) => [name, await readFile(path.join(directory, name))] as const)),
+    );
     return { manifest, files };
   } catch {
     return undefined;
@@ -167,7 +171,8 @@ async function writeCache(directory: string, manifest: Manifest, files: Map<stri
     await writeFile(path.join(temporary, "manifest.json"), JSON.stringify(manifest));
     await rename(temporary, directory).catch(() => rm(temporary, { recursive: true, force: true }));
     for (const entry of await readdir(parent)) {
-      if (entry !== path.basename(directory) && !entry.startsWith("tmp-")) await rm(path.join(parent, entry), { recursive: true, force: true });
+      if (entry !== path.basename(directory) && !entry.startsWith("tmp-"))
+        await rm(path.join(parent, entry), { recursive: true, force: true });
     }
   } catch {
     // A read-only node_modules: every process builds for itself.

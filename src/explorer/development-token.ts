@@ -4,7 +4,9 @@ import { signToken } from "../auth/token-cli";
 
 /** The development client of a configuration (see src/auth/dev-client.ts), when it is the one in use. */
 export function developmentClientOf(auth: AuthConfig): ClientConfig | undefined {
-  return auth.clients.find((client) => client.clientId === DEV_CLIENT_ID && client.secret !== undefined && isDevelopmentSecret(client.secret));
+  return auth.clients.find(
+    (client) => client.clientId === DEV_CLIENT_ID && client.secret !== undefined && isDevelopmentSecret(client.secret),
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { RequestContext } from "../common/context";
-import { InvalidInputError, InvalidParams } from "../common/errors";
+import { InvalidInputError, type InvalidParams } from "../common/errors";
 import { characterCount } from "../common/validation";
 import { serialiseOnKeys } from "../database/advisory-lock";
 import { IdempotencyKey } from "./idempotency-key.entity";
@@ -46,7 +46,11 @@ export class IdempotencyKeyService {
     const existing = await this.ctx.em.findOne(IdempotencyKey, { clientId, sleutel });
     if (!existing) return { first: true, hash };
     if (existing.operatie !== operatie || existing.inputHash !== hash) {
-      throw InvalidInputError.of(name, "conflict", "Deze idempotentiesleutel is al gebruikt voor een andere aanroep; gebruik een nieuwe sleutel.");
+      throw InvalidInputError.of(
+        name,
+        "conflict",
+        "Deze idempotentiesleutel is al gebruikt voor een andere aanroep; gebruik een nieuwe sleutel.",
+      );
     }
     return { first: false, resultaat: existing.resultaat };
   }

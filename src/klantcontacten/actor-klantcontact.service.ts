@@ -47,9 +47,12 @@ export class ActorKlantcontactService {
   list(filter: ActorKlantcontactFilter | null | undefined, page: PageArgs): Promise<Connection<ActorKlantcontact>> {
     this.mayRead();
     const where: FilterQuery<ActorKlantcontact> = {};
-    if (filter?.actor != null) Object.assign(where, { actor: { $in: this.ctx.service(ActorService).idsWhere({ uuid: uuidFilter(filter.actor) }) } });
+    if (filter?.actor != null)
+      Object.assign(where, { actor: { $in: this.ctx.service(ActorService).idsWhere({ uuid: uuidFilter(filter.actor) }) } });
     if (filter?.klantcontact != null) {
-      Object.assign(where, { klantcontact: { $in: this.ctx.service(KlantcontactService).idsWhere({ uuid: uuidFilter(filter.klantcontact) }) } });
+      Object.assign(where, {
+        klantcontact: { $in: this.ctx.service(KlantcontactService).idsWhere({ uuid: uuidFilter(filter.klantcontact) }) },
+      });
     }
     return this.gate.page(where, NEWEST_FIRST, page);
   }

@@ -11,7 +11,10 @@ import { Klantcontact } from "./klantcontact.entity";
 // Each foreign key leads an index that also holds the other one, so that the klantcontacten of a
 // partij (and the partijen of klantcontacten) are read from the index alone; a partij's in the
 // order of their plaatsgevondenOp, newest first (Partij.klantcontacten).
-@Index({ name: "betrokkene_partij_klantcontact_volgorde_index", properties: ["wasPartij", "klantcontactPlaatsgevondenOp", "hadKlantcontact"] })
+@Index({
+  name: "betrokkene_partij_klantcontact_volgorde_index",
+  properties: ["wasPartij", "klantcontactPlaatsgevondenOp", "hadKlantcontact"],
+})
 @Index({ name: "betrokkene_klantcontact_partij_index", properties: ["hadKlantcontact", "wasPartij"] })
 @ObjectType({ description: "Persoon of organisatie die betrokken was bij een klantcontact." })
 @Directive('@key(fields: "uuid")')

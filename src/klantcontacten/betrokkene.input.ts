@@ -23,7 +23,10 @@ abstract class BetrokkeneVelden {
   @ValidateNested()
   contactnaam?: ContactnaamInput | null;
 
-  @Field(() => String, { nullable: true, description: "Naam van de organisatie waarmee de betrokkene verbonden was (ten hoogste 200 tekens)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Naam van de organisatie waarmee de betrokkene verbonden was (ten hoogste 200 tekens).",
+  })
   @MaxLength(200)
   organisatienaam?: string | null;
 }

@@ -18,12 +18,7 @@ import { DigitaalAdresService } from "../partijen/digitaal-adres.service";
 import type { Partij } from "../partijen/partij.entity";
 import { PartijService } from "../partijen/partij.service";
 import { Betrokkene } from "./betrokkene.entity";
-import type {
-  BetrokkeneFilter,
-  BetrokkeneInput,
-  BetrokkeneUpdateInput,
-  MaakKlantcontactBetrokkeneInput,
-} from "./betrokkene.input";
+import type { BetrokkeneFilter, BetrokkeneInput, BetrokkeneUpdateInput, MaakKlantcontactBetrokkeneInput } from "./betrokkene.input";
 import type { Klantcontact } from "./klantcontact.entity";
 import { KlantcontactService } from "./klantcontact.service";
 
@@ -148,7 +143,11 @@ export class BetrokkeneService {
 
   /** For writes that clean up after deleted klantcontacten: `select id from betrokkene` of those klantcontacten, visible or not. */
   idsVanKlantcontacten(klantcontactIds: readonly number[]): Knex.QueryBuilder {
-    return this.ctx.em.getKnex().from("betrokkene").select("id").whereIn("had_klantcontact_id", [...klantcontactIds]);
+    return this.ctx.em
+      .getKnex()
+      .from("betrokkene")
+      .select("id")
+      .whereIn("had_klantcontact_id", [...klantcontactIds]);
   }
 
   list(filter: BetrokkeneFilter | null | undefined, page: PageArgs): Promise<Connection<Betrokkene>> {
@@ -156,7 +155,9 @@ export class BetrokkeneService {
     const partijen = this.ctx.service(PartijService);
     const conditions: Array<FilterQuery<Betrokkene>> = [];
     if (filter?.hadKlantcontact != null) {
-      conditions.push({ hadKlantcontact: { $in: this.ctx.service(KlantcontactService).idsWhere({ uuid: uuidFilter(filter.hadKlantcontact) }) } } as unknown as FilterQuery<Betrokkene>);
+      conditions.push({
+        hadKlantcontact: { $in: this.ctx.service(KlantcontactService).idsWhere({ uuid: uuidFilter(filter.hadKlantcontact) }) },
+      } as unknown as FilterQuery<Betrokkene>);
     }
     // A visible betrokkene's partij is visible (the policies are consistent), so its uuid may be compared.
     if (filter?.wasPartij != null) conditions.push({ wasPartij: { uuid: uuidFilter(filter.wasPartij) } });
@@ -207,11 +208,13 @@ export class BetrokkeneService {
     this.mayRead();
     const key = `Betrokkene:perPartij:${page.first ?? ""}:${page.after ?? ""}`;
     return this.ctx
-      .loader(key, () =>
-        new DataLoader<number, Connection<Betrokkene>>(async (partijIds) => {
-          const pages = await this.gate.pagesPerParent("wasPartij", partijIds, {}, NEWEST_FIRST, page);
-          return partijIds.map((id) => pages.get(id)!);
-        }),
+      .loader(
+        key,
+        () =>
+          new DataLoader<number, Connection<Betrokkene>>(async (partijIds) => {
+            const pages = await this.gate.pagesPerParent("wasPartij", partijIds, {}, NEWEST_FIRST, page);
+            return partijIds.map((id) => pages.get(id)!);
+          }),
       )
       .load(partij.id);
   }
@@ -256,10 +259,7 @@ export class BetrokkeneService {
   }
 
   /** Field rules and references under `prefix`; writes nothing. */
-  async check(
-    input: AnyBetrokkeneInput,
-    prefix = "",
-  ): Promise<{ problems: InvalidParam[]; references: BetrokkeneReferences }> {
+  async check(input: AnyBetrokkeneInput, prefix = ""): Promise<{ problems: InvalidParam[]; references: BetrokkeneReferences }> {
     const problems = new InvalidParams();
     problems.addAll(await fieldErrors(input, prefix));
     const wasPartij = await this.ctx.service(PartijService).reference(input.wasPartij, path(prefix, "wasPartij"), problems);
@@ -297,7 +297,12 @@ export class BetrokkeneService {
   /** The partijen (storage ids) that were betrokkene of this klantcontact, visible or not: a delete reports them before they are gone. */
   async partijIdsVan(klantcontact: Klantcontact): Promise<number[]> {
     const rows: Array<{ was_partij_id: number }> = await this.ctx.em.execute(
-      this.ctx.em.getKnex().from("betrokkene").distinct("was_partij_id").where("had_klantcontact_id", klantcontact.id).whereNotNull("was_partij_id"),
+      this.ctx.em
+        .getKnex()
+        .from("betrokkene")
+        .distinct("was_partij_id")
+        .where("had_klantcontact_id", klantcontact.id)
+        .whereNotNull("was_partij_id"),
     );
     return rows.map((row) => row.was_partij_id);
   }

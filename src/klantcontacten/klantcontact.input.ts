@@ -25,7 +25,10 @@ abstract class KlantcontactVelden {
   @Satisfies(checkGeheelGetal)
   referentienummer?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Informatie die tijdens het klantcontact werd overgebracht (ten hoogste 1000 tekens)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Informatie die tijdens het klantcontact werd overgebracht (ten hoogste 1000 tekens).",
+  })
   @MaxLength(1000)
   inhoud?: string | null;
 

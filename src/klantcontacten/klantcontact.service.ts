@@ -71,7 +71,9 @@ export class KlantcontactService {
       const antwoorden = this.ctx.service(OnderwerpobjectService).klantcontactIdsOver(eigen());
       conditions.push({ $or: [{ id: { $in: eigen() } }, { id: { $in: antwoorden } }] } as unknown as FilterQuery<Klantcontact>);
     } else if (!hasScope(principal, "geheimhouding.lezen")) {
-      conditions.push({ id: { $nin: betrokkenen.klantcontactIdsMetPartijBuiten(partijen.visibleIds()) } } as unknown as FilterQuery<Klantcontact>);
+      conditions.push({
+        id: { $nin: betrokkenen.klantcontactIdsMetPartijBuiten(partijen.visibleIds()) },
+      } as unknown as FilterQuery<Klantcontact>);
     }
     if (conditions.length === 0) return undefined;
     return conditions.length === 1 ? conditions[0] : { $and: conditions };
@@ -149,15 +151,17 @@ export class KlantcontactService {
     this.mayRead();
     const where = this.where(filter, { perPartij: true });
     const key = `Klantcontact:perPartij:${JSON.stringify([filter ?? null, page.first ?? null, page.after ?? null])}`;
-    const loader = this.ctx.loader(key, () =>
-      new DataLoader<number, Connection<Klantcontact>>(async (partijIds) => {
-        // alleenAlsInitiator is a property of the link (this partij's betrokkene), not of the klantcontact.
-        const links = this.ctx
-          .service(BetrokkeneService)
-          .klantcontactenInVolgorde({ alleenAlsInitiator: filter?.alleenAlsInitiator === true });
-        const pages = await this.gate.pagesPerSortedLink(links, partijIds, where, KLANTCONTACT_ORDER, page);
-        return partijIds.map((id) => pages.get(id)!);
-      }),
+    const loader = this.ctx.loader(
+      key,
+      () =>
+        new DataLoader<number, Connection<Klantcontact>>(async (partijIds) => {
+          // alleenAlsInitiator is a property of the link (this partij's betrokkene), not of the klantcontact.
+          const links = this.ctx
+            .service(BetrokkeneService)
+            .klantcontactenInVolgorde({ alleenAlsInitiator: filter?.alleenAlsInitiator === true });
+          const pages = await this.gate.pagesPerSortedLink(links, partijIds, where, KLANTCONTACT_ORDER, page);
+          return partijIds.map((id) => pages.get(id)!);
+        }),
     );
     return loader.load(partij.id);
   }
@@ -352,8 +356,7 @@ export class KlantcontactService {
 
     // The rule holds for the values after the change, so an update is checked against what is stored.
     const gelukt = input.indicatieContactGelukt !== undefined ? input.indicatieContactGelukt : current?.indicatieContactGelukt;
-    const verdereActie =
-      input.verdereActieOndernomen !== undefined ? input.verdereActieOndernomen : current?.verdereActieOndernomen;
+    const verdereActie = input.verdereActieOndernomen !== undefined ? input.verdereActieOndernomen : current?.verdereActieOndernomen;
     if (gelukt === true && verdereActie === true) {
       problems.add(path(prefix, "nonFieldErrors"), "no-further-action-when-contact-succesful", GEEN_VERDERE_ACTIE);
     }

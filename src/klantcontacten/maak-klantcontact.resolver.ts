@@ -8,8 +8,7 @@ import { MaakKlantcontactService } from "./maak-klantcontact.service";
 export class MaakKlantcontactResolver {
   @RequiresScope("klantcontacten.schrijven")
   @Mutation(() => MaakKlantcontactResult, {
-    description:
-      "Legt een klantcontact vast met (optioneel) een betrokkene en een onderwerpobject, in één transactie: alles of niets.",
+    description: "Legt een klantcontact vast met (optioneel) een betrokkene en een onderwerpobject, in één transactie: alles of niets.",
   })
   maakKlantcontact(@Arg("input", () => MaakKlantcontactInput) input: MaakKlantcontactInput, @Ctx() ctx: RequestContext) {
     return ctx.service(MaakKlantcontactService).maak(input);

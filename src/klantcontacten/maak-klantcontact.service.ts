@@ -32,9 +32,7 @@ export class MaakKlantcontactService {
     problems.addAll(await klantcontacten.check(input.klantcontact, null, "klantcontact"));
     const betrokkeneCheck = input.betrokkene ? await betrokkenen.check(input.betrokkene, "betrokkene") : null;
     if (betrokkeneCheck) problems.addAll(betrokkeneCheck.problems);
-    const onderwerpobjectCheck = input.onderwerpobject
-      ? await onderwerpobjecten.check(input.onderwerpobject, "onderwerpobject")
-      : null;
+    const onderwerpobjectCheck = input.onderwerpobject ? await onderwerpobjecten.check(input.onderwerpobject, "onderwerpobject") : null;
     if (onderwerpobjectCheck) problems.addAll(onderwerpobjectCheck.problems);
     problems.throwIfAny();
 

@@ -25,7 +25,10 @@ export class ZaakVerwijzingInput {
   @Field(() => ID, { nullable: true, description: "uuid van de zaak." })
   uuid?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Identificatie van de zaak, bijvoorbeeld ZAAK-2026-0000042 (ten hoogste 200 tekens)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Identificatie van de zaak, bijvoorbeeld ZAAK-2026-0000042 (ten hoogste 200 tekens).",
+  })
   @NotBlank()
   @MaxLength(200)
   identificatie?: string | null;
@@ -37,7 +40,10 @@ export class RegistreerOnderwerpobjectInput {
   @ValidateNested()
   zaak?: ZaakVerwijzingInput | null;
 
-  @Field(() => ID, { nullable: true, description: "uuid van een eerder klantcontact, bijvoorbeeld de vraag waarop dit contact het antwoord is." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "uuid van een eerder klantcontact, bijvoorbeeld de vraag waarop dit contact het antwoord is.",
+  })
   wasKlantcontact?: string | null;
 
   @Field(() => ObjectidentificatorInput, { nullable: true, description: "Een ander object in een extern register." })
@@ -81,7 +87,10 @@ export class RegistreerInterneTaakInput {
   @Field(() => Taakstatus, { nullable: true, description: "Status van de taak (standaard te_verwerken)." })
   status?: Taakstatus | null;
 
-  @Field(() => [ActorVerwijzingInput], { description: "De actoren aan wie de taak wordt toegewezen, in volgorde (ten minste één): op uuid of gevonden of gemaakt op actoridentificator." })
+  @Field(() => [ActorVerwijzingInput], {
+    description:
+      "De actoren aan wie de taak wordt toegewezen, in volgorde (ten minste één): op uuid of gevonden of gemaakt op actoridentificator.",
+  })
   toegewezenAanActoren!: ActorVerwijzingInput[];
 }
 
@@ -93,23 +102,34 @@ export class RegistreerKlantcontactInput {
   @Field(() => KlantcontactInput, { description: "Het klantcontact." })
   klantcontact!: KlantcontactInput;
 
-  @Field(() => [ActorVerwijzingInput], { nullable: true, description: "De actoren die het klantcontact hadden (de medewerker, het kanaal)." })
+  @Field(() => [ActorVerwijzingInput], {
+    nullable: true,
+    description: "De actoren die het klantcontact hadden (de medewerker, het kanaal).",
+  })
   actoren?: ActorVerwijzingInput[] | null;
 
   @Field(() => [RegistreerBetrokkeneInput], { nullable: true, description: "De betrokkenen bij het klantcontact." })
   betrokkenen?: RegistreerBetrokkeneInput[] | null;
 
-  @Field(() => [RegistreerOnderwerpobjectInput], { nullable: true, description: "Waarover het klantcontact ging (zaken, een eerder klantcontact)." })
+  @Field(() => [RegistreerOnderwerpobjectInput], {
+    nullable: true,
+    description: "Waarover het klantcontact ging (zaken, een eerder klantcontact).",
+  })
   onderwerpobjecten?: RegistreerOnderwerpobjectInput[] | null;
 
-  @Field(() => [ObjectidentificatorInput], { nullable: true, description: "Documenten bij het klantcontact, elk met zijn identificatie in een extern register." })
+  @Field(() => [ObjectidentificatorInput], {
+    nullable: true,
+    description: "Documenten bij het klantcontact, elk met zijn identificatie in een extern register.",
+  })
   bijlagen?: ObjectidentificatorInput[] | null;
 
   @Field(() => RegistreerInterneTaakInput, { nullable: true, description: "Een interne taak naar aanleiding van het klantcontact." })
   interneTaak?: RegistreerInterneTaakInput | null;
 }
 
-@ObjectType({ description: "Wat registreerKlantcontact heeft vastgelegd (bij een herhaalde aanroep: wat de eerste vastlegde, opnieuw gelezen)." })
+@ObjectType({
+  description: "Wat registreerKlantcontact heeft vastgelegd (bij een herhaalde aanroep: wat de eerste vastlegde, opnieuw gelezen).",
+})
 export class RegistreerKlantcontactResultaat {
   @Field(() => Klantcontact, { description: "Het nieuwe klantcontact." })
   klantcontact!: Klantcontact;
@@ -126,7 +146,9 @@ export class RegistreerKlantcontactResultaat {
   @Field(() => [DigitaalAdres], { description: "De nieuwe digitale adressen van de betrokkenen, in volgorde." })
   digitaleAdressen!: DigitaalAdres[];
 
-  @Field(() => [VindOfMaakPartijResultaat], { description: "De partijen van de betrokkenen met vindOfMaakPartij, in volgorde, met of ze gemaakt zijn." })
+  @Field(() => [VindOfMaakPartijResultaat], {
+    description: "De partijen van de betrokkenen met vindOfMaakPartij, in volgorde, met of ze gemaakt zijn.",
+  })
   partijen!: VindOfMaakPartijResultaat[];
 
   @Field(() => [Onderwerpobject], { description: "De nieuwe onderwerpobjecten, in volgorde." })
@@ -138,6 +160,8 @@ export class RegistreerKlantcontactResultaat {
   @Field(() => InterneTaak, { nullable: true, description: "De nieuwe interne taak (null als er geen is meegegeven)." })
   interneTaak!: InterneTaak | null;
 
-  @Field(() => Boolean, { description: "true als dit het antwoord is van een eerdere aanroep met dezelfde idempotentieSleutel (er is niets nieuws vastgelegd)." })
+  @Field(() => Boolean, {
+    description: "true als dit het antwoord is van een eerdere aanroep met dezelfde idempotentieSleutel (er is niets nieuws vastgelegd).",
+  })
   herhaald!: boolean;
 }

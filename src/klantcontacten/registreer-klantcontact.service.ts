@@ -22,7 +22,11 @@ import { Klantcontact } from "./klantcontact.entity";
 import { KlantcontactService } from "./klantcontact.service";
 import { MaakKlantcontactOnderwerpobjectInput } from "./onderwerpobject.input";
 import { OnderwerpobjectService, type OnderwerpobjectReferences } from "./onderwerpobject.service";
-import type { RegistreerKlantcontactInput, RegistreerKlantcontactResultaat, RegistreerOnderwerpobjectInput } from "./registreer-klantcontact.input";
+import type {
+  RegistreerKlantcontactInput,
+  RegistreerKlantcontactResultaat,
+  RegistreerOnderwerpobjectInput,
+} from "./registreer-klantcontact.input";
 
 const OPERATIE = "registreerKlantcontact";
 
@@ -67,7 +71,10 @@ const part = () => new InvalidParams();
 export class RegistreerKlantcontactService {
   constructor(private readonly ctx: RequestContext) {}
 
-  async registreer(input: RegistreerKlantcontactInput, idempotentieSleutel: string | null | undefined): Promise<RegistreerKlantcontactResultaat> {
+  async registreer(
+    input: RegistreerKlantcontactInput,
+    idempotentieSleutel: string | null | undefined,
+  ): Promise<RegistreerKlantcontactResultaat> {
     this.mayWrite(input);
     const sleutelProblems = new InvalidParams();
     IdempotencyKeyService.check(idempotentieSleutel, "idempotentieSleutel", sleutelProblems);
@@ -135,11 +142,16 @@ export class RegistreerKlantcontactService {
 
     // Started together, so that the DataLoaders batch the lookups of each kind across the parts.
     const [, actoren, checkedBetrokkenen, partijen, checkedOnderwerpobjecten, , taakActoren] = await Promise.all([
-      this.ctx.service(KlantcontactService).check(input.klantcontact, null, "klantcontact").then((p) => klantcontactProblems.addAll(p)),
+      this.ctx
+        .service(KlantcontactService)
+        .check(input.klantcontact, null, "klantcontact")
+        .then((p) => klantcontactProblems.addAll(p)),
       actorService.checkVerwijzingen(input.actoren ?? [], "actoren", actorProblems),
       Promise.all(betrokkenen.map((betrokkene, i) => this.checkBetrokkene(betrokkene, i, betrokkeneProblems[i]))),
       this.ctx.service(VindOfMaakPartijService).check(
-        betrokkenen.flatMap((b, i) => (b.vindOfMaakPartij && !b.wasPartij ? [{ input: b.vindOfMaakPartij, prefix: path("betrokkenen", i, "vindOfMaakPartij") }] : [])),
+        betrokkenen.flatMap((b, i) =>
+          b.vindOfMaakPartij && !b.wasPartij ? [{ input: b.vindOfMaakPartij, prefix: path("betrokkenen", i, "vindOfMaakPartij") }] : [],
+        ),
         partijProblems,
       ),
       Promise.all(onderwerpobjecten.map((o, i) => this.checkOnderwerpobject(o, path("onderwerpobjecten", i), onderwerpProblems[i]))),
@@ -147,7 +159,15 @@ export class RegistreerKlantcontactService {
       taak ? this.checkTaak(taak, taakProblems) : Promise.resolve([]),
     ]);
 
-    for (const found of [klantcontactProblems, actorProblems, ...betrokkeneProblems, partijProblems, ...onderwerpProblems, ...bijlageProblems, taakProblems]) {
+    for (const found of [
+      klantcontactProblems,
+      actorProblems,
+      ...betrokkeneProblems,
+      partijProblems,
+      ...onderwerpProblems,
+      ...bijlageProblems,
+      taakProblems,
+    ]) {
       problems.addAll(found.params);
     }
     // the partij plans in betrokkene order: the n-th plan belongs to the n-th betrokkene with vindOfMaakPartij
@@ -155,13 +175,20 @@ export class RegistreerKlantcontactService {
     return {
       actoren,
       taakActoren,
-      betrokkenen: checkedBetrokkenen.map((b, i) => ({ ...b, partij: betrokkenen[i].vindOfMaakPartij && !betrokkenen[i].wasPartij ? next++ : null })),
+      betrokkenen: checkedBetrokkenen.map((b, i) => ({
+        ...b,
+        partij: betrokkenen[i].vindOfMaakPartij && !betrokkenen[i].wasPartij ? next++ : null,
+      })),
       partijen,
       onderwerpobjecten: checkedOnderwerpobjecten,
     };
   }
 
-  private async checkBetrokkene(betrokkene: NonNullable<RegistreerKlantcontactInput["betrokkenen"]>[number], i: number, problems: InvalidParams) {
+  private async checkBetrokkene(
+    betrokkene: NonNullable<RegistreerKlantcontactInput["betrokkenen"]>[number],
+    i: number,
+    problems: InvalidParams,
+  ) {
     const prefix = path("betrokkenen", i);
     if (betrokkene.wasPartij != null && betrokkene.vindOfMaakPartij != null) {
       problems.add(path(prefix, "vindOfMaakPartij"), "invalid", "Geef hoogstens één van wasPartij en vindOfMaakPartij op.");
@@ -172,7 +199,9 @@ export class RegistreerKlantcontactService {
     const adressen = this.ctx.service(DigitaalAdresService);
     const [checked] = await Promise.all([
       this.ctx.service(BetrokkeneService).check(mapped, prefix),
-      ...(betrokkene.nieuweDigitaleAdressen ?? []).map((adres, j) => adressen.checkNested(adres, path(prefix, "nieuweDigitaleAdressen", j), problems)),
+      ...(betrokkene.nieuweDigitaleAdressen ?? []).map((adres, j) =>
+        adressen.checkNested(adres, path(prefix, "nieuweDigitaleAdressen", j), problems),
+      ),
     ]);
     // the betrokkene's own problems first, then its addresses'
     const own: InvalidParam[] = checked.problems;
@@ -181,8 +210,11 @@ export class RegistreerKlantcontactService {
   }
 
   private async checkOnderwerpobject(onderwerpobject: RegistreerOnderwerpobjectInput, prefix: string, problems: InvalidParams) {
-    const given = [onderwerpobject.zaak, onderwerpobject.wasKlantcontact, onderwerpobject.onderwerpobjectidentificator].filter((v) => v != null);
-    if (given.length !== 1) problems.add(prefix, "invalid", "Geef precies één van zaak, wasKlantcontact en onderwerpobjectidentificator op.");
+    const given = [onderwerpobject.zaak, onderwerpobject.wasKlantcontact, onderwerpobject.onderwerpobjectidentificator].filter(
+      (v) => v != null,
+    );
+    if (given.length !== 1)
+      problems.add(prefix, "invalid", "Geef precies één van zaak, wasKlantcontact en onderwerpobjectidentificator op.");
     const zaak = onderwerpobject.zaak;
     if (zaak) {
       problems.addAll(await fieldErrors(zaak, path(prefix, "zaak")));
@@ -208,7 +240,10 @@ export class RegistreerKlantcontactService {
     return { input: mapped, references: checked.references };
   }
 
-  private async checkTaak(taak: NonNullable<RegistreerKlantcontactInput["interneTaak"]>, problems: InvalidParams): Promise<ActorVerwijzingPlan[]> {
+  private async checkTaak(
+    taak: NonNullable<RegistreerKlantcontactInput["interneTaak"]>,
+    problems: InvalidParams,
+  ): Promise<ActorVerwijzingPlan[]> {
     problems.addAll(await fieldErrors(taak, "interneTaak"));
     if (taak.toegewezenAanActoren.length === 0) {
       problems.add("interneTaak.toegewezenAanActoren", "required", "Wijs de taak toe aan ten minste één actor.");
@@ -234,13 +269,29 @@ export class RegistreerKlantcontactService {
       const wasPartij: Partij | null | undefined = b.partij !== null ? partijen[b.partij].partij : b.references.wasPartij;
       const betrokkene = betrokkeneService.build(b.input, klantcontact, { ...b.references, wasPartij });
       betrokkenen.push(betrokkene);
-      for (const adres of input.betrokkenen![i].nieuweDigitaleAdressen ?? []) digitaleAdressen.push(adresService.buildNested(adres, { betrokkene }));
+      for (const adres of input.betrokkenen![i].nieuweDigitaleAdressen ?? [])
+        digitaleAdressen.push(adresService.buildNested(adres, { betrokkene }));
     }
-    const onderwerpobjecten = plan.onderwerpobjecten.map((o) => this.ctx.service(OnderwerpobjectService).build(o.input, klantcontact, o.references));
+    const onderwerpobjecten = plan.onderwerpobjecten.map((o) =>
+      this.ctx.service(OnderwerpobjectService).build(o.input, klantcontact, o.references),
+    );
     const bijlagen = (input.bijlagen ?? []).map((b) => this.ctx.service(BijlageService).buildNested(b, klantcontact));
-    const interneTaak = input.interneTaak ? this.ctx.service(InterneTaakService).buildNested(input.interneTaak, klantcontact, taakActoren) : null;
+    const interneTaak = input.interneTaak
+      ? this.ctx.service(InterneTaakService).buildNested(input.interneTaak, klantcontact, taakActoren)
+      : null;
     await this.ctx.em.flush();
-    return { klantcontact, actoren, actorKlantcontacten: links, betrokkenen, digitaleAdressen, partijen, onderwerpobjecten, bijlagen, interneTaak, herhaald: false };
+    return {
+      klantcontact,
+      actoren,
+      actorKlantcontacten: links,
+      betrokkenen,
+      digitaleAdressen,
+      partijen,
+      onderwerpobjecten,
+      bijlagen,
+      interneTaak,
+      herhaald: false,
+    };
   }
 
   /**
@@ -251,17 +302,20 @@ export class RegistreerKlantcontactService {
     const all = <T>(uuids: string[], byUuid: (uuid: string) => Promise<T | null>) =>
       Promise.all(uuids.map(byUuid)).then((rows) => rows.filter((row): row is Awaited<T> & object => row !== null));
     const ctx = this.ctx;
-    const [klantcontact, actoren, actorKlantcontacten, betrokkenen, digitaleAdressen, partijen, onderwerpobjecten, bijlagen, interneTaak] = await Promise.all([
-      ctx.service(KlantcontactService).byUuid(written.klantcontact),
-      all(written.actoren, (u) => ctx.service(ActorService).byUuid(u)),
-      all(written.actorKlantcontacten, (u) => ctx.service(ActorKlantcontactService).byUuid(u)),
-      all(written.betrokkenen, (u) => ctx.service(BetrokkeneService).byUuid(u)),
-      all(written.digitaleAdressen, (u) => ctx.service(DigitaalAdresService).byUuid(u)),
-      Promise.all(written.partijen.map(async (p) => ({ partij: await ctx.service(PartijService).byUuid(p.uuid), aangemaakt: p.aangemaakt }))),
-      all(written.onderwerpobjecten, (u) => ctx.service(OnderwerpobjectService).byUuid(u)),
-      all(written.bijlagen, (u) => ctx.service(BijlageService).byUuid(u)),
-      written.interneTaak ? ctx.service(InterneTaakService).byUuid(written.interneTaak) : Promise.resolve(null),
-    ]);
+    const [klantcontact, actoren, actorKlantcontacten, betrokkenen, digitaleAdressen, partijen, onderwerpobjecten, bijlagen, interneTaak] =
+      await Promise.all([
+        ctx.service(KlantcontactService).byUuid(written.klantcontact),
+        all(written.actoren, (u) => ctx.service(ActorService).byUuid(u)),
+        all(written.actorKlantcontacten, (u) => ctx.service(ActorKlantcontactService).byUuid(u)),
+        all(written.betrokkenen, (u) => ctx.service(BetrokkeneService).byUuid(u)),
+        all(written.digitaleAdressen, (u) => ctx.service(DigitaalAdresService).byUuid(u)),
+        Promise.all(
+          written.partijen.map(async (p) => ({ partij: await ctx.service(PartijService).byUuid(p.uuid), aangemaakt: p.aangemaakt })),
+        ),
+        all(written.onderwerpobjecten, (u) => ctx.service(OnderwerpobjectService).byUuid(u)),
+        all(written.bijlagen, (u) => ctx.service(BijlageService).byUuid(u)),
+        written.interneTaak ? ctx.service(InterneTaakService).byUuid(written.interneTaak) : Promise.resolve(null),
+      ]);
     // Deleted since the first call, or not visible to this token: what the key points at is not there.
     if (!klantcontact) throw new NotFoundError(Klantcontact.name, written.klantcontact);
     return {

@@ -15,8 +15,7 @@ export class ZaakKlantcontactenResolver {
   @RequiresScope("klantcontacten.lezen")
   @FieldResolver(() => KlantcontactConnection, {
     nullable: true,
-    description:
-      "Klantcontacten over deze zaak (via hun onderwerpobjecten, op zaak-uuid of zaakidentificatie), nieuwste eerst.",
+    description: "Klantcontacten over deze zaak (via hun onderwerpobjecten, op zaak-uuid of zaakidentificatie), nieuwste eerst.",
   })
   @Directive('@requires(fields: "identificatie")')
   klantcontacten(@Root() zaak: Zaak, @Args(() => ZaakKlantcontactenArgs) args: ZaakKlantcontactenArgs, @Ctx() ctx: RequestContext) {

@@ -36,8 +36,9 @@ export class ZaakService {
    */
   klantcontactenVan(zaak: Zaak, args: ZaakKlantcontactenArgs): Promise<Connection<Klantcontact>> {
     const key = JSON.stringify([args.first ?? null, args.after ?? null, args.initiatorPartij ?? null]);
-    const loader = this.ctx.loader(`Zaak.klantcontacten:${key}`, () =>
-      new DataLoader<Zaak, Connection<Klantcontact>, string>((zaken) => this.pages(zaken, args), { cacheKeyFn: (z) => z.uuid }),
+    const loader = this.ctx.loader(
+      `Zaak.klantcontacten:${key}`,
+      () => new DataLoader<Zaak, Connection<Klantcontact>, string>((zaken) => this.pages(zaken, args), { cacheKeyFn: (z) => z.uuid }),
     );
     return loader.load(zaak);
   }

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { GraphQLError, GraphQLSchema, ValidationContext, ValidationRule } from "graphql";
-import { estimateCost } from "./cost";
+import { estimateCost, type CostEstimate } from "./cost";
 import { executionTimeLimit, obeyTimeLimit, type Clock, type TimeLimitedContext } from "./execution-time-limit";
 import { limitExceeded } from "./limit-error";
 import type { Limits } from "./limits-config";
@@ -86,7 +86,7 @@ function costLimit(max: number): ApolloServerPlugin<BaseContext> {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return; // no such operation: execution says so
-          let estimate;
+          let estimate: CostEstimate;
           try {
             estimate = estimateCost(schema, document, operation, request.variables);
           } catch (err) {

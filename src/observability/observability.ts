@@ -50,7 +50,10 @@ export class Observability {
   }
 
   /** Runs one request (`handle` answers it), inside its span when tracing, and accounts for it once answered. */
-  async observe<T>(headers: Readonly<Record<string, string | string[] | undefined>>, handle: (request: ObservedRequest) => Promise<T>): Promise<T> {
+  async observe<T>(
+    headers: Readonly<Record<string, string | string[] | undefined>>,
+    handle: (request: ObservedRequest) => Promise<T>,
+  ): Promise<T> {
     const traceparent = headers.traceparent;
     const span = this.tracing?.startOperation(headers);
     const request = new ObservedRequest(typeof traceparent === "string" ? traceparent : undefined, span);

@@ -39,7 +39,10 @@ export class OrganisatorischeEenheid {
   @Field(() => String, { nullable: true, description: "Omschrijving van de organisatorische eenheid." })
   omschrijving!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Elektronisch postadres waaronder de organisatorische eenheid in de regel bereikbaar is." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Elektronisch postadres waaronder de organisatorische eenheid in de regel bereikbaar is.",
+  })
   emailadres!: string | null;
 
   @Field(() => String, { nullable: true, description: "Faxnummer waaronder de organisatorische eenheid in de regel bereikbaar is." })

@@ -16,7 +16,10 @@ import { SoortActor } from "./enums";
   ].join("\n"),
 })
 export class ActorIdentificatieInput {
-  @Field(() => String, { nullable: true, description: "Functie of beschrijving van de werkzaamheden (ten hoogste 40 tekens); medewerker en geautomatiseerde actor." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Functie of beschrijving van de werkzaamheden (ten hoogste 40 tekens); medewerker en geautomatiseerde actor.",
+  })
   @MaxLength(40)
   @NotBlank()
   functie?: string | null;
@@ -28,13 +31,17 @@ export class ActorIdentificatieInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "Telefoonnummer, bijvoorbeeld 020-1234567 of +31201234567 (ten hoogste 20 tekens; dezelfde regels als een digitaal adres van soort telefoonnummer); medewerker en organisatorische eenheid.",
+    description:
+      "Telefoonnummer, bijvoorbeeld 020-1234567 of +31201234567 (ten hoogste 20 tekens; dezelfde regels als een digitaal adres van soort telefoonnummer); medewerker en organisatorische eenheid.",
   })
   @Satisfies(checkTelefoonnummer)
   @MaxLength(20)
   telefoonnummer?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Omschrijving (ten hoogste 200 tekens); geautomatiseerde actor en organisatorische eenheid." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Omschrijving (ten hoogste 200 tekens); geautomatiseerde actor en organisatorische eenheid.",
+  })
   @MaxLength(200)
   omschrijving?: string | null;
 
@@ -53,7 +60,10 @@ export class ActorInput {
   @Field(() => SoortActor, { description: "Soort actor; bepaalt de vorm van actorIdentificatie." })
   soortActor!: SoortActor;
 
-  @Field(() => Boolean, { nullable: true, description: "Of aan de actor nog klantcontacten of taken kunnen worden toegewezen (standaard true)." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Of aan de actor nog klantcontacten of taken kunnen worden toegewezen (standaard true).",
+  })
   @NotNull()
   indicatieActief?: boolean | null;
 
@@ -61,7 +71,10 @@ export class ActorInput {
   @ValidateNested()
   actoridentificator?: ObjectidentificatorInput | null;
 
-  @Field(() => ActorIdentificatieInput, { nullable: true, description: "Identificatie naar soort (zie ActorIdentificatieInput); optioneel." })
+  @Field(() => ActorIdentificatieInput, {
+    nullable: true,
+    description: "Identificatie naar soort (zie ActorIdentificatieInput); optioneel.",
+  })
   @ValidateNested()
   actorIdentificatie?: ActorIdentificatieInput | null;
 }
@@ -85,11 +98,17 @@ export class ActorUpdateInput {
   @NotNull()
   indicatieActief?: boolean | null;
 
-  @Field(() => ObjectidentificatorInput, { nullable: true, description: "Identificatie van de actor in een extern register; null maakt haar leeg." })
+  @Field(() => ObjectidentificatorInput, {
+    nullable: true,
+    description: "Identificatie van de actor in een extern register; null maakt haar leeg.",
+  })
   @ValidateNested()
   actoridentificator?: ObjectidentificatorInput | null;
 
-  @Field(() => ActorIdentificatieInput, { nullable: true, description: "Identificatie naar soort; vervangt de hele identificatie, null maakt haar leeg." })
+  @Field(() => ActorIdentificatieInput, {
+    nullable: true,
+    description: "Identificatie naar soort; vervangt de hele identificatie, null maakt haar leeg.",
+  })
   @ValidateNested()
   actorIdentificatie?: ActorIdentificatieInput | null;
 }

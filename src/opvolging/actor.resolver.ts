@@ -32,7 +32,8 @@ export class ActorResolver {
 
   @FieldResolver(() => ActorIdentificatie, {
     nullable: true,
-    description: "Identificatie naar soort: Medewerker, GeautomatiseerdeActor of OrganisatorischeEenheid volgens soortActor; null als er geen is vastgelegd.",
+    description:
+      "Identificatie naar soort: Medewerker, GeautomatiseerdeActor of OrganisatorischeEenheid volgens soortActor; null als er geen is vastgelegd.",
   })
   actorIdentificatie(@Root() actor: Actor, @Ctx() ctx: RequestContext) {
     return ctx.service(ActorService).identificatie(actor);
@@ -40,7 +41,8 @@ export class ActorResolver {
 
   @RequiresScope("opvolging.lezen")
   @FieldResolver(() => InterneTaakConnection, {
-    description: "Interne taken die (ook) aan deze actor zijn toegewezen, op toegewezenOp, nieuwste eerst tenzij anders gevraagd: zijn werkvoorraad.",
+    description:
+      "Interne taken die (ook) aan deze actor zijn toegewezen, op toegewezenOp, nieuwste eerst tenzij anders gevraagd: zijn werkvoorraad.",
   })
   interneTaken(
     @Root() actor: Actor,
@@ -60,13 +62,18 @@ export class ActorResolver {
 
   @RequiresScope("opvolging.schrijven")
   @Mutation(() => Actor, { description: "Wijzigt een actor (alleen de meegegeven velden)." })
-  updateActor(@Arg("uuid", () => ID) uuid: string, @Arg("input", () => ActorUpdateInput) input: ActorUpdateInput, @Ctx() ctx: RequestContext) {
+  updateActor(
+    @Arg("uuid", () => ID) uuid: string,
+    @Arg("input", () => ActorUpdateInput) input: ActorUpdateInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return ctx.service(ActorService).update(uuid, input);
   }
 
   @RequiresScope("opvolging.verwijderen")
   @Mutation(() => ID, {
-    description: "Verwijdert een actor, met zijn betrokkenheid bij klantcontacten en zijn toewijzingen aan interne taken (de taken blijven); geeft de uuid terug.",
+    description:
+      "Verwijdert een actor, met zijn betrokkenheid bij klantcontacten en zijn toewijzingen aan interne taken (de taken blijven); geeft de uuid terug.",
   })
   deleteActor(@Arg("uuid", () => ID) uuid: string, @Ctx() ctx: RequestContext) {
     return ctx.service(ActorService).delete(uuid);

@@ -61,7 +61,6 @@ const SOORT_NAAM: Record<SoortActor, string> = {
   [SoortActor.ORGANISATORISCHE_EENHEID]: "organisatorische eenheid",
 };
 
-
 /**
  * Actoren and their read gate. Actors are the municipality's own (medewerkers, afdelingen,
  * systems): every client with opvolging.lezen sees them all, a citizen-bound principal none.
@@ -223,7 +222,11 @@ export class ActorService {
     for (const deel of IDENTIFICATOR_DELEN) {
       const value = input.actoridentificator?.[deel];
       if (value === undefined || value === null || value.trim() === "") {
-        problems.add(path(prefix, "actoridentificator", deel), "required", "Dit veld is vereist om de actor op zijn actoridentificator te vinden.");
+        problems.add(
+          path(prefix, "actoridentificator", deel),
+          "required",
+          "Dit veld is vereist om de actor op zijn actoridentificator te vinden.",
+        );
       }
     }
     return { vindOfMaak: plan, key: identificatorKey(input) };
@@ -240,7 +243,9 @@ export class ActorService {
     const byKey = new Map<string, ResolvedActor>();
     if (wanted.size) {
       await serialiseOnKeys(this.ctx.em, "actor.actoridentificator", [...wanted.keys()]);
-      const conditions = [...wanted.values()].map((plan) => ({ actoridentificator: identificatorCondition(plan.input.actoridentificator) }));
+      const conditions = [...wanted.values()].map((plan) => ({
+        actoridentificator: identificatorCondition(plan.input.actoridentificator),
+      }));
       const existing = await this.gate.find({ $or: conditions } as FilterQuery<Actor>, { orderBy: { id: "asc" } });
       for (const actor of existing) {
         const key = identificatorKey({ actoridentificator: actor.actoridentificator } as ActorInput);
@@ -300,7 +305,8 @@ export class ActorService {
       const value = input[veld];
       if (value === undefined || value === null) continue;
       if (toegestaan.includes(veld)) values[veld] = value;
-      else problems.add(path("actorIdentificatie", veld), "invalid", `Dit gegeven hoort niet bij een actor van soort ${SOORT_NAAM[soort]}.`);
+      else
+        problems.add(path("actorIdentificatie", veld), "invalid", `Dit gegeven hoort niet bij een actor van soort ${SOORT_NAAM[soort]}.`);
     }
     for (const veld of VERPLICHTE_VELDEN[soort]) {
       if (values[veld] === null) {
@@ -310,4 +316,3 @@ export class ActorService {
     return values;
   }
 }
-

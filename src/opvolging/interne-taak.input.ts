@@ -18,7 +18,11 @@ const AFGEHANDELD_OP =
 
 @InputType({ description: "Een nieuwe interne taak." })
 export class InterneTaakInput {
-  @Field(() => String, { nullable: true, deprecationReason: "Vervallen in Klantinteracties 0.7.0; gebruik referentienummer.", description: NUMMER })
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: "Vervallen in Klantinteracties 0.7.0; gebruik referentienummer.",
+    description: NUMMER,
+  })
   @MaxLength(10)
   @Satisfies(checkGeheelGetal)
   nummer?: string | null;
@@ -58,7 +62,11 @@ export class InterneTaakInput {
     "Wijziging van een interne taak; weggelaten velden blijven ongewijzigd. toegewezenAanActoren (of het vervallen toegewezenAanActor) vervangt de hele lijst van actoren.",
 })
 export class InterneTaakUpdateInput {
-  @Field(() => String, { nullable: true, deprecationReason: "Vervallen in Klantinteracties 0.7.0; gebruik referentienummer.", description: NUMMER })
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: "Vervallen in Klantinteracties 0.7.0; gebruik referentienummer.",
+    description: NUMMER,
+  })
   @MaxLength(10)
   @Satisfies(checkGeheelGetal)
   nummer?: string | null;
@@ -86,7 +94,10 @@ export class InterneTaakUpdateInput {
   @NotNull()
   toegewezenAanActor?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Toelichting die de uitvoerder nodig heeft (ten hoogste 1000 tekens); null maakt haar leeg." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Toelichting die de uitvoerder nodig heeft (ten hoogste 1000 tekens); null maakt haar leeg.",
+  })
   @MaxLength(1000)
   toelichting?: string | null;
 
@@ -115,7 +126,10 @@ export class InterneTaakFilter {
   @Field(() => DateTimeScalar, { nullable: true, description: "Toegewezen op precies dit tijdstip." })
   toegewezenOp?: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: "Toegewezen na dit tijdstip (exclusief); voor wie nieuwe taken wil ophalen." })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "Toegewezen na dit tijdstip (exclusief); voor wie nieuwe taken wil ophalen.",
+  })
   toegewezenNa?: Date | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: "Toegewezen voor dit tijdstip (exclusief)." })
@@ -141,11 +155,15 @@ export class InterneTaakFilter {
 
   @Field(() => ObjectidentificatorInput, {
     nullable: true,
-    description: "Toegewezen aan (ook) een actor met deze actoridentificator: elk gegeven deel exact gelijk (weggelaten delen doen niet mee).",
+    description:
+      "Toegewezen aan (ook) een actor met deze actoridentificator: elk gegeven deel exact gelijk (weggelaten delen doen niet mee).",
   })
   actoridentificator?: ObjectidentificatorInput | null;
 
-  @Field(() => String, { nullable: true, description: "Naam van een actor aan wie de taak (ook) is toegewezen bevat (hoofdletterongevoelig)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Naam van een actor aan wie de taak (ook) is toegewezen bevat (hoofdletterongevoelig).",
+  })
   actorNaam?: string | null;
 
   @Field(() => DigitaalAdresZoekInput, {

@@ -28,8 +28,7 @@ const BEIDE_ACTORVELDEN = "`toegewezen_aan_actor` en `toegewezen_aan_actoren` ma
 const GEEN_ACTORVELD = "`toegewezen_aan_actor` of `toegewezen_aan_actoren` is required (mag niet beiden gebruiken).";
 /** An assignment needs someone to assign to. */
 export const GEEN_ACTOREN = "Wijs de taak toe aan ten minste één actor.";
-const AFGEHANDELD_OP_ZONDER_VERWERKT =
-  "De Internetaak kan geen afgehandeld op datum bevatten als de status niet op 'verwerkt' staat.";
+const AFGEHANDELD_OP_ZONDER_VERWERKT = "De Internetaak kan geen afgehandeld op datum bevatten als de status niet op 'verwerkt' staat.";
 
 type Input = InterneTaakInput | InterneTaakUpdateInput;
 
@@ -67,7 +66,9 @@ export class InterneTaakService {
       visible: () => {
         if (isBurger(this.ctx.principal)) return NO_ROWS as FilterQuery<InterneTaak>;
         const klantcontacten = this.ctx.service(KlantcontactService).visibleIds();
-        return klantcontacten ? ({ aanleidinggevendKlantcontact: { $in: klantcontacten } } as unknown as FilterQuery<InterneTaak>) : undefined;
+        return klantcontacten
+          ? ({ aanleidinggevendKlantcontact: { $in: klantcontacten } } as unknown as FilterQuery<InterneTaak>)
+          : undefined;
       },
     };
   }
@@ -86,7 +87,11 @@ export class InterneTaakService {
     return this.gate.get(uuid);
   }
 
-  list(filter: InterneTaakFilter | null | undefined, volgorde: Volgorde | null | undefined, page: PageArgs): Promise<Connection<InterneTaak>> {
+  list(
+    filter: InterneTaakFilter | null | undefined,
+    volgorde: Volgorde | null | undefined,
+    page: PageArgs,
+  ): Promise<Connection<InterneTaak>> {
     this.mayRead();
     return this.gate.page(this.where(filter), order(volgorde), page);
   }
@@ -115,19 +120,21 @@ export class InterneTaakService {
     this.mayRead();
     const where = this.where(filter);
     const key = `InterneTaak:perActor:${JSON.stringify([filter ?? null, volgorde ?? null, page.first ?? null, page.after ?? null])}`;
-    const loader = this.ctx.loader(key, () =>
-      new DataLoader<number, Connection<InterneTaak>>(async (actorIds) => {
-        // Toewijzing is this entity's own link table; a pair is unique (one toewijzing per actor and taak).
-        const keyList = keyListFor(this.ctx.em.getPlatform());
-        const links = this.ctx.em
-          .getKnex()
-          .from({ tw: "toewijzing" })
-          .select({ row_id: "tw.interne_taak_id", page_key: "tw.actor_id" })
-          .whereRaw(keyList.sql("tw.actor_id", "integer"), [keyList.binding(actorIds)]);
-        const keys = actorIds.map(String);
-        const pages = await this.gate.pagesPerKey(links, "integer", keys, where, order(volgorde), page);
-        return keys.map((k) => pages.get(k)!);
-      }),
+    const loader = this.ctx.loader(
+      key,
+      () =>
+        new DataLoader<number, Connection<InterneTaak>>(async (actorIds) => {
+          // Toewijzing is this entity's own link table; a pair is unique (one toewijzing per actor and taak).
+          const keyList = keyListFor(this.ctx.em.getPlatform());
+          const links = this.ctx.em
+            .getKnex()
+            .from({ tw: "toewijzing" })
+            .select({ row_id: "tw.interne_taak_id", page_key: "tw.actor_id" })
+            .whereRaw(keyList.sql("tw.actor_id", "integer"), [keyList.binding(actorIds)]);
+          const keys = actorIds.map(String);
+          const pages = await this.gate.pagesPerKey(links, "integer", keys, where, order(volgorde), page);
+          return keys.map((k) => pages.get(k)!);
+        }),
     );
     return loader.load(actor.id);
   }
@@ -145,18 +152,20 @@ export class InterneTaakService {
     this.mayRead();
     const where = this.where(filter);
     const key = `InterneTaak:perPartij:${JSON.stringify([filter ?? null, volgorde ?? null, page.first ?? null, page.after ?? null])}`;
-    const loader = this.ctx.loader(key, () =>
-      new DataLoader<number, Connection<InterneTaak>>(async (partijIds) => {
-        const klantcontactLinks = this.ctx.service(BetrokkeneService).klantcontactLinksPerPartij(partijIds).as("kb");
-        const links = this.ctx.em
-          .getKnex()
-          .from({ t: "interne_taak" })
-          .join(klantcontactLinks, "kb.row_id", "t.aanleidinggevend_klantcontact_id")
-          .distinct({ row_id: "t.id", page_key: "kb.page_key" });
-        const keys = partijIds.map(String);
-        const pages = await this.gate.pagesPerKey(links, "integer", keys, where, order(volgorde), page);
-        return keys.map((k) => pages.get(k)!);
-      }),
+    const loader = this.ctx.loader(
+      key,
+      () =>
+        new DataLoader<number, Connection<InterneTaak>>(async (partijIds) => {
+          const klantcontactLinks = this.ctx.service(BetrokkeneService).klantcontactLinksPerPartij(partijIds).as("kb");
+          const links = this.ctx.em
+            .getKnex()
+            .from({ t: "interne_taak" })
+            .join(klantcontactLinks, "kb.row_id", "t.aanleidinggevend_klantcontact_id")
+            .distinct({ row_id: "t.id", page_key: "kb.page_key" });
+          const keys = partijIds.map(String);
+          const pages = await this.gate.pagesPerKey(links, "integer", keys, where, order(volgorde), page);
+          return keys.map((k) => pages.get(k)!);
+        }),
     );
     return loader.load(partij.id);
   }
@@ -199,7 +208,10 @@ export class InterneTaakService {
     if (actor.length) {
       const actoren = this.ctx.service(ActorService).idsWhere({ $and: actor });
       // Toewijzing is this entity's own link table (no gate of its own): its rows are only ever read here.
-      const toegewezen = em.createQueryBuilder(Toewijzing, "tw").select("tw.interne_taak_id").where({ actor: { $in: actoren } });
+      const toegewezen = em
+        .createQueryBuilder(Toewijzing, "tw")
+        .select("tw.interne_taak_id")
+        .where({ actor: { $in: actoren } });
       and.push({ id: { $in: toegewezen.getKnexQuery() } });
     }
     if (and.length) where.$and = and;

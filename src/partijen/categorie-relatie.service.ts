@@ -4,16 +4,16 @@ import { refuseBurger, requireAreaScope } from "../auth/access";
 import { isBurger } from "../auth/principal";
 import { AuditSoort } from "../audit/enums";
 import type { RequestContext } from "../common/context";
-import { type Connection, type PageArgs } from "../common/connection";
+import type { Connection, PageArgs } from "../common/connection";
 import { toDateString } from "../common/dates";
 import { InvalidParams } from "../common/errors";
 import { uuidFilter } from "../common/filters";
 import { EntityGate, NO_ROWS } from "../common/gate";
-import { Categorie } from "./categorie.entity";
+import type { Categorie } from "./categorie.entity";
 import { CategorieService } from "./categorie.service";
 import { CategorieRelatie } from "./categorie-relatie.entity";
 import type { CategorieRelatieFilter, CategorieRelatieInput } from "./categorie-relatie.input";
-import { Partij } from "./partij.entity";
+import type { Partij } from "./partij.entity";
 import { PartijService } from "./partij.service";
 
 export class CategorieRelatieService {
@@ -62,7 +62,8 @@ export class CategorieRelatieService {
     const where: FilterQuery<CategorieRelatie> = {};
     if (filter?.partij) where.partij = { uuid: uuidFilter(filter.partij) };
     if (filter?.categorie) where.categorie = { uuid: uuidFilter(filter.categorie) };
-    if (filter?.categorieNaam) where.categorie = { ...(where.categorie as object), ...(this.categorieen.naamIs(filter.categorieNaam) as object) };
+    if (filter?.categorieNaam)
+      where.categorie = { ...(where.categorie as object), ...(this.categorieen.naamIs(filter.categorieNaam) as object) };
     if (filter?.beginDatum) where.beginDatum = toDateString(filter.beginDatum);
     if (filter?.eindDatum) where.eindDatum = toDateString(filter.eindDatum);
     const reading = this.reading;

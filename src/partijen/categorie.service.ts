@@ -2,7 +2,7 @@ import type { FilterQuery } from "@mikro-orm/core";
 import { refuseBurger, requireAreaScope } from "../auth/access";
 import { isBurger } from "../auth/principal";
 import type { RequestContext } from "../common/context";
-import { type Connection, type PageArgs } from "../common/connection";
+import type { Connection, PageArgs } from "../common/connection";
 import { InvalidParams } from "../common/errors";
 import { TextFilters } from "../common/filters";
 import { EntityGate, NO_ROWS } from "../common/gate";

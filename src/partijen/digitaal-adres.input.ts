@@ -51,11 +51,14 @@ export class BetrokkeneDigitaalAdresInput {
 }
 
 /** A new digitaal adres of a partij that is created in the same call (createPartij, vindOfMaakPartij). */
-@InputType({ description: "Een nieuw digitaal adres van een partij die in dezelfde aanroep wordt gemaakt (createPartij, vindOfMaakPartij)." })
+@InputType({
+  description: "Een nieuw digitaal adres van een partij die in dezelfde aanroep wordt gemaakt (createPartij, vindOfMaakPartij).",
+})
 export class PartijDigitaalAdresInput extends BetrokkeneDigitaalAdresInput {
   @Field(() => Boolean, {
     nullable: true,
-    description: "Maakt dit het standaard adres van deze soort voor de partij (andere worden dan uitgezet); alleen met een partij: verstrektDoorPartij, of binnen een partij-invoer (daar per soort ten hoogste één).",
+    description:
+      "Maakt dit het standaard adres van deze soort voor de partij (andere worden dan uitgezet); alleen met een partij: verstrektDoorPartij, of binnen een partij-invoer (daar per soort ten hoogste één).",
   })
   isStandaardAdres?: boolean | null;
 }
@@ -114,7 +117,8 @@ export class DigitaalAdresUpdateInput {
 export class DigitaalAdresFilter {
   @Field(() => String, {
     nullable: true,
-    description: "Adres is gelijk aan, in welke schrijfwijze ook: telefoonnummers in de vorm E.164 (0612345678 vindt +31 6 12345678), e-mailadressen hoofdletterongevoelig.",
+    description:
+      "Adres is gelijk aan, in welke schrijfwijze ook: telefoonnummers in de vorm E.164 (0612345678 vindt +31 6 12345678), e-mailadressen hoofdletterongevoelig.",
   })
   adres?: string | null;
 

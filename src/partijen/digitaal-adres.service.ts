@@ -11,7 +11,7 @@ import { ForbiddenError, InvalidParams, NotFoundError, path } from "../common/er
 import { identificatorCondition, TextFilters, uuidFilter } from "../common/filters";
 import { fieldErrors } from "../common/validation";
 import { checkEmail, checkTelefoonnummer, type Check } from "../common/validators";
-import { Betrokkene } from "../klantcontacten/betrokkene.entity";
+import type { Betrokkene } from "../klantcontacten/betrokkene.entity";
 import { BetrokkeneService } from "../klantcontacten/betrokkene.service";
 import { DigitaalAdres } from "./digitaal-adres.entity";
 import type {
@@ -24,7 +24,7 @@ import type {
 } from "./digitaal-adres.input";
 import { telefoonnummerCijfers, zoekadres } from "./digitaal-adres.normalisation";
 import { SoortDigitaalAdres, Zoekwijze } from "./enums";
-import { Partij } from "./partij.entity";
+import type { Partij } from "./partij.entity";
 import { PartijService } from "./partij.service";
 
 /** How `adres` is checked for each soort; `overig` is free text. */
@@ -128,7 +128,9 @@ export class DigitaalAdresService {
     const vanPartij = this.partijen.visibleUnder<DigitaalAdres>("verstrektDoorPartij");
     const betrokkenen = this.betrokkenen.visibleIds();
     const vanBetrokkene = betrokkenen
-      ? ({ $or: [{ verstrektDoorBetrokkene: null }, { verstrektDoorBetrokkene: { $in: betrokkenen } }] } as unknown as FilterQuery<DigitaalAdres>)
+      ? ({
+          $or: [{ verstrektDoorBetrokkene: null }, { verstrektDoorBetrokkene: { $in: betrokkenen } }],
+        } as unknown as FilterQuery<DigitaalAdres>)
       : undefined;
     if (!vanPartij || !vanBetrokkene) return vanPartij ?? vanBetrokkene;
     return { $and: [vanPartij, vanBetrokkene] } as FilterQuery<DigitaalAdres>;
@@ -155,7 +157,9 @@ export class DigitaalAdresService {
   /** A citizen's adres must stay verstrekt door its own partij (the gate found no other). */
   private checkBurger(partijId: number | null | undefined): void {
     if (isBurger(this.ctx.principal) && partijId === null) {
-      throw new ForbiddenError("Met een token van een burger of bedrijf kan alleen een eigen digitaal adres (verstrektDoorPartij) vastgelegd worden.");
+      throw new ForbiddenError(
+        "Met een token van een burger of bedrijf kan alleen een eigen digitaal adres (verstrektDoorPartij) vastgelegd worden.",
+      );
     }
   }
 
@@ -284,7 +288,10 @@ export class DigitaalAdresService {
   }
 
   /** A new adres of a new partij or betrokkene from a checked nested input, persisted but not flushed. */
-  buildNested(input: BetrokkeneDigitaalAdresInput | PartijDigitaalAdresInput, owner: { partij?: Partij; betrokkene?: Betrokkene }): DigitaalAdres {
+  buildNested(
+    input: BetrokkeneDigitaalAdresInput | PartijDigitaalAdresInput,
+    owner: { partij?: Partij; betrokkene?: Betrokkene },
+  ): DigitaalAdres {
     const adres = this.ctx.em.create(DigitaalAdres, { adres: input.adres, soortDigitaalAdres: input.soortDigitaalAdres } as never);
     this.apply(adres, input, {
       partij: owner.partij ?? null,
@@ -303,7 +310,8 @@ export class DigitaalAdresService {
 
     const soortDigitaalAdres = filter.soortDigitaalAdres;
     if (filter.adres != null) conditions.push(this.adresCondition({ adres: filter.adres, soortDigitaalAdres }));
-    if (filter.adresBevat) conditions.push(this.adresCondition({ adres: filter.adresBevat, zoekwijze: Zoekwijze.BEVAT, soortDigitaalAdres }));
+    if (filter.adresBevat)
+      conditions.push(this.adresCondition({ adres: filter.adresBevat, zoekwijze: Zoekwijze.BEVAT, soortDigitaalAdres }));
     if (soortDigitaalAdres) conditions.push({ soortDigitaalAdres });
     if (filter.isStandaardAdres != null) conditions.push({ isStandaardAdres: filter.isStandaardAdres });
     if (filter.omschrijving) conditions.push(text.icontains("omschrijving", filter.omschrijving));
@@ -347,7 +355,11 @@ export class DigitaalAdresService {
     const betrokkene = await this.betrokkenen.reference(input.verstrektDoorBetrokkene, "verstrektDoorBetrokkene", problems);
     // The partij after the write: null = none, undefined = unknown (its reference was wrong).
     const partijId =
-      input.verstrektDoorPartij === undefined ? (adres?.verstrektDoorPartij?.id ?? null) : partij === undefined ? undefined : (partij?.id ?? null);
+      input.verstrektDoorPartij === undefined
+        ? (adres?.verstrektDoorPartij?.id ?? null)
+        : partij === undefined
+          ? undefined
+          : (partij?.id ?? null);
 
     if (partijId !== undefined) this.checkBurger(partijId);
 
@@ -359,25 +371,16 @@ export class DigitaalAdresService {
       if (reason) problems.add("adres", "invalid", reason);
     }
 
-    const isStandaardAdres =
-      input.isStandaardAdres !== undefined ? Boolean(input.isStandaardAdres) : (adres?.isStandaardAdres ?? false);
+    const isStandaardAdres = input.isStandaardAdres !== undefined ? Boolean(input.isStandaardAdres) : (adres?.isStandaardAdres ?? false);
     if (isStandaardAdres && partijId === null) {
-      problems.add(
-        "isStandaardAdres",
-        "invalid",
-        "isStandaardAdres kan alleen gezet worden als verstrektDoorPartij niet leeg is.",
-      );
+      problems.add("isStandaardAdres", "invalid", "isStandaardAdres kan alleen gezet worden als verstrektDoorPartij niet leeg is.");
     }
 
     const referentie = input.referentie !== undefined ? (input.referentie ?? "") : (adres?.referentie ?? "");
     if (referentie && partijId && soort && !failed("referentie")) {
       const where = { verstrektDoorPartij: partijId, referentie, soortDigitaalAdres: soort };
       if (await this.gate.isTaken(where, adres)) {
-        problems.add(
-          "referentie",
-          "unique",
-          "Er bestaat al een digitaal adres met deze referentie en soort voor deze partij.",
-        );
+        problems.add("referentie", "unique", "Er bestaat al een digitaal adres met deze referentie en soort voor deze partij.");
       }
     }
 

@@ -50,7 +50,13 @@ registerEnumType(Zoekwijze, {
   name: "Zoekwijze",
   description: "Hoe een digitaal adres gezocht wordt.",
   valuesConfig: {
-    EXACT: { description: "Het adres is gelijk aan het gezochte, in welke schrijfwijze ook (telefoonnummers in de vorm E.164, e-mailadressen hoofdletterongevoelig)." },
-    BEVAT: { description: "Het adres bevat het gezochte: bij telefoonnummers de cijfers in de vorm E.164 (een 0 vooraan als +31), anders hoofdletterongevoelig." },
+    EXACT: {
+      description:
+        "Het adres is gelijk aan het gezochte, in welke schrijfwijze ook (telefoonnummers in de vorm E.164, e-mailadressen hoofdletterongevoelig).",
+    },
+    BEVAT: {
+      description:
+        "Het adres bevat het gezochte: bij telefoonnummers de cijfers in de vorm E.164 (een 0 vooraan als +31), anders hoofdletterongevoelig.",
+    },
   },
 });

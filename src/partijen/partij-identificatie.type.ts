@@ -42,13 +42,13 @@ export const PartijIdentificatie = createUnionType({
   name: "PartijIdentificatie",
   description: "Identificatie van de partij, naar soortPartij: Persoon, Organisatie of Contactpersoon.",
   types: () => [Persoon, Organisatie, Contactpersoon] as const,
-  resolveType: (value) =>
-    value instanceof Persoon ? "Persoon" : value instanceof Organisatie ? "Organisatie" : "Contactpersoon",
+  resolveType: (value) => (value instanceof Persoon ? "Persoon" : value instanceof Organisatie ? "Organisatie" : "Contactpersoon"),
 });
 
 /** The identificatie that soortPartij selects. A group whose columns are all empty reads as null. */
 export function partijIdentificatie(partij: Partij): Persoon | Organisatie | Contactpersoon {
-  const naam = partij.contactnaam && Object.values(partij.contactnaam).some((v) => v !== null && v !== undefined) ? partij.contactnaam : null;
+  const naam =
+    partij.contactnaam && Object.values(partij.contactnaam).some((v) => v !== null && v !== undefined) ? partij.contactnaam : null;
   switch (partij.soortPartij) {
     case SoortPartij.PERSOON:
       return Object.assign(new Persoon(), { contactnaam: naam, volledigeNaam: volledigeNaam(naam) });

@@ -96,7 +96,8 @@ export class PartijIdentificatorUpdateInput {
 export class PartijIdentificatorItemInput {
   @Field(() => ID, {
     nullable: true,
-    description: "uuid van een bestaande identificator: die wordt bijgewerkt en aan deze partij gekoppeld. Zonder uuid wordt er een gemaakt.",
+    description:
+      "uuid van een bestaande identificator: die wordt bijgewerkt en aan deze partij gekoppeld. Zonder uuid wordt er een gemaakt.",
   })
   uuid?: string | null;
 
@@ -145,7 +146,8 @@ export class PartijIdentificatorFilter {
 }
 
 @InputType({
-  description: "Voorwaarden op één partij-identificator; alle gegeven voorwaarden gelden voor dezelfde identificator (anders dan in Open Klant, waar elk veld los filtert).",
+  description:
+    "Voorwaarden op één partij-identificator; alle gegeven voorwaarden gelden voor dezelfde identificator (anders dan in Open Klant, waar elk veld los filtert).",
 })
 export class PartijIdentificatorGroepFilter {
   @Field(() => CodeObjecttype, { nullable: true, description: "Type van het geïdentificeerde object." })

@@ -6,12 +6,12 @@ import { AuditSoort } from "../audit/enums";
 import { EntityGate } from "../common/gate";
 import type { RequestContext } from "../common/context";
 import { uuidFilter } from "../common/filters";
-import { type Connection, type PageArgs } from "../common/connection";
+import type { Connection, PageArgs } from "../common/connection";
 import { InvalidInputError, InvalidParams, path } from "../common/errors";
 import { fieldErrors } from "../common/validation";
 import { checkBsn, checkKvkNummer, checkRsin, checkVestigingsnummer, type Check } from "../common/validators";
 import { CodeObjecttype, CodeRegister, CodeSoortObjectId } from "./enums";
-import { Partij } from "./partij.entity";
+import type { Partij } from "./partij.entity";
 import { PartijService } from "./partij.service";
 import { PartijIdentificator } from "./partij-identificator.entity";
 import type {
@@ -184,7 +184,10 @@ export class PartijIdentificatorService {
       codeRegister,
     });
     return this.ctx.em.find(PartijIdentificator, {
-      $or: keys.map((key) => ({ ...codes(key.groep), subIdentificatorVan: key.onder ? { ...codes(key.onder), subIdentificatorVan: null } : null })),
+      $or: keys.map((key) => ({
+        ...codes(key.groep),
+        subIdentificatorVan: key.onder ? { ...codes(key.onder), subIdentificatorVan: null } : null,
+      })),
     } as FilterQuery<PartijIdentificator>);
   }
 
@@ -399,7 +402,13 @@ export class PartijIdentificatorService {
       stored
         .filter(untouched)
         .map((row) =>
-          [row.codeObjecttype, row.codeSoortObjectId, row.objectId, row.codeRegister, row.subIdentificatorVan ? `row:${row.subIdentificatorVan.id}` : null].join("\u0000"),
+          [
+            row.codeObjecttype,
+            row.codeSoortObjectId,
+            row.objectId,
+            row.codeRegister,
+            row.subIdentificatorVan ? `row:${row.subIdentificatorVan.id}` : null,
+          ].join("\u0000"),
         ),
     );
     const seen = new Set<string>();
@@ -411,9 +420,7 @@ export class PartijIdentificatorService {
 
     // 4. one identificator of each codeSoortObjectId per partij (a new partij has none stored)
     const partijIds = [...new Set(plans.flatMap((p) => (p.partij && !(p.partij instanceof NewPartij) ? [p.partij.id] : [])))];
-    const ofPartijen = partijIds.length
-      ? await em.find(PartijIdentificator, { identificeerdePartij: { $in: partijIds } })
-      : [];
+    const ofPartijen = partijIds.length ? await em.find(PartijIdentificator, { identificeerdePartij: { $in: partijIds } }) : [];
     const soortenOf = new Map<number | NewPartij, Set<CodeSoortObjectId>>();
     const soorten = (owner: number | NewPartij) => soortenOf.get(owner) ?? soortenOf.set(owner, new Set()).get(owner)!;
     for (const row of ofPartijen.filter(untouched)) soorten(row.identificeerdePartij!.id).add(row.codeSoortObjectId);
@@ -426,17 +433,14 @@ export class PartijIdentificatorService {
 
     // 7. an identificator with sub-identificatoren keeps its codeSoortObjectId and is not deleted
     const parents = [...plans.flatMap((p) => (p.existing ? [p.existing] : [])), ...removed];
-    const children = parents.length
-      ? await em.find(PartijIdentificator, { subIdentificatorVan: { $in: parents.map((p) => p.id) } })
-      : [];
+    const children = parents.length ? await em.find(PartijIdentificator, { subIdentificatorVan: { $in: parents.map((p) => p.id) } }) : [];
     // A child that this write deletes, or moves to another parent, no longer holds its parent.
     const stays = (child: PartijIdentificator) => {
       if (removedIds.has(child.id)) return false;
       const plan = plans.find((p) => p.existing === child);
       return !plan || (plan.sub !== null && "row" in plan.sub && plan.sub.row.id === child.subIdentificatorVan!.id);
     };
-    const hasChildren = (parent: PartijIdentificator) =>
-      children.some((c) => c.subIdentificatorVan!.id === parent.id && stays(c));
+    const hasChildren = (parent: PartijIdentificator) => children.some((c) => c.subIdentificatorVan!.id === parent.id && stays(c));
     for (const plan of plans) {
       if (plan.existing && plan.existing.codeSoortObjectId !== plan.codeSoortObjectId && hasChildren(plan.existing)) {
         of(plan).add(
@@ -497,7 +501,7 @@ export class PartijIdentificatorService {
       if (plan.sub && "plan" in plan.sub && plan.sub.plan === plan) continue;
       const visited = new Set<IdentificatorPlan>();
       let current: IdentificatorPlan | null = plan;
-      while (current && current.sub && "plan" in current.sub) {
+      while (current?.sub && "plan" in current.sub) {
         if (visited.has(current)) {
           problems.add(path(plan.path, "subIdentificatorVanIndex"), "invalid", "De subIdentificatorVan-verwijzingen vormen een kring.");
           break;

@@ -16,8 +16,7 @@ import { Rekeningnummer } from "./rekeningnummer.entity";
 @Entity()
 @Index({ properties: ["soortPartij"] })
 @ObjectType({
-  description:
-    "Persoon of organisatie waarmee de gemeente een relatie heeft (gehad), of een contactpersoon van een organisatie.",
+  description: "Persoon of organisatie waarmee de gemeente een relatie heeft (gehad), of een contactpersoon van een organisatie.",
 })
 @Directive('@key(fields: "uuid")')
 export class Partij extends BaseEntity {

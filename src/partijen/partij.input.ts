@@ -74,7 +74,8 @@ abstract class PartijVelden {
 
   @Field(() => ID, {
     nullable: true,
-    description: "uuid van het voorkeurs digitaal adres; moet een van de eigen (gekoppelde) adressen van deze partij zijn. null = geen voorkeur.",
+    description:
+      "uuid van het voorkeurs digitaal adres; moet een van de eigen (gekoppelde) adressen van deze partij zijn. null = geen voorkeur.",
   })
   voorkeursDigitaalAdres?: string | null;
 
@@ -87,7 +88,8 @@ abstract class PartijVelden {
 
   @Field(() => ID, {
     nullable: true,
-    description: "uuid van het voorkeursrekeningnummer; moet een van de eigen (gekoppelde) rekeningnummers van deze partij zijn. null = geen voorkeur.",
+    description:
+      "uuid van het voorkeursrekeningnummer; moet een van de eigen (gekoppelde) rekeningnummers van deze partij zijn. null = geen voorkeur.",
   })
   voorkeursRekeningnummer?: string | null;
 
@@ -111,13 +113,15 @@ export class PartijInput extends PartijVelden {
   // Checked by DigitaalAdresService and RekeningnummerService (checkNested), not by @ValidateNested here.
   @Field(() => [PartijDigitaalAdresInput], {
     nullable: true,
-    description: "Nieuwe digitale adressen, verstrekt door deze partij; samen met digitaleAdressen (bestaande) de adressen van de partij. Per soort ten hoogste één standaard adres.",
+    description:
+      "Nieuwe digitale adressen, verstrekt door deze partij; samen met digitaleAdressen (bestaande) de adressen van de partij. Per soort ten hoogste één standaard adres.",
   })
   nieuweDigitaleAdressen?: PartijDigitaalAdresInput[] | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: "Maakt het nieuwe adres op deze positie (vanaf 0) in nieuweDigitaleAdressen het voorkeursDigitaalAdres; niet samen met voorkeursDigitaalAdres.",
+    description:
+      "Maakt het nieuwe adres op deze positie (vanaf 0) in nieuweDigitaleAdressen het voorkeursDigitaalAdres; niet samen met voorkeursDigitaalAdres.",
   })
   voorkeursDigitaalAdresIndex?: number | null;
 
@@ -129,7 +133,8 @@ export class PartijInput extends PartijVelden {
 
   @Field(() => Int, {
     nullable: true,
-    description: "Maakt het nieuwe rekeningnummer op deze positie (vanaf 0) in nieuweRekeningnummers het voorkeursRekeningnummer; niet samen met voorkeursRekeningnummer.",
+    description:
+      "Maakt het nieuwe rekeningnummer op deze positie (vanaf 0) in nieuweRekeningnummers het voorkeursRekeningnummer; niet samen met voorkeursRekeningnummer.",
   })
   voorkeursRekeningnummerIndex?: number | null;
 }

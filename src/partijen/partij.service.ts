@@ -6,7 +6,7 @@ import { hasScope, isBurger } from "../auth/principal";
 import { AuditSoort } from "../audit/enums";
 import type { BaseEntity } from "../common/base.entity";
 import type { RequestContext } from "../common/context";
-import { type Connection, type PageArgs } from "../common/connection";
+import type { Connection, PageArgs } from "../common/connection";
 import { toAdres, toContactnaam } from "../common/embeddables.input";
 import { InvalidInputError, InvalidParams, NotFoundError, path } from "../common/errors";
 import { EntityGate } from "../common/gate";
@@ -334,7 +334,13 @@ export class PartijService {
         const identificatoren = await this.check(partij, input, resolved, own);
         const nested = new InvalidParams();
         await this.checkNested(input, resolved, nested);
-        return { plan: { input, resolved, partij, identificatoren }, own, registry: new InvalidParams(), nummer: new InvalidParams(), nested };
+        return {
+          plan: { input, resolved, partij, identificatoren },
+          own,
+          registry: new InvalidParams(),
+          nummer: new InvalidParams(),
+          nested,
+        };
       }),
     );
     await this.checkNummersFree(checked.map(({ plan, nummer }) => ({ nummer: plan.input.nummer, problems: nummer })));
@@ -357,7 +363,11 @@ export class PartijService {
   private async checkNummersFree(items: ReadonlyArray<{ nummer: string | null | undefined; problems: InvalidParams }>): Promise<void> {
     const given = [...new Set(items.flatMap(({ nummer }) => (nummer ? [nummer] : [])))];
     if (given.length === 0) return;
-    const stored = await this.ctx.em.createQueryBuilder(Partij).select("nummer").where({ nummer: { $in: given } }).execute<Array<{ nummer: string }>>("all");
+    const stored = await this.ctx.em
+      .createQueryBuilder(Partij)
+      .select("nummer")
+      .where({ nummer: { $in: given } })
+      .execute<Array<{ nummer: string }>>("all");
     const taken = new Set(stored.map((row) => row.nummer));
     for (const { nummer, problems } of items) {
       if (!nummer) continue;
@@ -377,7 +387,8 @@ export class PartijService {
     const index = (field: string, value: number | null | undefined, length: number, byUuid: string | null | undefined) => {
       if (value === undefined || value === null) return;
       if (byUuid != null) problems.add(field, "invalid", "Geef de voorkeur op met uuid of met index, niet met beide.");
-      else if (!Number.isInteger(value) || value < 0 || value >= length) problems.add(field, "invalid", "Er staat geen nieuw adres of rekeningnummer op deze positie in de lijst.");
+      else if (!Number.isInteger(value) || value < 0 || value >= length)
+        problems.add(field, "invalid", "Er staat geen nieuw adres of rekeningnummer op deze positie in de lijst.");
     };
     index("voorkeursDigitaalAdresIndex", input.voorkeursDigitaalAdresIndex, nieuweAdressen.length, input.voorkeursDigitaalAdres);
     index("voorkeursRekeningnummerIndex", input.voorkeursRekeningnummerIndex, nieuweRekeningnummers.length, input.voorkeursRekeningnummer);
@@ -400,7 +411,10 @@ export class PartijService {
   async writeNew(plans: readonly NewPartijPlan[]): Promise<Partij[]> {
     const em = this.ctx.em;
     // Nobody else sees the new partijen before commit; the partijen they take addresses from do.
-    await this.lockOwners([], plans.flatMap((plan) => listed(plan.resolved)));
+    await this.lockOwners(
+      [],
+      plans.flatMap((plan) => listed(plan.resolved)),
+    );
     const partijen = plans.map((plan) => {
       const partij = em.create(Partij, { soortPartij: plan.input.soortPartij, indicatieActief: plan.input.indicatieActief } as never);
       this.assign(partij, plan.input, plan.resolved);
@@ -414,7 +428,10 @@ export class PartijService {
       rekeningnummers: (input.nieuweRekeningnummers ?? []).map((nummer) => this.rekeningen.buildNested(nummer, partijen[i])),
     }));
     // Its flushes insert the nested rows too (the partijen exist by now).
-    await this.identificatoren.write(plans.flatMap((plan) => plan.identificatoren?.plans ?? []), []);
+    await this.identificatoren.write(
+      plans.flatMap((plan) => plan.identificatoren?.plans ?? []),
+      [],
+    );
     plans.forEach(({ input, resolved }, i) => {
       const partij = partijen[i];
       // A voorkeur by uuid is one of the rows just taken over, which this transaction's UPDATE holds
@@ -422,7 +439,8 @@ export class PartijService {
       if (input.voorkeursDigitaalAdres != null) partij.voorkeursDigitaalAdres = resolved.voorkeursDigitaalAdres ?? null;
       if (input.voorkeursRekeningnummer != null) partij.voorkeursRekeningnummer = resolved.voorkeursRekeningnummer ?? null;
       if (input.voorkeursDigitaalAdresIndex != null) partij.voorkeursDigitaalAdres = nested[i].adressen[input.voorkeursDigitaalAdresIndex];
-      if (input.voorkeursRekeningnummerIndex != null) partij.voorkeursRekeningnummer = nested[i].rekeningnummers[input.voorkeursRekeningnummerIndex];
+      if (input.voorkeursRekeningnummerIndex != null)
+        partij.voorkeursRekeningnummer = nested[i].rekeningnummers[input.voorkeursRekeningnummerIndex];
       this.ctx.audit.record({ partij: partij.uuid }, AuditSoort.SCHRIJVEN);
     });
     await em.flush();
@@ -549,7 +567,7 @@ export class PartijService {
       const missing = wanted.filter((id): id is number => id != null && !locked.has(id));
       if (missing.length === 0) return;
       await this.lock(missing);
-      missing.forEach((id) => locked.add(id));
+      for (const id of missing) locked.add(id);
       if (rows.length === 0) return;
       await this.readAgain(rows);
       wanted = rows.map(ownerOf);
@@ -606,8 +624,12 @@ export class PartijService {
     if (input.partijIdentificatie?.werkteVoorPartij && !werkteVoorPartij) {
       missing("partijIdentificatie.werkteVoorPartij", "Partij", input.partijIdentificatie.werkteVoorPartij);
     }
-    digitaleAdressen?.forEach((a, i) => a || missing(path("digitaleAdressen", i), "DigitaalAdres", input.digitaleAdressen![i]));
-    rekeningnummers?.forEach((r, i) => r || missing(path("rekeningnummers", i), "Rekeningnummer", input.rekeningnummers![i]));
+    for (const [i, a] of (digitaleAdressen ?? []).entries()) {
+      if (!a) missing(path("digitaleAdressen", i), "DigitaalAdres", input.digitaleAdressen![i]);
+    }
+    for (const [i, r] of (rekeningnummers ?? []).entries()) {
+      if (!r) missing(path("rekeningnummers", i), "Rekeningnummer", input.rekeningnummers![i]);
+    }
     if (input.voorkeursDigitaalAdres && !voorkeursDigitaalAdres) {
       missing("voorkeursDigitaalAdres", "DigitaalAdres", input.voorkeursDigitaalAdres);
     }
@@ -726,7 +748,8 @@ export class PartijService {
     items.forEach((item, i) => {
       const uuid = item.uuid?.toLowerCase();
       if (!uuid) return;
-      if (seen.has(uuid)) problems.add(path("partijIdentificatoren", i, "uuid"), "unique", "Deze identificator staat al eerder in de lijst.");
+      if (seen.has(uuid))
+        problems.add(path("partijIdentificatoren", i, "uuid"), "unique", "Deze identificator staat al eerder in de lijst.");
       seen.set(uuid, i);
     });
     const plans: IdentificatorPlan[] = items.map((item, i) => ({
@@ -784,7 +807,12 @@ export class PartijService {
   }
 
   /** Writes a checked update of a stored partij: its fields, its links and its identificatoren. */
-  private async write(partij: Partij, input: PartijUpdateInput, resolved: Resolved, identificatoren: PlannedIdentificatoren | null): Promise<void> {
+  private async write(
+    partij: Partij,
+    input: PartijUpdateInput,
+    resolved: Resolved,
+    identificatoren: PlannedIdentificatoren | null,
+  ): Promise<void> {
     const em = this.ctx.em;
     this.assign(partij, input, resolved);
     await em.flush();

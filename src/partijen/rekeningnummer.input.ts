@@ -5,7 +5,9 @@ import { checkBic, checkIban } from "../common/validators";
 // Decorators apply bottom-up and the first failing rule is reported, so the most basic rule
 // (length) goes last in the list: it is the one a client hears about first.
 
-@InputType({ description: "Een nieuw bankrekeningnummer van een partij die in dezelfde aanroep wordt gemaakt (createPartij, vindOfMaakPartij)." })
+@InputType({
+  description: "Een nieuw bankrekeningnummer van een partij die in dezelfde aanroep wordt gemaakt (createPartij, vindOfMaakPartij).",
+})
 export class PartijRekeningnummerInput {
   @Field(() => String, {
     description: "IBAN zonder spaties (ten hoogste 34 tekens, geldig controlegetal); wordt in hoofdletters opgeslagen.",
@@ -15,7 +17,11 @@ export class PartijRekeningnummerInput {
   @MaxLength(34)
   iban!: string;
 
-  @Field(() => String, { nullable: true, description: "BIC (ISO 9362): bankcode, landcode en plaatscode, eventueel met filiaalcode (8 of 11 tekens, bijvoorbeeld INGBNL2A); wordt in hoofdletters opgeslagen." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "BIC (ISO 9362): bankcode, landcode en plaatscode, eventueel met filiaalcode (8 of 11 tekens, bijvoorbeeld INGBNL2A); wordt in hoofdletters opgeslagen.",
+  })
   @Satisfies(checkBic)
   bic?: string | null;
 }
@@ -42,7 +48,10 @@ export class RekeningnummerUpdateInput {
   @MaxLength(34)
   iban?: string | null;
 
-  @Field(() => String, { nullable: true, description: "BIC (ISO 9362, 8 of 11 tekens; wordt in hoofdletters opgeslagen); null maakt leeg." })
+  @Field(() => String, {
+    nullable: true,
+    description: "BIC (ISO 9362, 8 of 11 tekens; wordt in hoofdletters opgeslagen); null maakt leeg.",
+  })
   @Satisfies(checkBic)
   bic?: string | null;
 }

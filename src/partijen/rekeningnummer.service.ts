@@ -7,10 +7,15 @@ import { NEWEST_FIRST, type Connection, type PageArgs } from "../common/connecti
 import { InvalidParams, NotFoundError } from "../common/errors";
 import { EntityGate } from "../common/gate";
 import { fieldErrors } from "../common/validation";
-import { Partij } from "./partij.entity";
+import type { Partij } from "./partij.entity";
 import { PartijService } from "./partij.service";
 import { Rekeningnummer } from "./rekeningnummer.entity";
-import type { PartijRekeningnummerInput, RekeningnummerFilter, RekeningnummerInput, RekeningnummerUpdateInput } from "./rekeningnummer.input";
+import type {
+  PartijRekeningnummerInput,
+  RekeningnummerFilter,
+  RekeningnummerInput,
+  RekeningnummerUpdateInput,
+} from "./rekeningnummer.input";
 
 /**
  * IBANs and BICs are compared and stored in upper case: neither code distinguishes case, so
@@ -159,7 +164,11 @@ export class RekeningnummerService {
     return partij;
   }
 
-  private apply(rekeningnummer: Rekeningnummer, input: PartijRekeningnummerInput | RekeningnummerUpdateInput, partij: Partij | null | undefined) {
+  private apply(
+    rekeningnummer: Rekeningnummer,
+    input: PartijRekeningnummerInput | RekeningnummerUpdateInput,
+    partij: Partij | null | undefined,
+  ) {
     if (partij !== undefined) rekeningnummer.partij = partij;
     if (input.iban != null) rekeningnummer.iban = normaliseCode(input.iban);
     if (input.bic !== undefined) rekeningnummer.bic = input.bic == null ? "" : normaliseCode(input.bic);

@@ -12,7 +12,9 @@ import { PartijIdentificatorGroepInput } from "./partij-identificator.input";
   ].join("\n"),
 })
 export class VindOfMaakPartijInput {
-  @Field(() => PartijIdentificatorGroepInput, { description: "Waarop gezocht wordt: een BSN, KvK-nummer, vestigingsnummer of RSIN (alle vier gegevens)." })
+  @Field(() => PartijIdentificatorGroepInput, {
+    description: "Waarop gezocht wordt: een BSN, KvK-nummer, vestigingsnummer of RSIN (alle vier gegevens).",
+  })
   @ValidateNested()
   identificator!: PartijIdentificatorGroepInput;
 

@@ -73,7 +73,9 @@ export class VindOfMaakPartijService {
     }
     for (const input of inputs) {
       if (!isOwnIdentificator(principal.burger, input)) {
-        throw new ForbiddenError("Met een token van een burger of bedrijf kan alleen de eigen partij gevonden of gemaakt worden (het eigen BSN of KvK-nummer).");
+        throw new ForbiddenError(
+          "Met een token van een burger of bedrijf kan alleen de eigen partij gevonden of gemaakt worden (het eigen BSN of KvK-nummer).",
+        );
       }
     }
   }
@@ -85,7 +87,10 @@ export class VindOfMaakPartijService {
    * partij, made from the `partij` fields of the mention that gives them; two mentions that give
    * different ones are refused, rather than one of them silently dropped.
    */
-  async check(items: ReadonlyArray<{ input: VindOfMaakPartijInput; prefix: string }>, problems: InvalidParams): Promise<VindOfMaakPartijPlan[]> {
+  async check(
+    items: ReadonlyArray<{ input: VindOfMaakPartijInput; prefix: string }>,
+    problems: InvalidParams,
+  ): Promise<VindOfMaakPartijPlan[]> {
     const keyed = await Promise.all(items.map(({ input, prefix }) => this.keysOf(input, prefix, problems)));
     const keys = keyed.flatMap((k) => (k ? [k.own, ...(k.parent ? [k.parent] : [])] : []));
     await serialiseOnKeys(this.ctx.em, "partij.identificator", keys.map(sleutel));
@@ -105,7 +110,8 @@ export class VindOfMaakPartijService {
     for (const [id, group] of mentions) {
       const given = group.find((m) => m.input.partij != null) ?? group[0];
       for (const other of group) {
-        if (other.input.partij == null || other === given || JSON.stringify(other.input.partij) === JSON.stringify(given.input.partij)) continue;
+        if (other.input.partij == null || other === given || JSON.stringify(other.input.partij) === JSON.stringify(given.input.partij))
+          continue;
         problems.add(
           path(other.prefix, "partij"),
           "invalid",
@@ -115,15 +121,22 @@ export class VindOfMaakPartijService {
       const { input, prefix, key } = given;
       const parent = key.parent ? top(key.parent.groep) : null;
       const own = key.own.onder
-        ? (parent && rows.find((row) => row.subIdentificatorVan?.id === parent.id && sameCodes(row, key.own.groep))) ?? null
+        ? ((parent && rows.find((row) => row.subIdentificatorVan?.id === parent.id && sameCodes(row, key.own.groep))) ?? null)
         : top(key.own.groep);
       if (own?.identificeerdePartij) {
         planned.set(id, this.found(own.identificeerdePartij.id, prefix, problems));
       } else {
-        toCreate.push({ id, item: this.newPartij(input, prefix, own, parent, key.parent !== undefined), vestigingZonderKvk: key.parent !== undefined && !parent });
+        toCreate.push({
+          id,
+          item: this.newPartij(input, prefix, own, parent, key.parent !== undefined),
+          vestigingZonderKvk: key.parent !== undefined && !parent,
+        });
       }
     }
-    const created = await this.partijen.checkNew(toCreate.map(({ item }) => item), problems);
+    const created = await this.partijen.checkNew(
+      toCreate.map(({ item }) => item),
+      problems,
+    );
     toCreate.forEach(({ id, vestigingZonderKvk }, i) => {
       const create = created[i];
       if (vestigingZonderKvk && create.identificatoren) {
@@ -142,7 +155,9 @@ export class VindOfMaakPartijService {
     for (const plan of plans) if ("create" in plan && !creates.has(plan.key)) creates.set(plan.key, plan.create);
     const written = await this.partijen.writeNew([...creates.values()]);
     const made = new Map([...creates.keys()].map((key, i) => [key, written[i]]));
-    return plans.map((plan) => ("found" in plan ? { partij: plan.found, aangemaakt: false } : { partij: made.get(plan.key)!, aangemaakt: true }));
+    return plans.map((plan) =>
+      "found" in plan ? { partij: plan.found, aangemaakt: false } : { partij: made.get(plan.key)!, aangemaakt: true },
+    );
   }
 
   /** The keys an input looks for, or null (with problems) when its identificator is not usable. */
@@ -172,7 +187,11 @@ export class VindOfMaakPartijService {
     const found = await this.partijen.findByIdForInput(partijId);
     if (found) return { found };
     // It exists, so another cannot be made; this request may not see it (geheimhouding).
-    problems.add(path(prefix, "identificator"), "unique", "Er bestaat al een partij met deze identificator; deze client mag haar niet zien.");
+    problems.add(
+      path(prefix, "identificator"),
+      "unique",
+      "Er bestaat al een partij met deze identificator; deze client mag haar niet zien.",
+    );
     return null;
   }
 
@@ -202,11 +221,14 @@ export class VindOfMaakPartijService {
     injected.push(searched);
     const given = input.partij;
     const isSearched = (item: PartijIdentificatorItemInput) =>
-      item.partijIdentificator.codeSoortObjectId === input.identificator.codeSoortObjectId && item.partijIdentificator.objectId === input.identificator.objectId;
+      item.partijIdentificator.codeSoortObjectId === input.identificator.codeSoortObjectId &&
+      item.partijIdentificator.objectId === input.identificator.objectId;
     const extra = (given?.partijIdentificatoren ?? []).filter((item) => !isSearched(item));
     // A new input object: the client's is not changed.
     const partijInput: PartijInput = Object.assign(new PartijInput(), given ?? {}, {
-      soortPartij: given?.soortPartij ?? (input.identificator.codeSoortObjectId === CodeSoortObjectId.BSN ? SoortPartij.PERSOON : SoortPartij.ORGANISATIE),
+      soortPartij:
+        given?.soortPartij ??
+        (input.identificator.codeSoortObjectId === CodeSoortObjectId.BSN ? SoortPartij.PERSOON : SoortPartij.ORGANISATIE),
       indicatieActief: given?.indicatieActief ?? true,
       partijIdentificatoren: [...injected, ...extra],
     });
@@ -228,5 +250,7 @@ function isOwnIdentificator(burger: BurgerBinding, input: VindOfMaakPartijInput)
   const { codeSoortObjectId, objectId } = input.identificator;
   if ("bsn" in burger) return codeSoortObjectId === CodeSoortObjectId.BSN && objectId === burger.bsn;
   if (burger.vestigingsnummer === undefined) return codeSoortObjectId === CodeSoortObjectId.KVK_NUMMER && objectId === burger.kvkNummer;
-  return codeSoortObjectId === CodeSoortObjectId.VESTIGINGSNUMMER && objectId === burger.vestigingsnummer && input.kvkNummer === burger.kvkNummer;
+  return (
+    codeSoortObjectId === CodeSoortObjectId.VESTIGINGSNUMMER && objectId === burger.vestigingsnummer && input.kvkNummer === burger.kvkNummer
+  );
 }

@@ -31,7 +31,9 @@ describe("audit configuration", () => {
 
   it("takes one processing activity for every operation, or one per operation kind", () => {
     const one = parseAuditConfig({ AUDIT_VERWERKINGSACTIVITEIT: "https://register.example.nl/va/7" });
-    expect(one).toMatchObject({ config: { verwerkingsactiviteiten: { query: "https://register.example.nl/va/7", mutation: "https://register.example.nl/va/7" } } });
+    expect(one).toMatchObject({
+      config: { verwerkingsactiviteiten: { query: "https://register.example.nl/va/7", mutation: "https://register.example.nl/va/7" } },
+    });
     const perKind = parseAuditConfig({ AUDIT_VERWERKINGSACTIVITEIT: '{"query": "klantbeeld", "mutation": "contact vastleggen"}' });
     expect(perKind).toMatchObject({ config: { verwerkingsactiviteiten: { query: "klantbeeld", mutation: "contact vastleggen" } } });
     const partly = parseAuditConfig({ AUDIT_VERWERKINGSACTIVITEIT: '{"mutation": "contact vastleggen"}' });

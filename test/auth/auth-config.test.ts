@@ -177,9 +177,9 @@ describe("configuration problems", () => {
   });
 
   it("a JWKS without issuer and audience, two JWKS, or issuer and audience without one", () => {
-    expect(problems({ AUTH_JWKS_URL: "https://idp.example.nl/certs", AUTH_JWKS_FILE: jwksFile, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: "x" })).toEqual([
-      "AUTH_JWKS_URL and AUTH_JWKS_FILE are both set; name one key set",
-    ]);
+    expect(
+      problems({ AUTH_JWKS_URL: "https://idp.example.nl/certs", AUTH_JWKS_FILE: jwksFile, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: "x" }),
+    ).toEqual(["AUTH_JWKS_URL and AUTH_JWKS_FILE are both set; name one key set"]);
     expect(problems({ AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: "klantinteracties" })).toEqual([
       "AUTH_ISSUER has no effect without AUTH_JWKS_URL or AUTH_JWKS_FILE",
       "AUTH_AUDIENCE has no effect without AUTH_JWKS_URL or AUTH_JWKS_FILE",
@@ -248,7 +248,9 @@ describe("production", () => {
     expect(problems({ NODE_ENV: "production" })).toEqual([
       "AUTH_CLIENTS or AUTH_CLIENTS_FILE must configure at least one client in production",
     ]);
-    expect(problems({ NODE_ENV: "production", AUTH_CLIENTS: "[]" })).toEqual(["AUTH_CLIENTS must configure at least one client in production"]);
+    expect(problems({ NODE_ENV: "production", AUTH_CLIENTS: "[]" })).toEqual([
+      "AUTH_CLIENTS must configure at least one client in production",
+    ]);
   });
 
   it("refuses a development secret (made by npm start), wherever it was copied to", () => {

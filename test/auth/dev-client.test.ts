@@ -70,7 +70,10 @@ describe("the development client", () => {
 
   it("does not exist in production, even when its file does", () => {
     withDevelopmentClient(config(), logger);
-    const production = config({ NODE_ENV: "production", AUTH_CLIENTS: JSON.stringify([{ clientId: "kiss", secret: "k".repeat(32), scopes: [] }]) });
+    const production = config({
+      NODE_ENV: "production",
+      AUTH_CLIENTS: JSON.stringify([{ clientId: "kiss", secret: "k".repeat(32), scopes: [] }]),
+    });
     expect(withDevelopmentClient(production, logger).clients.map((client) => client.clientId)).toEqual(["kiss"]);
   });
 
@@ -93,7 +96,9 @@ describe("the development client", () => {
   it("a file that holds no development client is refused, its content not repeated", () => {
     withDevelopmentClient(config(), logger);
     writeFileSync(file, JSON.stringify({ clientId: "dev", secret: "s3cr3t-chosen-by-hand" }), { mode: 0o600 });
-    expect(() => withDevelopmentClient(config(), logger)).toThrow(`${file} does not hold a development client; delete it to make a new one`);
+    expect(() => withDevelopmentClient(config(), logger)).toThrow(
+      `${file} does not hold a development client; delete it to make a new one`,
+    );
     writeFileSync(file, "{ not json", { mode: 0o600 });
     expect(() => withDevelopmentClient(config(), logger)).toThrow(DevClientError);
   });

@@ -65,11 +65,16 @@ describe("npm run token", () => {
 
   it("narrows to the scopes named, binds to a citizen and names the user", async () => {
     const { code, stdout } = await token([
-      "--scope", "partijen.lezen",
-      "--scope", "klantcontacten.schrijven",
-      "--bsn", "999993653",
-      "--user-id", "mdw-42",
-      "--user-representation", "Sanne Jansen",
+      "--scope",
+      "partijen.lezen",
+      "--scope",
+      "klantcontacten.schrijven",
+      "--bsn",
+      "999993653",
+      "--user-id",
+      "mdw-42",
+      "--user-representation",
+      "Sanne Jansen",
     ]);
     expect(code).toBe(0);
     expect(await verified(stdout.trim())).toEqual({

@@ -23,7 +23,12 @@ const clock = () => NOW;
 
 const CLIENTS = [
   { clientId: "kiss", secret: KISS_SECRET, scopes: ["partijen.lezen", "klantcontacten.lezen", "identificatoren.lezen"] },
-  { clientId: "mijn-omgeving", secret: PORTAAL_SECRET, scopes: ["partijen.lezen", "klantcontacten.lezen", "klantcontacten.schrijven"], burger: true },
+  {
+    clientId: "mijn-omgeving",
+    secret: PORTAAL_SECRET,
+    scopes: ["partijen.lezen", "klantcontacten.lezen", "klantcontacten.schrijven"],
+    burger: true,
+  },
   { clientId: "ita", scopes: ["opvolging.lezen", "opvolging.schrijven"] },
 ];
 
@@ -100,7 +105,12 @@ describe("accepted tokens", () => {
     const result = await verify(await fromIdentityProvider(ec));
     expect(result).toEqual({
       ok: true,
-      principal: { clientId: "ita", userId: "medewerker-7", userRepresentation: "", scopes: new Set(["opvolging.lezen", "opvolging.schrijven"]) },
+      principal: {
+        clientId: "ita",
+        userId: "medewerker-7",
+        userRepresentation: "",
+        scopes: new Set(["opvolging.lezen", "opvolging.schrijven"]),
+      },
     });
   });
 
@@ -198,7 +208,9 @@ describe("refused requests", () => {
   });
 
   it("HS256 with the identity provider's public key as HMAC secret (algorithm confusion)", async () => {
-    const publicPem = createPublicKey({ key: rsa.publicJwk as JsonWebKey, format: "jwk" }).export({ type: "spki", format: "pem" }).toString();
+    const publicPem = createPublicKey({ key: rsa.publicJwk as JsonWebKey, format: "jwk" })
+      .export({ type: "spki", format: "pem" })
+      .toString();
     expect(reason(await verify(await signHs256(publicPem, { client_id: "kiss", iat: now })))).toBe("bad_signature");
   });
 

@@ -129,7 +129,12 @@ const dateInputs: Array<[string, string, (value: string) => Record<string, unkno
 /** Whether the operation takes a Date (rather than a DateTime) at the field. */
 const takesDate = (operation: string) => /DigitaalAdres|CategorieRelatie|digitaleAdressen|categorieRelaties/.test(operation);
 
-const counts = async () => [await rows(app, DigitaalAdres), await rows(app, CategorieRelatie), await rows(app, Klantcontact), await rows(app, InterneTaak)];
+const counts = async () => [
+  await rows(app, DigitaalAdres),
+  await rows(app, CategorieRelatie),
+  await rows(app, Klantcontact),
+  await rows(app, InterneTaak),
+];
 
 describe("a date before the year 1000 (or after 9999)", () => {
   it.each(dateInputs)("is refused in %s, naming the field, before any SQL", async (_what, operation, variables, name) => {
@@ -166,10 +171,12 @@ describe("the first and last day of the range", () => {
       expect(found.digitaleAdressen.edges).toHaveLength(1);
     }
     for (const plaatsgevondenOp of ["1000-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z"]) {
-      const { createKlantcontact } = await app.ok<{ createKlantcontact: { uuid: string; plaatsgevondenOp: string } }, Record<string, unknown>>(
-        `mutation ($input: KlantcontactInput!) { createKlantcontact(input: $input) { uuid plaatsgevondenOp } }`,
-        { input: { ...KLANTCONTACT, plaatsgevondenOp } },
-      );
+      const { createKlantcontact } = await app.ok<
+        { createKlantcontact: { uuid: string; plaatsgevondenOp: string } },
+        Record<string, unknown>
+      >(`mutation ($input: KlantcontactInput!) { createKlantcontact(input: $input) { uuid plaatsgevondenOp } }`, {
+        input: { ...KLANTCONTACT, plaatsgevondenOp },
+      });
       expect(createKlantcontact.plaatsgevondenOp).toBe(plaatsgevondenOp);
       const read = await app.ok<{ klantcontact: { plaatsgevondenOp: string } }, Record<string, unknown>>(
         `query ($uuid: ID!) { klantcontact(uuid: $uuid) { plaatsgevondenOp } }`,

@@ -71,22 +71,24 @@ describe("a NUL character or a lone surrogate in a string input", () => {
   });
 
   it("is named by its path in nested inputs and lists, every bad field at once, and the partij is not stored", async () => {
-    const result = await refusedBeforeSql(
-      `mutation ($input: PartijInput!) { createPartij(input: $input) { uuid } }`,
-      {
-        input: {
-          soortPartij: "PERSOON",
-          indicatieActief: true,
-          bezoekadres: { straatnaam: `Dorps${NUL}straat`, stad: "Utrecht" },
-          partijIdentificatie: { contactnaam: { voornaam: `J${LONE_LOW}`, achternaam: "Vries" } },
-          partijIdentificatoren: [
-            {
-              partijIdentificator: { codeRegister: "BRP", codeObjecttype: "NATUURLIJK_PERSOON", codeSoortObjectId: "BSN", objectId: `99999365${NUL}` },
+    const result = await refusedBeforeSql(`mutation ($input: PartijInput!) { createPartij(input: $input) { uuid } }`, {
+      input: {
+        soortPartij: "PERSOON",
+        indicatieActief: true,
+        bezoekadres: { straatnaam: `Dorps${NUL}straat`, stad: "Utrecht" },
+        partijIdentificatie: { contactnaam: { voornaam: `J${LONE_LOW}`, achternaam: "Vries" } },
+        partijIdentificatoren: [
+          {
+            partijIdentificator: {
+              codeRegister: "BRP",
+              codeObjecttype: "NATUURLIJK_PERSOON",
+              codeSoortObjectId: "BSN",
+              objectId: `99999365${NUL}`,
             },
-          ],
-        },
+          },
+        ],
       },
-    );
+    });
     expect(invalidParams(result)).toEqual([
       ["bezoekadres.straatnaam", "invalid"],
       ["partijIdentificatie.contactnaam.voornaam", "invalid"],
@@ -99,17 +101,14 @@ describe("a NUL character or a lone surrogate in a string input", () => {
     expect(invalidParams(await refusedBeforeSql(`query ($uuid: ID!) { actor(uuid: $uuid) { naam } }`, { uuid: `x${NUL}` }))).toEqual([
       ["uuid", "invalid"],
     ]);
-    const taak = await refusedBeforeSql(
-      `mutation ($input: InterneTaakInput!) { createInterneTaak(input: $input) { uuid } }`,
-      {
-        input: {
-          gevraagdeHandeling: "Terugbellen",
-          aanleidinggevendKlantcontact: "5f6b0d2e-8c1a-4b7e-9a3d-2c4e6f8a0b1c",
-          toegewezenAanActoren: ["5f6b0d2e-8c1a-4b7e-9a3d-2c4e6f8a0b1d", `5f6b0d2e${LONE_HIGH}`],
-          status: "TE_VERWERKEN",
-        },
+    const taak = await refusedBeforeSql(`mutation ($input: InterneTaakInput!) { createInterneTaak(input: $input) { uuid } }`, {
+      input: {
+        gevraagdeHandeling: "Terugbellen",
+        aanleidinggevendKlantcontact: "5f6b0d2e-8c1a-4b7e-9a3d-2c4e6f8a0b1c",
+        toegewezenAanActoren: ["5f6b0d2e-8c1a-4b7e-9a3d-2c4e6f8a0b1d", `5f6b0d2e${LONE_HIGH}`],
+        status: "TE_VERWERKEN",
       },
-    );
+    });
     expect(invalidParams(taak)).toEqual([["toegewezenAanActoren.1", "invalid"]]);
   });
 
@@ -126,18 +125,15 @@ describe("a NUL character or a lone surrogate in a string input", () => {
 
   it("is refused in the keys and values of JSON metadata, at any depth", async () => {
     const before = await rows(app, Klantcontact);
-    const result = await refusedBeforeSql(
-      `mutation ($input: KlantcontactInput!) { createKlantcontact(input: $input) { uuid } }`,
-      {
-        input: {
-          kanaal: "telefoon",
-          onderwerp: "Vraag",
-          taal: "nld",
-          vertrouwelijk: false,
-          metadata: { bron: `brief${NUL}`, [`sleutel${LONE_HIGH}`]: "waarde", geneste: { lijst: ["goed", `fout${LONE_LOW}`] } },
-        },
+    const result = await refusedBeforeSql(`mutation ($input: KlantcontactInput!) { createKlantcontact(input: $input) { uuid } }`, {
+      input: {
+        kanaal: "telefoon",
+        onderwerp: "Vraag",
+        taal: "nld",
+        vertrouwelijk: false,
+        metadata: { bron: `brief${NUL}`, [`sleutel${LONE_HIGH}`]: "waarde", geneste: { lijst: ["goed", `fout${LONE_LOW}`] } },
       },
-    );
+    });
     expect(invalidParams(result)).toEqual([
       ["metadata", "invalid"], // the bad key, named by its object
       ["metadata.bron", "invalid"],
@@ -259,7 +255,10 @@ describe("a refused operation over HTTP and through a router", () => {
       expect(response.body.kind).toBe("single");
       const result = (response.body as { singleResult: Result<unknown> }).singleResult;
       expect(result.data).toBeNull();
-      expect(result.errors![0]).toMatchObject({ path: ["createActor"], extensions: { code: "BAD_USER_INPUT", serviceName: "klantinteracties" } });
+      expect(result.errors![0]).toMatchObject({
+        path: ["createActor"],
+        extensions: { code: "BAD_USER_INPUT", serviceName: "klantinteracties" },
+      });
     }
     const result = (refusedByCheck.body as { singleResult: Result<unknown> }).singleResult;
     expect(invalidParams(result)).toEqual([["naam", "invalid"]]);

@@ -50,10 +50,10 @@ describe("maximum lengths count characters as people do (code points)", () => {
   });
 
   it("counts metadata values the same way: 255 emoji are stored, 256 refused", async () => {
-    const { createKlantcontact } = await app.ok<{ createKlantcontact: { uuid: string; metadata: Record<string, string> } }, { metadata: object }>(
-      CREATE_KLANTCONTACT,
-      { metadata: { bron: emoji(255) } },
-    );
+    const { createKlantcontact } = await app.ok<
+      { createKlantcontact: { uuid: string; metadata: Record<string, string> } },
+      { metadata: object }
+    >(CREATE_KLANTCONTACT, { metadata: { bron: emoji(255) } });
     expect(createKlantcontact.metadata).toEqual({ bron: emoji(255) });
     const stored = await app.orm.em.fork().findOneOrFail(Klantcontact, { uuid: createKlantcontact.uuid });
     expect(stored.metadata).toEqual({ bron: emoji(255) });

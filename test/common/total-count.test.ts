@@ -62,7 +62,14 @@ describe("totalCount", () => {
       expect([...totals], field).toEqual([rows]);
       counted[field] = rows;
     }
-    expect(counted).toMatchObject({ partijen: 3, klantcontacten: 3, betrokkenen: 3, onderwerpobjecten: 3, auditRecords: 0, interneTaken: 0 });
+    expect(counted).toMatchObject({
+      partijen: 3,
+      klantcontacten: 3,
+      betrokkenen: 3,
+      onderwerpobjecten: 3,
+      auditRecords: 0,
+      interneTaken: 0,
+    });
   });
 
   it("sends its COUNT only when selected", async () => {
@@ -79,10 +86,10 @@ describe("totalCount", () => {
 
   it("counts nested lists per parent, in one statement for all parents", async () => {
     const query = `query ($first: Int) { partijen(first: $first) { edges { node { uuid betrokkenen(first: 1) { totalCount } klantcontacten(first: 1) { totalCount } } } } }`;
-    const een = await app.countStatements<{ partijen: { edges: Array<{ node: { betrokkenen: { totalCount: number } } }> } }, { first: number }>(
-      query,
-      { first: 1 },
-    );
+    const een = await app.countStatements<
+      { partijen: { edges: Array<{ node: { betrokkenen: { totalCount: number } } }> } },
+      { first: number }
+    >(query, { first: 1 });
     const drie = await app.countStatements<typeof een.data, { first: number }>(query, { first: 3 });
     expect(drie.data.partijen.edges.map((e) => e.node)).toEqual(
       [...partijen].reverse().map((uuid) => ({ uuid, betrokkenen: { totalCount: 1 }, klantcontacten: { totalCount: 1 } })),
@@ -91,7 +98,10 @@ describe("totalCount", () => {
   });
 
   it("counts Zaak.klantcontacten per zaak, also for a zaak without any", async () => {
-    const { _entities } = await app.ok<{ _entities: Array<{ klantcontacten: { totalCount: number; edges: unknown[] } }> }, Record<string, unknown>>(
+    const { _entities } = await app.ok<
+      { _entities: Array<{ klantcontacten: { totalCount: number; edges: unknown[] } }> },
+      Record<string, unknown>
+    >(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Zaak { klantcontacten(first: 1) { totalCount edges { cursor } } } } }`,
       {
         r: [

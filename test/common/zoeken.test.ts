@@ -110,7 +110,9 @@ describe(`every text filter on ${dialect}`, () => {
     expect(await klantcontacten({ reactie: "RÉPONSE_" })).toEqual(["Überweisung"]);
 
     const betrokkene = await maakBetrokkene(app);
-    const { hadKlantcontact: contact } = await em.fork().findOneOrFail(Betrokkene, { uuid: betrokkene.uuid }, { populate: ["hadKlantcontact"] });
+    const { hadKlantcontact: contact } = await em
+      .fork()
+      .findOneOrFail(Betrokkene, { uuid: betrokkene.uuid }, { populate: ["hadKlantcontact"] });
     await maakDigitaalAdres(app, { adres: "Zoë_de.Vries@example.nl", verstrektDoorBetrokkene: betrokkene.uuid });
     expect(await klantcontacten({ betrokkeneDigitaalAdres: { adres: "ZOË_", zoekwijze: "BEVAT" } })).toEqual([contact.onderwerp]);
     expect(await klantcontacten({ betrokkeneDigitaalAdres: { adres: "zoe", zoekwijze: "BEVAT" } })).toEqual([]);
@@ -123,10 +125,16 @@ describe(`every text filter on ${dialect}`, () => {
       ["info_één@example.nl", "Privé (100%)"],
       ["infoxeen@example.nl", "prive 1000"],
     ]) {
-      em.create(DigitaalAdres, { adres, omschrijving, soortDigitaalAdres: SoortDigitaalAdres.EMAIL, verstrektDoorPartij: partij.id } as never);
+      em.create(DigitaalAdres, {
+        adres,
+        omschrijving,
+        soortDigitaalAdres: SoortDigitaalAdres.EMAIL,
+        verstrektDoorPartij: partij.id,
+      } as never);
     }
     await em.flush();
-    const adressen = (filter: Record<string, unknown>) => found("digitaleAdressen", "DigitaalAdresFilter", "adres", { ...filter, verstrektDoorPartij: partij.uuid });
+    const adressen = (filter: Record<string, unknown>) =>
+      found("digitaleAdressen", "DigitaalAdresFilter", "adres", { ...filter, verstrektDoorPartij: partij.uuid });
     expect(await adressen({ adresBevat: "O_ÉÉN" })).toEqual(["info_één@example.nl"]);
     expect(await adressen({ adresBevat: "_" })).toEqual(["info_één@example.nl"]);
     expect(await adressen({ omschrijving: "PRIVÉ" })).toEqual(["info_één@example.nl"]);

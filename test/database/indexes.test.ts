@@ -57,5 +57,4 @@ describe("indexes", () => {
     expect(leading.get("betrokkene")).toBeDefined();
     expect(missing).toEqual([]);
   });
-
 });

@@ -31,7 +31,9 @@ beforeAll(async () => {
     .filter((meta) => !meta.embeddable && !meta.abstract && meta.tableName)
     .map((meta) => meta.tableName);
   explainer =
-    dialect === "postgresql" ? await postgresExplainer(app.orm.config.get("clientUrl")!, SMALL_TABLES) : sqliteExplainer(new Set(tables), SMALL_TABLES);
+    dialect === "postgresql"
+      ? await postgresExplainer(app.orm.config.get("clientUrl")!, SMALL_TABLES)
+      : sqliteExplainer(new Set(tables), SMALL_TABLES);
 }, 180_000);
 
 afterAll(async () => {
@@ -57,7 +59,10 @@ describe(`query plans (${dialect})`, () => {
 
   it("a known cause excuses only what it names, for the principals it names", () => {
     const cause: KnownCause = { cause: "a test cause", principals: ["burger"], patterns: { [dialect]: [/^(Seq Scan on|SCAN) partij\b/] } };
-    const seen = (...names: PrincipalName[]) => ({ node: dialect === "postgresql" ? "Seq Scan on partij p0" : "SCAN partij", principals: new Set(names) });
+    const seen = (...names: PrincipalName[]) => ({
+      node: dialect === "postgresql" ? "Seq Scan on partij p0" : "SCAN partij",
+      principals: new Set(names),
+    });
     expect(excuse([seen("burger")], [cause], dialect).unexcused).toEqual([]);
     expect(excuse([seen("burger", "alle scopes")], [cause], dialect).unexcused).toHaveLength(1);
     expect(excuse([], [cause], dialect).stale).toEqual([cause]);
@@ -82,7 +87,8 @@ describe(`query plans (${dialect})`, () => {
         // The capture must see at least every statement the app reports (TestApp counts them through
         // MikroORM's logger), or a statement could escape the check.
         const reported = app.statements.slice(logged).filter((sql) => !isTransactionControl(sql)).length;
-        if (queries.length < reported) failures.push(`${workload.name} (${principal}): ${reported} statements reported, ${queries.length} captured`);
+        if (queries.length < reported)
+          failures.push(`${workload.name} (${principal}): ${reported} statements reported, ${queries.length} captured`);
         runs.push({ workload: workload.name, principal, statements: queries });
       }
     }

@@ -37,7 +37,11 @@ it(`clears the voorkeuren that point at another partij's address or account, or 
     await sql(`insert into partij (id, uuid, soort_partij, indicatie_actief) values (${id}, '${randomUUID()}', 'persoon', true)`);
   }
   // adres 1 and rekeningnummer 1 are partij 1's, adres 2 is partij 2's, adres 3 is nobody's
-  for (const [id, partij] of [[1, 1], [2, 2], [3, null]]) {
+  for (const [id, partij] of [
+    [1, 1],
+    [2, 2],
+    [3, null],
+  ]) {
     await sql(
       `insert into digitaal_adres (id, uuid, verstrekt_door_partij_id, adres, soort_digitaal_adres) ` +
         `values (${id}, '${randomUUID()}', ${partij}, 'a${id}@example.nl', 'email')`,
@@ -53,7 +57,9 @@ it(`clears the voorkeuren that point at another partij's address or account, or 
   const rows = await sql<{ id: number; adres: number | null; rekening: number | null }>(
     `select id, voorkeurs_digitaal_adres_id as adres, voorkeurs_rekeningnummer_id as rekening from partij order by id`,
   );
-  expect(rows.map((r) => [Number(r.id), r.adres === null ? null : Number(r.adres), r.rekening === null ? null : Number(r.rekening)])).toEqual([
+  expect(
+    rows.map((r) => [Number(r.id), r.adres === null ? null : Number(r.adres), r.rekening === null ? null : Number(r.rekening)]),
+  ).toEqual([
     [1, 1, 1],
     [2, null, null],
     [3, null, null],

@@ -7,7 +7,10 @@ import { chromium, type Browser } from "playwright-core";
  * /usr/bin/chromium. Never a browser that Playwright downloads: this network reaches no such host.
  */
 export function findChromium(): string | undefined {
-  const onPath = (process.env.PATH ?? "").split(path.delimiter).filter(Boolean).map((directory) => path.join(directory, "chromium"));
+  const onPath = (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .filter(Boolean)
+    .map((directory) => path.join(directory, "chromium"));
   return [...onPath, "/usr/bin/chromium"].find((file) => existsSync(file));
 }
 
@@ -20,6 +23,13 @@ export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }

@@ -31,39 +31,52 @@ afterAll(async () => {
 });
 
 async function chromium(): Promise<Browser> {
-  if (!CHROMIUM) throw new Error("CI=true but no Chromium: the explorer's browser test needs Debian's chromium (apt-get install chromium; .ci/run installs it)");
+  if (!CHROMIUM)
+    throw new Error(
+      "CI=true but no Chromium: the explorer's browser test needs Debian's chromium (apt-get install chromium; .ci/run installs it)",
+    );
   browser ??= await launchChromium(CHROMIUM);
   return browser;
 }
 
 describe("the subgraph's explorer", () => {
-  browserTest("opens with the klantbeelden and a development token, runs them, and shows the demo partijen and their contacts", async () => {
-    const server = await TestServer.start({ AUTH_CLIENTS: "", AUTH_DEV_CLIENT_FILE: path.join(directory, "dev-client.json"), SEED_DEMO_DATA: "true" });
-    let session: ExplorerSession | undefined;
-    try {
-      session = await ExplorerSession.open(await chromium(), server.url);
-      expect(await session.editor("Operation Editor")).toContain("query Klantbeelden {");
-      expect(await session.editor("Headers")).toMatch(/"Authorization": "Bearer [\w-]+\.[\w-]+\.[\w-]+"/);
+  browserTest(
+    "opens with the klantbeelden and a development token, runs them, and shows the demo partijen and their contacts",
+    async () => {
+      const server = await TestServer.start({
+        AUTH_CLIENTS: "",
+        AUTH_DEV_CLIENT_FILE: path.join(directory, "dev-client.json"),
+        SEED_DEMO_DATA: "true",
+      });
+      let session: ExplorerSession | undefined;
+      try {
+        session = await ExplorerSession.open(await chromium(), server.url);
+        expect(await session.editor("Operation Editor")).toContain("query Klantbeelden {");
+        expect(await session.editor("Headers")).toMatch(/"Authorization": "Bearer [\w-]+\.[\w-]+\.[\w-]+"/);
 
-      const answer = await session.run();
-      expect(answer).not.toContain('"errors"');
-      expect(answer).toContain('"volledigeNaam": "Jan de Vries"');
-      expect(answer).toContain('"naam": "Bakkerij De Korenaar B.V."');
-      expect(answer).toContain('"onderwerp": "Parkeervergunning"');
-      expect(session.requestCount).toBeGreaterThan(3);
-      expect(session.foreignRequests()).toEqual([]);
-    } finally {
-      await session?.close();
-      await server.stop();
-    }
-  });
+        const answer = await session.run();
+        expect(answer).not.toContain('"errors"');
+        expect(answer).toContain('"volledigeNaam": "Jan de Vries"');
+        expect(answer).toContain('"naam": "Bakkerij De Korenaar B.V."');
+        expect(answer).toContain('"onderwerp": "Parkeervergunning"');
+        expect(session.requestCount).toBeGreaterThan(3);
+        expect(session.foreignRequests()).toEqual([]);
+      } finally {
+        await session?.close();
+        await server.stop();
+      }
+    },
+  );
 });
 
 /** Ports that were free a moment ago (the demo binds them itself). */
 async function freePorts(count: number): Promise<number[]> {
   const servers = Array.from({ length: count }, () => createServer());
   const ports = await Promise.all(
-    servers.map((server) => new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)))),
+    servers.map(
+      (server) =>
+        new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port))),
+    ),
   );
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   return ports;
@@ -109,10 +122,15 @@ describe("npm run supergraph", () => {
     const klantbeeld = await fetch(`http://127.0.0.1:${ports.router}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: '{ partijen(filter: { partijIdentificator: { codeSoortObjectId: BSN, objectId: "999993653" } }) { edges { node { zaken { identificatie } } } } }' }),
+      body: JSON.stringify({
+        query:
+          '{ partijen(filter: { partijIdentificator: { codeSoortObjectId: BSN, objectId: "999993653" } }) { edges { node { zaken { identificatie } } } } }',
+      }),
     });
     expect(await klantbeeld.json()).toEqual({
-      data: { partijen: { edges: [{ node: { zaken: [{ identificatie: "ZAAK-2026-0000042" }, { identificatie: "ZAAK-2026-0000007" }] } }] } },
+      data: {
+        partijen: { edges: [{ node: { zaken: [{ identificatie: "ZAAK-2026-0000042" }, { identificatie: "ZAAK-2026-0000007" }] } }] },
+      },
     });
     expect(demo.stdout.length).toBeGreaterThanOrEqual(4);
     for (const line of demo.stdout) expect(() => JSON.parse(line), line).not.toThrow();

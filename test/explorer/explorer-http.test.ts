@@ -30,7 +30,11 @@ function pageOf(html: string): { settings: PageSettings; script: string; stylesh
 }
 
 /** GET or HEAD with exactly these headers (fetch would add Accept-Encoding itself), the body as sent. */
-function raw(url: string, method: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+function raw(
+  url: string,
+  method: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -110,7 +114,13 @@ describe("outside production, with the development client", () => {
   it("answers any other path under /explorer/, or another method, with the JSON 404 of the HTTP face", async () => {
     const { script } = pageOf((await server.fetch("/graphql", { headers: browser })).text);
     const notFound = { errors: [{ message: "Onbekend pad; de GraphQL-endpoint is /graphql.", extensions: { code: "NOT_FOUND" } }] };
-    for (const [target, method] of [["/explorer/explorer.js", "GET"], ["/explorer/../package.json", "GET"], ["/explorer", "GET"], [script, "POST"], [script, "DELETE"]]) {
+    for (const [target, method] of [
+      ["/explorer/explorer.js", "GET"],
+      ["/explorer/../package.json", "GET"],
+      ["/explorer", "GET"],
+      [script, "POST"],
+      [script, "DELETE"],
+    ]) {
       const response = await server.fetch(target, { method });
       expect(response.status, `${method} ${target}`).toBe(404);
       expect(response.headers.get("content-type")).toMatch(/^application\/json/);
@@ -138,7 +148,10 @@ describe("in production", () => {
     const { script } = pageOf((await development.fetch("/graphql", { headers: browser })).text);
     await development.stop();
 
-    const production = await TestServer.start({ NODE_ENV: "production", AUDIT_HASH_KEY: "explorer test audit key, thirty-two characters or more" });
+    const production = await TestServer.start({
+      NODE_ENV: "production",
+      AUDIT_HASH_KEY: "explorer test audit key, thirty-two characters or more",
+    });
     try {
       const page = await production.fetch("/graphql", { headers: browser });
       expect(page.headers.get("content-type")).not.toMatch(/^text\/html/);

@@ -28,6 +28,7 @@ export class ExplorerSession {
 
   /** The text of one of GraphiQL's editors: "Operation Editor", "Headers", "Result Window". */
   async editor(name: string): Promise<string> {
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is wanted (Monaco's lines as lines); textContent would run them together
     const text = await this.page.getByRole("region", { name }).innerText();
     // Monaco renders spaces as no-break spaces.
     return text.replace(/\u00a0/g, " ");

@@ -53,7 +53,7 @@ function compose(klantinteracties: DocumentNode): string {
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join("\n")}`);
   }
-  return result.supergraphSdl + "\n";
+  return `${result.supergraphSdl}\n`;
 }
 
 if (require.main === module) {

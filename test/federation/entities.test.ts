@@ -84,7 +84,9 @@ describe("_entities on the subgraph", () => {
       {
         path: ["_entities", 1],
         code: "BAD_USER_INPUT",
-        invalidParams: [{ name: "representations.1.__typename", code: "invalid", reason: '"Zaakdocument" is geen entiteit van deze subgraph.' }],
+        invalidParams: [
+          { name: "representations.1.__typename", code: "invalid", reason: '"Zaakdocument" is geen entiteit van deze subgraph.' },
+        ],
       },
       {
         path: ["_entities", 3],
@@ -94,12 +96,16 @@ describe("_entities on the subgraph", () => {
       {
         path: ["_entities", 4],
         code: "BAD_USER_INPUT",
-        invalidParams: [{ name: "representations.4.__typename", code: "required", reason: "Een representatie moet een __typename hebben." }],
+        invalidParams: [
+          { name: "representations.4.__typename", code: "required", reason: "Een representatie moet een __typename hebben." },
+        ],
       },
       {
         path: ["_entities", 5],
         code: "BAD_USER_INPUT",
-        invalidParams: [{ name: "representations.5.__typename", code: "required", reason: "Een representatie moet een __typename hebben." }],
+        invalidParams: [
+          { name: "representations.5.__typename", code: "required", reason: "Een representatie moet een __typename hebben." },
+        ],
       },
     ]);
     expect(result.errors![0].message).toContain('"Zaakdocument"');

@@ -43,7 +43,10 @@ async function askBoth<TData>(
   const header = authorization === undefined ? (await bearer()).authorization : authorization;
   const answers = [];
   for (const router of setup.routers as HttpRouter[]) {
-    answers.push({ router: router.name, ...(await router.post<TData>({ query, variables }, header === null ? {} : { authorization: header })) });
+    answers.push({
+      router: router.name,
+      ...(await router.post<TData>({ query, variables }, header === null ? {} : { authorization: header })),
+    });
   }
   expect(answers.map((a) => a.router)).toEqual(["Apollo Gateway", "Hive Gateway"]);
   return answers;
@@ -71,13 +74,18 @@ describe("Hive Gateway and Apollo Gateway give the same answers", () => {
     });
     expect(partij.klantcontacten.edges[1].node.zaken).toEqual([{ identificatie: DEMO.zaken.stoeptegel.identificatie }]);
     expect(partij.interneTaken.edges.map((e) => e.node.gevraagdeHandeling)).toEqual(["Terugbellen"]);
-    expect(partij.zaken!.map((z) => z.identificatie)).toEqual([DEMO.zaken.parkeervergunning.identificatie, DEMO.zaken.stoeptegel.identificatie]);
+    expect(partij.zaken!.map((z) => z.identificatie)).toEqual([
+      DEMO.zaken.parkeervergunning.identificatie,
+      DEMO.zaken.stoeptegel.identificatie,
+    ]);
     // The subgraph requires ROUTER_SECRET: both routers sent it (and the token) with every fetch.
     expect(setup.subgraph.logs.withMessage("request not authenticated")).toEqual([]);
   });
 
   it("a zaak from the Zaak subgraph with its klantcontacten and their partijen, found through _entities", async () => {
-    const [apollo, hive] = await askBoth<ZaakMetKlantcontacten>(print(ZaakMetKlantcontactenDocument), { uuid: DEMO.zaken.parkeervergunning.uuid });
+    const [apollo, hive] = await askBoth<ZaakMetKlantcontacten>(print(ZaakMetKlantcontactenDocument), {
+      uuid: DEMO.zaken.parkeervergunning.uuid,
+    });
     expect(apollo.body.errors).toBeUndefined();
     expect(hive.body).toEqual(apollo.body);
 
@@ -87,7 +95,11 @@ describe("Hive Gateway and Apollo Gateway give the same answers", () => {
       expect.objectContaining({
         onderwerp: "Parkeervergunning",
         hadBetrokkenen: [
-          { rol: "KLANT", initiator: true, wasPartij: expect.objectContaining({ bsn: DEMO.bsn, partijIdentificatie: { volledigeNaam: "Jan de Vries" } }) },
+          {
+            rol: "KLANT",
+            initiator: true,
+            wasPartij: expect.objectContaining({ bsn: DEMO.bsn, partijIdentificatie: { volledigeNaam: "Jan de Vries" } }),
+          },
         ],
       }),
     ]);
@@ -115,8 +127,15 @@ describe("Hive Gateway and Apollo Gateway give the same answers", () => {
     // Apollo Gateway (through namingFailures) names the subgraph; Hive Gateway masks the failed
     // fetch by default, with the path of each null field, and without the subrequest (it holds the BSN).
     expect(apollo.body.errors!.length).toBeGreaterThan(0);
-    for (const error of apollo.body.errors!) expect(error.extensions).toMatchObject({ code: "DOWNSTREAM_SERVICE_ERROR", serviceName: "zaken" });
-    expect(hive.body.errors!.map((e) => e.path!.filter((p) => typeof p === "string").at(-1)).sort()).toEqual(["zaak", "zaak", "zaken", "zaken", "zaken"]);
+    for (const error of apollo.body.errors!)
+      expect(error.extensions).toMatchObject({ code: "DOWNSTREAM_SERVICE_ERROR", serviceName: "zaken" });
+    expect(hive.body.errors!.map((e) => e.path!.filter((p) => typeof p === "string").at(-1)).sort()).toEqual([
+      "zaak",
+      "zaak",
+      "zaken",
+      "zaken",
+      "zaken",
+    ]);
     for (const error of hive.body.errors!) expect(error.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
     expect(JSON.stringify(hive.body.errors)).not.toContain(DEMO.bsn);
 
@@ -133,7 +152,10 @@ describe("Hive Gateway and Apollo Gateway give the same answers", () => {
       const answers = await klantbeeldOfJan(authorization);
       for (const answer of answers) {
         expect(answer.body.data ?? null, answer.router).toBeNull();
-        expect(answer.body.errors?.map((e) => e.extensions), answer.router).toEqual([expect.objectContaining({ code: "UNAUTHENTICATED", serviceName: "klantinteracties" })]);
+        expect(
+          answer.body.errors?.map((e) => e.extensions),
+          answer.router,
+        ).toEqual([expect.objectContaining({ code: "UNAUTHENTICATED", serviceName: "klantinteracties" })]);
       }
     }
     expect(setup.subgraph.logs.withMessage("request not authenticated").map((line) => line.reason)).toEqual(

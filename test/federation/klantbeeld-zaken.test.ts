@@ -33,9 +33,14 @@ beforeAll(async () => {
       plaatsgevondenOp: new Date(Date.UTC(2026, 11, day)),
     } as never);
     em.create(Betrokkene, { hadKlantcontact: klantcontact, wasPartij: jan, rol: Rol.KLANT, initiator: true } as never);
-    for (const onderwerpobjectidentificator of identificatoren) em.create(Onderwerpobject, { klantcontact, onderwerpobjectidentificator } as never);
+    for (const onderwerpobjectidentificator of identificatoren)
+      em.create(Onderwerpobject, { klantcontact, onderwerpobjectidentificator } as never);
   };
-  contact("Hoofdletters", 3, { objectId: DEMO.zaken.parkeervergunning.uuid.toUpperCase(), codeObjecttype: "ZGW-ZAAK", codeSoortObjectId: "UUID" });
+  contact("Hoofdletters", 3, {
+    objectId: DEMO.zaken.parkeervergunning.uuid.toUpperCase(),
+    codeObjecttype: "ZGW-ZAAK",
+    codeSoortObjectId: "UUID",
+  });
   contact("Verdwenen zaak", 2, { objectId: dangling, codeObjecttype: "zgw-Zaak", codeSoortObjectId: "uuid" });
   contact(
     "Twee zaken",
@@ -61,7 +66,11 @@ describe("the zaken of a klantbeeld", () => {
     const partij = result.data!.partijen.edges[0].node;
     const contacten = partij.klantcontacten.edges.map((e) => e.node);
     expect(
-      contacten.map((k) => [k.onderwerp, k.gingOverOnderwerpobjecten.map((o) => o.zaak?.identificatie ?? null), k.zaken?.map((z) => z.identificatie)]),
+      contacten.map((k) => [
+        k.onderwerp,
+        k.gingOverOnderwerpobjecten.map((o) => o.zaak?.identificatie ?? null),
+        k.zaken?.map((z) => z.identificatie),
+      ]),
     ).toEqual([
       ["Hoofdletters", [DEMO.zaken.parkeervergunning.identificatie], [DEMO.zaken.parkeervergunning.identificatie]],
       ["Verdwenen zaak", [null], []],
@@ -78,7 +87,10 @@ describe("the zaken of a klantbeeld", () => {
     expect(verdwenen.gingOverOnderwerpobjecten[0].onderwerpobjectidentificator?.objectId).toBe(dangling);
     expect(verdwenen.kanaal).toBe("telefoon");
     expect(partij.partijIdentificatie).toEqual({ volledigeNaam: "Jan de Vries" });
-    expect(partij.zaken!.map((z) => z.identificatie)).toEqual([DEMO.zaken.parkeervergunning.identificatie, DEMO.zaken.stoeptegel.identificatie]);
+    expect(partij.zaken!.map((z) => z.identificatie)).toEqual([
+      DEMO.zaken.parkeervergunning.identificatie,
+      DEMO.zaken.stoeptegel.identificatie,
+    ]);
   });
 
   it("with the Zaak subgraph down: the partij, its digitale adressen and klantcontacten arrive, the zaak parts are null, and an error names the subgraph", async () => {
@@ -91,7 +103,13 @@ describe("the zaken of a klantbeeld", () => {
     expect(partij.digitaleAdressen.map((a) => a.adres)).toEqual(expect.arrayContaining(["jan.devries@example.nl", "0612345678"]));
     expect(partij.interneTaken.edges.map((e) => e.node.gevraagdeHandeling)).toEqual(["Terugbellen"]);
     const contacten = partij.klantcontacten.edges.map((e) => e.node);
-    expect(contacten.map((k) => k.onderwerp)).toEqual(["Hoofdletters", "Verdwenen zaak", "Twee zaken", "Parkeervergunning", "Melding openbare ruimte"]);
+    expect(contacten.map((k) => k.onderwerp)).toEqual([
+      "Hoofdletters",
+      "Verdwenen zaak",
+      "Twee zaken",
+      "Parkeervergunning",
+      "Melding openbare ruimte",
+    ]);
     expect(contacten[3].hadBetrokkenActoren).toEqual([{ naam: "Sanne Jansen", soortActor: "MEDEWERKER" }]);
     // The identificator is this subgraph's: a client can still show which zaak a contact was about.
     expect(contacten[4].gingOverOnderwerpobjecten[0].onderwerpobjectidentificator?.objectId).toBe(DEMO.zaken.stoeptegel.identificatie);

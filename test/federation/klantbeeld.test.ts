@@ -121,9 +121,7 @@ describe("the klantbeeld through the router, in one request", () => {
     expect(organisatie.kvkNummer).toBe(DEMO.kvkNummer);
     expect(organisatie.digitaleAdressen.map((a) => a.adres)).toEqual(["info@korenaar.example.nl"]);
     expect(organisatie.klantcontacten.edges.map((e) => e.node.onderwerp)).toEqual(["Terrasvergunning"]);
-    expect(organisatie.klantcontacten.edges[0].node.gingOverOnderwerpobjecten[0].zaak?.identificatie).toBe(
-      DEMO.zaken.terras.identificatie,
-    );
+    expect(organisatie.klantcontacten.edges[0].node.gingOverOnderwerpobjecten[0].zaak?.identificatie).toBe(DEMO.zaken.terras.identificatie);
     expect(organisatie.zaken!.map((z) => z.identificatie)).toEqual([DEMO.zaken.terras.identificatie]);
 
     const vestiging = await klantbeeld("VESTIGINGSNUMMER", DEMO.vestigingsnummer);
@@ -142,7 +140,11 @@ describe("the klantbeeld through the router, in one request", () => {
     const [contact] = zaak.klantcontacten!.edges.map((e) => e.node);
     expect(contact.onderwerp).toBe("Parkeervergunning");
     expect(contact.hadBetrokkenen).toEqual([
-      { rol: "KLANT", initiator: true, wasPartij: expect.objectContaining({ bsn: DEMO.bsn, partijIdentificatie: { volledigeNaam: "Jan de Vries" } }) },
+      {
+        rol: "KLANT",
+        initiator: true,
+        wasPartij: expect.objectContaining({ bsn: DEMO.bsn, partijIdentificatie: { volledigeNaam: "Jan de Vries" } }),
+      },
     ]);
 
     // Open Inwoner links by identificatie: found through the @required identificatie.
@@ -159,9 +161,9 @@ describe("the klantbeeld through the router, in one request", () => {
     const em = app.subgraph.orm.em.fork();
     const petra = await em.findOneOrFail(Partij, { contactnaam: { voornaam: "Petra" } });
     const onderwerpen = async (initiatorPartij: string) =>
-      (await app.query(ZaakMetKlantcontactenDocument, { uuid: DEMO.zaken.terras.uuid, initiatorPartij })).data!.zaak!.klantcontacten!.edges.map(
-        (e) => e.node.onderwerp,
-      );
+      (
+        await app.query(ZaakMetKlantcontactenDocument, { uuid: DEMO.zaken.terras.uuid, initiatorPartij })
+      ).data!.zaak!.klantcontacten!.edges.map((e) => e.node.onderwerp);
     expect(await onderwerpen(petra.uuid)).toEqual(["Terrasvergunning"]);
     expect(await onderwerpen(organisatie.uuid)).toEqual([]);
   });

@@ -33,7 +33,6 @@ import { buildZaakSubgraph } from "./zaak-subgraph";
  * router forwards the caller's token only.)
  */
 
-
 /** What the router keeps of a request for the subgraph fetches. */
 interface RouterContext {
   authorization?: string;
@@ -47,7 +46,11 @@ async function main(logger: Logger, apolloLogs: Logger) {
   const klantinteracties = await startSubgraph(config, createLogger(config.logLevel));
 
   // closeOnSignal below stops all three in order; Apollo's own signal handlers would race it.
-  const zaken = new ApolloServer({ schema: buildZaakSubgraph(), plugins: [ApolloServerPluginInlineTraceDisabled()], stopOnTerminationSignals: false });
+  const zaken = new ApolloServer({
+    schema: buildZaakSubgraph(),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    stopOnTerminationSignals: false,
+  });
   const zakenListening = await startStandaloneServer(zaken, { listen: { port: ports.zaken, host: config.host } });
   const subgraphUrls: Record<string, string> = {
     klantinteracties: klantinteracties.url,
@@ -69,7 +72,8 @@ async function main(logger: Logger, apolloLogs: Logger) {
             if (name !== "klantinteracties") return;
             const authorization =
               context.authorization ??
-              (devClient && `Bearer ${await signToken(devClient.clientId, devClient.secret as string, { scopes: [], burger: undefined, userId: "demo", userRepresentation: "Demo" })}`);
+              (devClient &&
+                `Bearer ${await signToken(devClient.clientId, devClient.secret as string, { scopes: [], burger: undefined, userId: "demo", userRepresentation: "Demo" })}`);
             if (authorization) request.http?.headers.set("authorization", authorization);
             if (routerSecret) request.http?.headers.set(routerSecret.header, routerSecret.secret);
             if (context.traceparent) request.http?.headers.set("traceparent", context.traceparent);
@@ -105,7 +109,9 @@ async function main(logger: Logger, apolloLogs: Logger) {
       `The router calls the subgraph with a token of the development client "${DEV_CLIENT_ID}" (every scope) unless a request brings its own Authorization header; for the subgraph itself: TOKEN=$(npm run --silent token)`,
     );
   } else {
-    logger.info("AUTH_CLIENTS configures the clients: send 'Authorization: Bearer <token of your client>' to the router; it passes it on to the subgraph");
+    logger.info(
+      "AUTH_CLIENTS configures the clients: send 'Authorization: Bearer <token of your client>' to the router; it passes it on to the subgraph",
+    );
   }
 
   closeOnSignal(async () => {
@@ -121,7 +127,8 @@ function demoPorts(env: NodeJS.ProcessEnv): { router: number; zaken: number } {
   const port = (variable: string, fallback: number) => {
     const raw = env[variable];
     const value = Number(raw || fallback);
-    if (!Number.isInteger(value) || value < 0 || value > 65535) problems.push({ variable, problem: `must be a port number (0 to 65535), got "${raw}"` });
+    if (!Number.isInteger(value) || value < 0 || value > 65535)
+      problems.push({ variable, problem: `must be a port number (0 to 65535), got "${raw}"` });
     return value;
   };
   const ports = { router: port("ROUTER_PORT", 4000), zaken: port("ZAKEN_PORT", 4002) };
@@ -134,7 +141,13 @@ function demoPorts(env: NodeJS.ProcessEnv): { router: number; zaken: number } {
  * files under /explorer/; anything else is the JSON 404 of the subgraph's HTTP face. Resolves with
  * the port bound.
  */
-async function listen(httpServer: http.Server, router: ApolloServer<RouterContext>, port: number, host: string, logger: Logger): Promise<number> {
+async function listen(
+  httpServer: http.Server,
+  router: ApolloServer<RouterContext>,
+  port: number,
+  host: string,
+  logger: Logger,
+): Promise<number> {
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { pathname, search } = new URL(req.url ?? "/", "http://router");
     if (pathname.startsWith(EXPLORER_PATH)) return serveExplorerAsset(req, res, pathname);

@@ -15,7 +15,9 @@ export function namingFailures(serviceName: string, source: GraphQLDataSource): 
       source.process(options).catch((err: unknown) => {
         const answered = err instanceof GraphQLError && err.extensions.response !== undefined;
         if (answered && (err.extensions.code === "UNAUTHENTICATED" || err.extensions.code === "FORBIDDEN")) {
-          throw new GraphQLError(`De subgraph "${serviceName}" weigerde het verzoek.`, { extensions: { code: err.extensions.code, serviceName } });
+          throw new GraphQLError(`De subgraph "${serviceName}" weigerde het verzoek.`, {
+            extensions: { code: err.extensions.code, serviceName },
+          });
         }
         throw new GraphQLError(`De subgraph "${serviceName}" antwoordde niet; de velden van die subgraph zijn null.`, {
           extensions: { code: "DOWNSTREAM_SERVICE_ERROR", serviceName },

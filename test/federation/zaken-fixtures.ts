@@ -52,7 +52,6 @@ const behandelaar: FixtureRol = {
   naam: "Fatima El Amrani",
 };
 
-
 export const zaken: FixtureZaak[] = [
   {
     ...DEMO.zaken.parkeervergunning,
@@ -67,7 +66,13 @@ export const zaken: FixtureZaak[] = [
     einddatum: null,
     status: status("In behandeling", 2, false, "2026-10-03T09:12:00Z"),
     rollen: [
-      { betrokkeneType: "NATUURLIJK_PERSOON", omschrijvingGeneriek: "initiator", roltoelichting: null, naam: "Jan de Vries", inpBsn: DEMO.bsn },
+      {
+        betrokkeneType: "NATUURLIJK_PERSOON",
+        omschrijvingGeneriek: "initiator",
+        roltoelichting: null,
+        naam: "Jan de Vries",
+        inpBsn: DEMO.bsn,
+      },
       behandelaar,
     ],
   },
@@ -84,7 +89,13 @@ export const zaken: FixtureZaak[] = [
     einddatum: "2026-03-20",
     status: status("Afgehandeld", 3, true, "2026-03-20T15:40:00Z"),
     rollen: [
-      { betrokkeneType: "NATUURLIJK_PERSOON", omschrijvingGeneriek: "initiator", roltoelichting: null, naam: "Jan de Vries", inpBsn: DEMO.bsn },
+      {
+        betrokkeneType: "NATUURLIJK_PERSOON",
+        omschrijvingGeneriek: "initiator",
+        roltoelichting: null,
+        naam: "Jan de Vries",
+        inpBsn: DEMO.bsn,
+      },
     ],
   },
   {
@@ -100,8 +111,20 @@ export const zaken: FixtureZaak[] = [
     einddatum: null,
     status: null,
     rollen: [
-      { betrokkeneType: "VESTIGING", omschrijvingGeneriek: "initiator", roltoelichting: null, naam: "Bakkerij De Korenaar", vestigingsNummer: DEMO.vestigingsnummer },
-      { betrokkeneType: "NIET_NATUURLIJK_PERSOON", omschrijvingGeneriek: "belanghebbende", roltoelichting: null, naam: "De Korenaar B.V.", innNnpId: DEMO.kvkNummer },
+      {
+        betrokkeneType: "VESTIGING",
+        omschrijvingGeneriek: "initiator",
+        roltoelichting: null,
+        naam: "Bakkerij De Korenaar",
+        vestigingsNummer: DEMO.vestigingsnummer,
+      },
+      {
+        betrokkeneType: "NIET_NATUURLIJK_PERSOON",
+        omschrijvingGeneriek: "belanghebbende",
+        roltoelichting: null,
+        naam: "De Korenaar B.V.",
+        innNnpId: DEMO.kvkNummer,
+      },
     ],
   },
 ];

@@ -128,7 +128,12 @@ describe("Betrokkene", () => {
           land: "nl",
         },
         correspondentieadres: { land: "XX", huisnummer: 0 },
-        contactnaam: { voorletters: "v".repeat(11), voornaam: "n".repeat(201), voorvoegselAchternaam: "x".repeat(11), achternaam: "a".repeat(201) },
+        contactnaam: {
+          voorletters: "v".repeat(11),
+          voornaam: "n".repeat(201),
+          voorvoegselAchternaam: "x".repeat(11),
+          achternaam: "a".repeat(201),
+        },
       },
     });
     expect(errorCode(result)).toBe("BAD_USER_INPUT");
@@ -150,7 +155,7 @@ describe("Betrokkene", () => {
         ["contactnaam.achternaam", "max_length"],
       ].sort(),
     );
-    const land = (result.errors?.[0]?.extensions?.invalidParams as Array<{ name: string; reason: string }>).find(
+    const land = (result.errors![0].extensions!.invalidParams as Array<{ name: string; reason: string }>).find(
       (p) => p.name === "bezoekadres.land",
     );
     expect(land?.reason).toContain("Bedoelde u NL?");

@@ -53,7 +53,10 @@ describe("Bijlage", () => {
   it("refuses an unknown klantcontact and too long identificator fields, writing nothing", async () => {
     const count = await rows(app, Bijlage);
     const result = await app.execute(BijlageCreateDocument, {
-      input: { wasBijlageVanKlantcontact: ONBEKEND, bijlageidentificator: { codeRegister: "r".repeat(201), codeSoortObjectId: "s".repeat(201) } },
+      input: {
+        wasBijlageVanKlantcontact: ONBEKEND,
+        bijlageidentificator: { codeRegister: "r".repeat(201), codeSoortObjectId: "s".repeat(201) },
+      },
     });
     expect(invalidParams(result).sort()).toEqual(
       [
@@ -71,7 +74,8 @@ describe("Bijlage", () => {
     const a = await klantcontact();
     const b = await klantcontact();
     const create = async (kc: string, objectId: string) =>
-      (await app.ok(BijlageCreateDocument, { input: { wasBijlageVanKlantcontact: kc, bijlageidentificator: { objectId } } })).createBijlage.uuid;
+      (await app.ok(BijlageCreateDocument, { input: { wasBijlageVanKlantcontact: kc, bijlageidentificator: { objectId } } })).createBijlage
+        .uuid;
     const b1 = await create(a, "doc-1");
     const b2 = await create(a, "doc-2");
     const b3 = await create(b, "doc-3");

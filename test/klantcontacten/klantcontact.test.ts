@@ -296,7 +296,17 @@ describe("Klantcontact", () => {
 
     expect(await lijst({ kanaal, onderwerpobject: overZaak.uuid })).toEqual([vraag.uuid]);
     expect(await lijst({ kanaal, onderwerpobjectidentificator: { objectId: "zaak-1" } })).toEqual([vraag.uuid]);
-    expect(await lijst({ kanaal, onderwerpobjectidentificator: { objectId: "zaak-1", codeRegister: "openzaak", codeObjecttype: "zgw-Zaak", codeSoortObjectId: "uuid" } })).toEqual([vraag.uuid]);
+    expect(
+      await lijst({
+        kanaal,
+        onderwerpobjectidentificator: {
+          objectId: "zaak-1",
+          codeRegister: "openzaak",
+          codeObjecttype: "zgw-Zaak",
+          codeSoortObjectId: "uuid",
+        },
+      }),
+    ).toEqual([vraag.uuid]);
     expect(await lijst({ kanaal, onderwerpobjectidentificator: { objectId: "zaak-1", codeRegister: "anders" } })).toEqual([]);
     expect(await lijst({ kanaal, wasOnderwerpobject: keten.uuid })).toEqual([vraag.uuid]);
     expect(await lijst({ kanaal, onderwerpobject: keten.uuid })).toEqual([antwoord.uuid]);
@@ -346,7 +356,9 @@ describe("Klantcontact", () => {
           const actor = await maakActor(fresh, `actor ${i}`);
           await fresh.ok(BetrokkeneCreateDocument, { input: { hadKlantcontact: kc, rol: "KLANT", initiator: true, wasPartij: partij } });
           await fresh.ok(BetrokkeneCreateDocument, { input: { hadKlantcontact: kc, rol: "VERTEGENWOORDIGER", initiator: false } });
-          await fresh.ok(OnderwerpobjectCreateDocument, { input: { klantcontact: kc, onderwerpobjectidentificator: { objectId: `${i}` } } });
+          await fresh.ok(OnderwerpobjectCreateDocument, {
+            input: { klantcontact: kc, onderwerpobjectidentificator: { objectId: `${i}` } },
+          });
           await fresh.ok(BijlageCreateDocument, { input: { wasBijlageVanKlantcontact: kc } });
           await fresh.ok(ActorKlantcontactCreateDocument, { input: { actor, klantcontact: kc } });
         }

@@ -32,8 +32,16 @@ describe("maakKlantcontact", () => {
     });
     const kc = maakKlantcontact.klantcontact;
     expect(kc.onderwerp).toBe("Melding openbare ruimte");
-    expect(maakKlantcontact.betrokkene).toMatchObject({ rol: "KLANT", initiator: true, wasPartij: { uuid: partij }, hadKlantcontact: { uuid: kc.uuid } });
-    expect(maakKlantcontact.onderwerpobject).toMatchObject({ klantcontact: { uuid: kc.uuid }, onderwerpobjectidentificator: { objectId: "OF-123" } });
+    expect(maakKlantcontact.betrokkene).toMatchObject({
+      rol: "KLANT",
+      initiator: true,
+      wasPartij: { uuid: partij },
+      hadKlantcontact: { uuid: kc.uuid },
+    });
+    expect(maakKlantcontact.onderwerpobject).toMatchObject({
+      klantcontact: { uuid: kc.uuid },
+      onderwerpobjectidentificator: { objectId: "OF-123" },
+    });
     expect(kc.hadBetrokkenen).toEqual([{ uuid: maakKlantcontact.betrokkene!.uuid }]);
     expect(kc.gingOverOnderwerpobjecten).toEqual([{ uuid: maakKlantcontact.onderwerpobject!.uuid }]);
   });

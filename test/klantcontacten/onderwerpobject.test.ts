@@ -51,7 +51,12 @@ describe("Onderwerpobject", () => {
   it("is created, read, updated (PATCH) and deleted", async () => {
     const vraag = await klantcontact("vraag");
     const antwoord = await klantcontact("antwoord");
-    const identificator = { objectId: "ZAAK-2026-1", codeObjecttype: "zaak", codeRegister: "open-zaak", codeSoortObjectId: "identificatie" };
+    const identificator = {
+      objectId: "ZAAK-2026-1",
+      codeObjecttype: "zaak",
+      codeRegister: "open-zaak",
+      codeSoortObjectId: "identificatie",
+    };
     const { createOnderwerpobject } = await app.ok(OnderwerpobjectCreateDocument, {
       input: { klantcontact: antwoord, wasKlantcontact: vraag, onderwerpobjectidentificator: identificator },
     });
@@ -129,7 +134,11 @@ describe("Onderwerpobject", () => {
       input: { hadKlantcontact: antwoord, rol: "KLANT", initiator: true, wasPartij: partij },
     });
     const alleenBetrokkene = await maakDigitaalAdres(app, { adres: "anoniem@example.nl", verstrektDoorBetrokkene: createBetrokkene.uuid });
-    const ookPartij = await maakDigitaalAdres(app, { adres: "bekend@example.nl", verstrektDoorBetrokkene: createBetrokkene.uuid, verstrektDoorPartij: partij });
+    const ookPartij = await maakDigitaalAdres(app, {
+      adres: "bekend@example.nl",
+      verstrektDoorBetrokkene: createBetrokkene.uuid,
+      verstrektDoorPartij: partij,
+    });
 
     const doel = await onderwerpobject({ klantcontact: antwoord, wasKlantcontact: vraag });
     const ander = await onderwerpobject({ klantcontact: vraag, objectId: "zaak-c" });

@@ -26,10 +26,21 @@ const uur = (h: number) => new Date(Date.UTC(2026, 10, 1, 0, 0, 0) + h * 3_600_0
 async function contacten(partij: Partij, uren: number[], dubbel: number[] = [], naam = "Contact"): Promise<Klantcontact[]> {
   const em = app.orm.em.fork();
   const made = uren.map((h, i) => {
-    const klantcontact = em.create(Klantcontact, { kanaal: "telefoon", onderwerp: `${naam} ${i}`, taal: "nld", vertrouwelijk: false, plaatsgevondenOp: uur(h) } as never);
+    const klantcontact = em.create(Klantcontact, {
+      kanaal: "telefoon",
+      onderwerp: `${naam} ${i}`,
+      taal: "nld",
+      vertrouwelijk: false,
+      plaatsgevondenOp: uur(h),
+    } as never);
     const times = dubbel.includes(i) ? 2 : 1;
     for (let t = 0; t < times; t++) {
-      em.create(Betrokkene, { hadKlantcontact: klantcontact, wasPartij: em.getReference(Partij, partij.id), rol: Rol.KLANT, initiator: t === 0 } as never);
+      em.create(Betrokkene, {
+        hadKlantcontact: klantcontact,
+        wasPartij: em.getReference(Partij, partij.id),
+        rol: Rol.KLANT,
+        initiator: t === 0,
+      } as never);
     }
     return klantcontact;
   });
@@ -105,7 +116,10 @@ describe("Partij.klantcontacten in order of plaatsgevondenOp", () => {
     const weinig = await maakPartij(app);
     const veel = await maakPartij(app);
     await contacten(weinig, [1, 2, 3]);
-    await contacten(veel, Array.from({ length: 45 }, (_, i) => i));
+    await contacten(
+      veel,
+      Array.from({ length: 45 }, (_, i) => i),
+    );
     const a = await app.countStatements(PAGINA, { uuid: weinig.uuid, first: 20 });
     const b = await app.countStatements(PAGINA, { uuid: veel.uuid, first: 20 });
     expect((a.data as Pagina).partij.klantcontacten.edges).toHaveLength(3);

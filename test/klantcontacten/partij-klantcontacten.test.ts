@@ -45,20 +45,35 @@ async function contact(
     plaatsgevondenOp: dag(d),
   } as never);
   for (const [wie, initiator] of betrokkenen) {
-    em.create(Betrokkene, { hadKlantcontact: klantcontact, wasPartij: em.getReference(Partij, wie.id), rol: Rol.KLANT, initiator } as never);
+    em.create(Betrokkene, {
+      hadKlantcontact: klantcontact,
+      wasPartij: em.getReference(Partij, wie.id),
+      rol: Rol.KLANT,
+      initiator,
+    } as never);
   }
   if (options.antwoordOp) {
     em.create(Onderwerpobject, {
       klantcontact,
       wasKlantcontact: em.getReference(Klantcontact, options.antwoordOp.id),
-      onderwerpobjectidentificator: { objectId: options.antwoordOp.uuid, codeObjecttype: "klantcontact", codeSoortObjectId: "uuid", codeRegister: "openklant" },
+      onderwerpobjectidentificator: {
+        objectId: options.antwoordOp.uuid,
+        codeObjecttype: "klantcontact",
+        codeSoortObjectId: "uuid",
+        codeRegister: "openklant",
+      },
     } as never);
   }
   // a link to a zaak is no answer
   if (options.zaak) {
     em.create(Onderwerpobject, {
       klantcontact,
-      onderwerpobjectidentificator: { objectId: "ZAAK-1", codeObjecttype: "zaak", codeSoortObjectId: "identificatie", codeRegister: "openzaak" },
+      onderwerpobjectidentificator: {
+        objectId: "ZAAK-1",
+        codeObjecttype: "zaak",
+        codeSoortObjectId: "identificatie",
+        codeRegister: "openzaak",
+      },
     } as never);
   }
   if (options.taak) {
@@ -79,7 +94,10 @@ beforeAll(async () => {
   ander = await maakPartij(app);
   const vraag1 = await contact("Vraag 1", 1, [[partij, true]], { taak: Taakstatus.TE_VERWERKEN, zaak: true });
   const vraag2 = await contact("Vraag 2", 2, [[partij, true]], { kanaal: "email", taak: Taakstatus.VERWERKT });
-  await contact("Vraag van een ander", 3, [[ander, true], [partij, false]]);
+  await contact("Vraag van een ander", 3, [
+    [ander, true],
+    [partij, false],
+  ]);
   // the answer registered by the municipality, the partij carried over (not the initiator)
   await contact("Antwoord op vraag 1", 4, [[partij, false]], { antwoordOp: vraag1 });
   // an answer in which the partij is initiator all the same (an older front-end)
@@ -116,7 +134,10 @@ describe("Partij.klantcontacten", () => {
     expect(await onderwerpen({ interneTaakStatus: "TE_VERWERKEN" })).toEqual(["Vraag 1"]);
     expect(await onderwerpen({ interneTaakStatus: "VERWERKT" })).toEqual(["Vraag 2"]);
     expect(await onderwerpen({ heeftInterneTaak: true })).toEqual(["Vraag 2", "Vraag 1"]);
-    expect(await onderwerpen({ heeftInterneTaak: false, alleenAlsInitiator: true })).toEqual(["Vertrouwelijke vraag", "Antwoord op vraag 2"]);
+    expect(await onderwerpen({ heeftInterneTaak: false, alleenAlsInitiator: true })).toEqual([
+      "Vertrouwelijke vraag",
+      "Antwoord op vraag 2",
+    ]);
   });
 
   it("filters on kanaal and on the plaatsgevondenOp range", async () => {
@@ -136,7 +157,12 @@ describe("Partij.klantcontacten", () => {
     const eerste = await app.ok(PartijKlantcontactenGefilterdDocument, { uuid: partij.uuid, filter, first: 3 });
     const page1 = eerste.partij!.klantcontacten;
     expect([page1.edges.length, page1.totalCount, page1.pageInfo.hasNextPage]).toEqual([3, 4, true]);
-    const tweede = await app.ok(PartijKlantcontactenGefilterdDocument, { uuid: partij.uuid, filter, first: 3, after: page1.pageInfo.endCursor });
+    const tweede = await app.ok(PartijKlantcontactenGefilterdDocument, {
+      uuid: partij.uuid,
+      filter,
+      first: 3,
+      after: page1.pageInfo.endCursor,
+    });
     const page2 = tweede.partij!.klantcontacten;
     expect(page2.edges.map((e) => e.node.onderwerp)).toEqual(["Vraag 1"]);
     expect([page2.totalCount, page2.pageInfo.hasNextPage]).toEqual([4, false]);
@@ -150,7 +176,11 @@ describe("klantcontacten (root)", () => {
   }
 
   it("applies alleenAlsInitiator to the partij of wasPartij or wasPartijIdentificator", async () => {
-    expect(await root({ wasPartij: partij.uuid, alleenAlsInitiator: true, geenAntwoord: true })).toEqual(["Vertrouwelijke vraag", "Vraag 2", "Vraag 1"]);
+    expect(await root({ wasPartij: partij.uuid, alleenAlsInitiator: true, geenAntwoord: true })).toEqual([
+      "Vertrouwelijke vraag",
+      "Vraag 2",
+      "Vraag 1",
+    ]);
     expect(await root({ wasPartij: ander.uuid, alleenAlsInitiator: true })).toEqual(["Vraag van een ander"]);
     expect(
       await root({ wasPartijIdentificator: { codeSoortObjectId: "BSN", objectId: BSN }, alleenAlsInitiator: true, kanaal: "email" }),
@@ -171,15 +201,23 @@ describe("the gates", () => {
   const without = (...left: Scope[]) => testPrincipal(SCOPES.filter((scope) => !left.includes(scope)));
 
   it("leave out what a client may not see, from the list and from its count", async () => {
-    expect(await vanPartij({ alleenAlsInitiator: true, geenAntwoord: true }, without("vertrouwelijk.lezen", "geheimhouding.lezen"))).toEqual({
+    expect(
+      await vanPartij({ alleenAlsInitiator: true, geenAntwoord: true }, without("vertrouwelijk.lezen", "geheimhouding.lezen")),
+    ).toEqual({
       contacten: ["Vraag 2", "Vraag 1"],
       totalCount: 2,
     });
   });
 
   it("give a citizen its own questions, and no taken to filter on", async () => {
-    const burger = testPrincipal(SCOPES.filter((scope) => scope !== "vertrouwelijk.lezen"), { burger: { bsn: BSN } });
-    expect(await vanPartij({ alleenAlsInitiator: true, geenAntwoord: true }, burger)).toEqual({ contacten: ["Vraag 2", "Vraag 1"], totalCount: 2 });
+    const burger = testPrincipal(
+      SCOPES.filter((scope) => scope !== "vertrouwelijk.lezen"),
+      { burger: { bsn: BSN } },
+    );
+    expect(await vanPartij({ alleenAlsInitiator: true, geenAntwoord: true }, burger)).toEqual({
+      contacten: ["Vraag 2", "Vraag 1"],
+      totalCount: 2,
+    });
     // the answers to its questions are its own too
     expect((await vanPartij({ geenAntwoord: false }, burger)).contacten).toEqual(["Antwoord op vraag 2", "Antwoord op vraag 1"]);
     expect(await vanPartij({ interneTaakStatus: "TE_VERWERKEN" }, burger)).toEqual({ contacten: [], totalCount: 0 });

@@ -31,8 +31,15 @@ afterAll(() => app.stop());
 async function contactOver(onderwerp: string, daysAgo: number, ...identificatoren: Identificator[]): Promise<Klantcontact> {
   const em = app.orm.em.fork();
   const plaatsgevondenOp = new Date(Date.UTC(2026, 5, 1 - daysAgo));
-  const klantcontact = em.create(Klantcontact, { kanaal: "telefoon", onderwerp, taal: "nld", vertrouwelijk: false, plaatsgevondenOp } as never);
-  for (const onderwerpobjectidentificator of identificatoren) em.create(Onderwerpobject, { klantcontact, onderwerpobjectidentificator } as never);
+  const klantcontact = em.create(Klantcontact, {
+    kanaal: "telefoon",
+    onderwerp,
+    taal: "nld",
+    vertrouwelijk: false,
+    plaatsgevondenOp,
+  } as never);
+  for (const onderwerpobjectidentificator of identificatoren)
+    em.create(Onderwerpobject, { klantcontact, onderwerpobjectidentificator } as never);
   await em.flush();
   return klantcontact;
 }
@@ -54,7 +61,11 @@ describe("Zaak.klantcontacten", () => {
     const zaken = Array.from({ length: 10 }, (_, i) => zaak(i));
     for (const [i, z] of zaken.entries()) {
       await contactOver(`${i}: op uuid`, 2, { objectId: z.uuid.toUpperCase(), codeObjecttype: "zgw-Zaak", codeSoortObjectId: "UUID" });
-      await contactOver(`${i}: op identificatie`, 1, { objectId: z.identificatie, codeObjecttype: "zaak", codeSoortObjectId: "identificatie" });
+      await contactOver(`${i}: op identificatie`, 1, {
+        objectId: z.identificatie,
+        codeObjecttype: "zaak",
+        codeSoortObjectId: "identificatie",
+      });
       await contactOver(`${i}: oudste`, 30, { objectId: z.uuid, codeObjecttype: "zaak", codeSoortObjectId: "uuid" });
     }
     const representations = (n: number) => zaken.slice(0, n).map((z) => ({ __typename: "Zaak", ...z }));
@@ -75,7 +86,11 @@ describe("Zaak.klantcontacten", () => {
     await contactOver("identificatie, andere soort", 2, { objectId: z.identificatie, codeSoortObjectId: "zaaknummer" });
     // Not links: a uuid that does not say it is one, an identificatie in another case, another zaak.
     await contactOver("uuid als identificatie", 3, { objectId: z.uuid, codeObjecttype: "zaak", codeSoortObjectId: "identificatie" });
-    await contactOver("identificatie in kleine letters", 4, { objectId: z.identificatie.toLowerCase(), codeObjecttype: "zaak", codeSoortObjectId: "identificatie" });
+    await contactOver("identificatie in kleine letters", 4, {
+      objectId: z.identificatie.toLowerCase(),
+      codeObjecttype: "zaak",
+      codeSoortObjectId: "identificatie",
+    });
     await contactOver("andere zaak", 5, { objectId: randomUUID(), codeObjecttype: "zaak", codeSoortObjectId: "uuid" });
 
     const [page] = await pages([{ __typename: "Zaak", ...z }]);

@@ -51,7 +51,8 @@ describe("the cost of an operation", () => {
   });
 
   it("leaves out what @skip and @include leave out", () => {
-    const query = 'query ($mee: Boolean!) { partij(uuid: "x") { uuid bsn @skip(if: true) rsin @include(if: $mee) kvkNummer @include(if: true) } }';
+    const query =
+      'query ($mee: Boolean!) { partij(uuid: "x") { uuid bsn @skip(if: true) rsin @include(if: $mee) kvkNummer @include(if: true) } }';
     expect(cost(query, { mee: false })).toEqual({ kind: "estimated", cost: 1 + 2 });
     expect(cost(query, { mee: true })).toEqual({ kind: "estimated", cost: 1 + 3 });
   });

@@ -20,7 +20,15 @@ describe("the LIMIT_* variables", () => {
       }),
     ).toEqual({
       ok: true,
-      limits: { maxDepth: 8, maxAliases: 4, maxDirectives: 3, maxTokens: 500, maxRootFields: 1, maxCost: 25_000, executionMs: 2_147_483_647 },
+      limits: {
+        maxDepth: 8,
+        maxAliases: 4,
+        maxDirectives: 3,
+        maxTokens: 500,
+        maxRootFields: 1,
+        maxCost: 25_000,
+        executionMs: 2_147_483_647,
+      },
     });
   });
 

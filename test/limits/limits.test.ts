@@ -55,7 +55,6 @@ describe("the limits of one operation", async () => {
   });
   afterAll(() => limited?.stop());
 
-
   function expectAnswered(sent: Sent) {
     expect(sent.errors).toEqual([]);
     expect(sent.status).toBeUndefined(); // 200
@@ -201,7 +200,8 @@ describe("the limits of one operation", async () => {
   describe("each limit is configurable and refuses exactly above its value, before any SQL", () => {
     const twoDirectives = "{ partijen(first: 1) @include(if: true) { edges @skip(if: false) { node { uuid } } } }";
     const twoRootFields = "{ partijen(first: 1) { edges { node { uuid } } } actoren(first: 1) { edges { node { uuid } } } }";
-    const twoRootFieldsThroughAFragment = "{ ...Beide } fragment Beide on Query { a: partijen(first: 1) { edges { node { uuid } } } b: partijen(first: 2) { edges { node { uuid } } } }";
+    const twoRootFieldsThroughAFragment =
+      "{ ...Beide } fragment Beide on Query { a: partijen(first: 1) { edges { node { uuid } } } b: partijen(first: 2) { edges { node { uuid } } } }";
     const klantbeeld = router.klantbeeld;
     const cases = [
       { variable: "LIMIT_MAX_DEPTH", limit: "maxDepth", name: "vertegenwoordigden 2 deep", query: vertegenwoordigdenDeep(2), value: 6 },
@@ -209,8 +209,20 @@ describe("the limits of one operation", async () => {
       { variable: "LIMIT_MAX_ALIASES", limit: "maxAliases", name: "3 aliases", query: aliasesOfNestedList(3), value: 3 },
       { variable: "LIMIT_MAX_DIRECTIVES", limit: "maxDirectives", name: "@include and @skip", query: twoDirectives, value: 2 },
       { variable: "LIMIT_MAX_ROOT_FIELDS", limit: "maxRootFields", name: "partijen and actoren", query: twoRootFields, value: 2 },
-      { variable: "LIMIT_MAX_ROOT_FIELDS", limit: "maxRootFields", name: "two through a fragment", query: twoRootFieldsThroughAFragment, value: 2 },
-      { variable: "LIMIT_MAX_COST", limit: "maxCost", name: "the klantbeeld", query: klantbeeld.query, value: costOf(klantbeeld.query, klantbeeld.variables) },
+      {
+        variable: "LIMIT_MAX_ROOT_FIELDS",
+        limit: "maxRootFields",
+        name: "two through a fragment",
+        query: twoRootFieldsThroughAFragment,
+        value: 2,
+      },
+      {
+        variable: "LIMIT_MAX_COST",
+        limit: "maxCost",
+        name: "the klantbeeld",
+        query: klantbeeld.query,
+        value: costOf(klantbeeld.query, klantbeeld.variables),
+      },
     ];
 
     for (const { variable, limit, name, query, value } of cases) {
@@ -226,15 +238,23 @@ describe("the limits of one operation", async () => {
 
     it(`LIMIT_MAX_TOKENS: the klantbeeld passes at ${tokensOf(router.klantbeeld.query)}, its number of tokens, and is refused at one less`, async () => {
       const tokens = tokensOf(router.klantbeeld.query);
-      expectAnswered(await (await limited.server({ LIMIT_MAX_TOKENS: String(tokens) })).send(router.klantbeeld.query, router.klantbeeld.variables));
+      expectAnswered(
+        await (await limited.server({ LIMIT_MAX_TOKENS: String(tokens) })).send(router.klantbeeld.query, router.klantbeeld.variables),
+      );
 
-      const refused = await (await limited.server({ LIMIT_MAX_TOKENS: String(tokens - 1) })).send(router.klantbeeld.query, router.klantbeeld.variables);
+      const refused = await (await limited.server({ LIMIT_MAX_TOKENS: String(tokens - 1) })).send(
+        router.klantbeeld.query,
+        router.klantbeeld.variables,
+      );
       expectRefusedBeforeSql(refused);
       expect(refused.errors.map((error) => error.extensions?.code)).toEqual(["GRAPHQL_PARSE_FAILED"]);
     });
 
     it("LIMIT_MAX_ROOT_FIELDS refuses 11 different mutations in one request, nothing written", async () => {
-      const mutations = Array.from({ length: 11 }, (_, i) => `m${i}: createActor(input: { naam: "Ronde ${i}", soortActor: ORGANISATORISCHE_EENHEID }) { uuid }`);
+      const mutations = Array.from(
+        { length: 11 },
+        (_, i) => `m${i}: createActor(input: { naam: "Ronde ${i}", soortActor: ORGANISATORISCHE_EENHEID }) { uuid }`,
+      );
       const sent = await limited.send(`mutation { ${mutations.join(" ")} }`);
       expectRefusedBeforeSql(sent);
       expect(refusedBy(sent)).toEqual(["maxRootFields"]);
@@ -259,7 +279,8 @@ describe("the limits of one operation", async () => {
       };
     }
 
-    const partijenMetContacten = "{ partijen(first: 20) { edges { node { uuid klantcontacten { edges { node { uuid hadBetrokkenen { uuid } } } } } } } }";
+    const partijenMetContacten =
+      "{ partijen(first: 20) { edges { node { uuid klantcontacten { edges { node { uuid hadBetrokkenen { uuid } } } } } } } }";
 
     it("stops a query at the first field after the limit: one error, no data, no further SQL", async () => {
       const inTime = await limited.send(partijenMetContacten);
@@ -270,7 +291,12 @@ describe("the limits of one operation", async () => {
       expect(sent).toEqual({
         status: 503,
         data: undefined,
-        errors: [{ message: `Execution time limit of ${DEFAULT_LIMITS.executionMs} ms exceeded.`, extensions: { code: "EXECUTION_TIMEOUT", limit: "executionMs" } }],
+        errors: [
+          {
+            message: `Execution time limit of ${DEFAULT_LIMITS.executionMs} ms exceeded.`,
+            extensions: { code: "EXECUTION_TIMEOUT", limit: "executionMs" },
+          },
+        ],
         // the one read, then the audit log of the partijen it read (their BSNs, one INSERT)
         statements: 3,
       });
@@ -300,7 +326,9 @@ describe("the limits of one operation", async () => {
       // Without the limits graphql-js suggests; with them neither message does.
       const unlimited = await limited.unlimited();
       expect((await unlimited.send(typo)).errors[0].message).toMatch(/Did you mean "uuid"\?/);
-      expect((await unlimited.send(enumTypo, { status: "TE_VERWERKN" })).errors[0].message).toMatch(/Did you mean the enum value "TE_VERWERKEN"/);
+      expect((await unlimited.send(enumTypo, { status: "TE_VERWERKN" })).errors[0].message).toMatch(
+        /Did you mean the enum value "TE_VERWERKEN"/,
+      );
 
       const misspelled = await limited.send(typo);
       expect(misspelled.errors.map((error) => error.message)).toEqual(['Cannot query field "uuidd" on type "Partij".']);

@@ -70,7 +70,9 @@ export async function captureRouterFetches(): Promise<RouterFetches> {
     const klantbeeldVariables = { soort: "BSN" as const, objectId: DEMO.bsn };
     const readme = await fetchOf(() => router.query(README_KLANTBEELD));
     const klantbeeld = await fetchOf(() => router.query(KlantbeeldOpIdentificatorDocument, klantbeeldVariables));
-    const zaakKlantcontacten = await fetchOf(() => router.query(ZaakMetKlantcontactenDocument, { uuid: DEMO.zaken.parkeervergunning.uuid }));
+    const zaakKlantcontacten = await fetchOf(() =>
+      router.query(ZaakMetKlantcontactenDocument, { uuid: DEMO.zaken.parkeervergunning.uuid }),
+    );
 
     const partijFields = print(partijSelection(parse(klantbeeld)));
     const entitiesOfPartijen = `query Klantbeeld__entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on Partij ${partijFields} } }`;

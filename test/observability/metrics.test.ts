@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outcomeOf, RequestLabels } from "../../src/observability/request-labels";
 import { dialect } from "../support/database";
 import { TestServer } from "../support/http-server";
-import { parseMetrics, valueOf, type Sample } from "./prometheus";
+import { parseMetrics, metricValue, type Sample } from "./prometheus";
 
 /**
  * GET /metrics in Prometheus' text format: requests and their duration by operation, type and
@@ -36,45 +36,40 @@ async function growth(act: () => Promise<unknown>, samples: Array<[string, Recor
   const before = await scrape();
   await act();
   const after = await scrape();
-  return samples.map(([name, labels]) => valueOf(after, name, labels) - valueOf(before, name, labels));
+  return samples.map(([name, labels]) => metricValue(after, name, labels) - metricValue(before, name, labels));
 }
 
 describe(`metrics (${dialect})`, () => {
   it("count a request and its duration by operation name, type and outcome", async () => {
     const ok = { operation: "Lijst", type: "query", outcome: "ok" };
-    const grown = await growth(
-      async () => {
-        for (let i = 0; i < 3; i++) expect((await server.graphql("query Lijst { partijen(first: 1) { edges { node { uuid } } } }")).status).toBe(200);
-        await server.graphql("{ actoren(first: 1) { edges { node { uuid } } } }");
-      },
-      [
-        [REQUESTS, ok],
-        [DURATION_COUNT, ok],
-        [REQUESTS, { operation: "anonymous", type: "query", outcome: "ok" }],
-      ],
-    );
+    const grown = await growth(async () => {
+      for (let i = 0; i < 3; i++)
+        expect((await server.graphql("query Lijst { partijen(first: 1) { edges { node { uuid } } } }")).status).toBe(200);
+      await server.graphql("{ actoren(first: 1) { edges { node { uuid } } } }");
+    }, [
+      [REQUESTS, ok],
+      [DURATION_COUNT, ok],
+      [REQUESTS, { operation: "anonymous", type: "query", outcome: "ok" }],
+    ]);
     expect(grown).toEqual([3, 3, 1]);
   });
 
   it("count errors by code, and a refused request as a client error", async () => {
-    const grown = await growth(
-      async () => {
-        await server.graphql('mutation Fout { createDigitaalAdres(input: { adres: "geen adres", soortDigitaalAdres: EMAIL }) { uuid } }');
-        await server.graphql("{ partijen(first: 1) { edges ");
-        await server.graphql("query Lijst { partijen(first: 1) { edges { node { uuid } } } }", undefined, { authorization: null });
-        await server.graphql("query Onbekend { bestaatNiet }");
-      },
-      [
-        [REQUESTS, { operation: "Fout", type: "mutation", outcome: "client_error" }],
-        [ERRORS, { code: "BAD_USER_INPUT" }],
-        [REQUESTS, { operation: "-", type: "-", outcome: "client_error" }],
-        [ERRORS, { code: "GRAPHQL_PARSE_FAILED" }],
-        [ERRORS, { code: "UNAUTHENTICATED" }],
-        [ERRORS, { code: "GRAPHQL_VALIDATION_FAILED" }],
-        [REQUESTS, { operation: "Onbekend", type: "query", outcome: "client_error" }],
-        [REQUESTS, { outcome: "server_error" }],
-      ],
-    );
+    const grown = await growth(async () => {
+      await server.graphql('mutation Fout { createDigitaalAdres(input: { adres: "geen adres", soortDigitaalAdres: EMAIL }) { uuid } }');
+      await server.graphql("{ partijen(first: 1) { edges ");
+      await server.graphql("query Lijst { partijen(first: 1) { edges { node { uuid } } } }", undefined, { authorization: null });
+      await server.graphql("query Onbekend { bestaatNiet }");
+    }, [
+      [REQUESTS, { operation: "Fout", type: "mutation", outcome: "client_error" }],
+      [ERRORS, { code: "BAD_USER_INPUT" }],
+      [REQUESTS, { operation: "-", type: "-", outcome: "client_error" }],
+      [ERRORS, { code: "GRAPHQL_PARSE_FAILED" }],
+      [ERRORS, { code: "UNAUTHENTICATED" }],
+      [ERRORS, { code: "GRAPHQL_VALIDATION_FAILED" }],
+      [REQUESTS, { operation: "Onbekend", type: "query", outcome: "client_error" }],
+      [REQUESTS, { outcome: "server_error" }],
+    ]);
     // Neither the document that does not parse nor the request refused before Apollo read it names an operation.
     expect(grown).toEqual([1, 1, 2, 1, 1, 1, 1, 0]);
   });
@@ -83,7 +78,7 @@ describe(`metrics (${dialect})`, () => {
     const samples = await scrape();
     const pool = samples.filter((sample) => sample.name === POOL);
     expect(pool.map((sample) => sample.labels.state).sort()).toEqual(["free", "pending", "used"]);
-    const [used, free, pending] = ["used", "free", "pending"].map((state) => valueOf(samples, POOL, { state }));
+    const [used, free, pending] = ["used", "free", "pending"].map((state) => metricValue(samples, POOL, { state }));
     // SQLite: its one connection; PostgreSQL: the connections opened so far.
     if (dialect === "sqlite") expect(used + free).toBe(1);
     else expect(used + free).toBeGreaterThanOrEqual(1);
@@ -94,7 +89,12 @@ describe(`metrics (${dialect})`, () => {
 
   it("include the process's own metrics", async () => {
     const names = new Set((await scrape()).map((sample) => sample.name));
-    for (const name of ["process_cpu_seconds_total", "process_resident_memory_bytes", "nodejs_eventloop_lag_seconds", "nodejs_heap_size_used_bytes"]) {
+    for (const name of [
+      "process_cpu_seconds_total",
+      "process_resident_memory_bytes",
+      "nodejs_eventloop_lag_seconds",
+      "nodejs_heap_size_used_bytes",
+    ]) {
       expect(names).toContain(name);
     }
   });

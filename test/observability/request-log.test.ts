@@ -23,7 +23,20 @@ const MAAK = `mutation MaakPartij($bsn: String!, $achternaam: String) {
 }`;
 const FOUT = `mutation { createDigitaalAdres(input: { adres: "${EMAIL}", soortDigitaalAdres: TELEFOONNUMMER }) { uuid } }`;
 
-const FIELDS = ["clientId", "durationMs", "errorCodes", "httpStatus", "level", "msg", "operation", "outcome", "service", "time", "traceId", "type"];
+const FIELDS = [
+  "clientId",
+  "durationMs",
+  "errorCodes",
+  "httpStatus",
+  "level",
+  "msg",
+  "operation",
+  "outcome",
+  "service",
+  "time",
+  "traceId",
+  "type",
+];
 
 let server: TestServer;
 
@@ -40,7 +53,11 @@ describe(`request log (${dialect})`, () => {
   it("writes one line per request: operation, type, outcome, status, duration, trace id, error codes, client id", async () => {
     const traceId = randomBytes(16).toString("hex");
     const before = requestLines().length;
-    const made = await server.graphql(MAAK, { bsn: BSN, achternaam: ACHTERNAAM }, { headers: { traceparent: `00-${traceId}-${randomBytes(8).toString("hex")}-01` } });
+    const made = await server.graphql(
+      MAAK,
+      { bsn: BSN, achternaam: ACHTERNAAM },
+      { headers: { traceparent: `00-${traceId}-${randomBytes(8).toString("hex")}-01` } },
+    );
     expect(made.body.data).toMatchObject({ createPartij: { bsn: BSN } });
     const refused = await server.graphql(FOUT);
     expect(refused.body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
@@ -59,7 +76,13 @@ describe(`request log (${dialect})`, () => {
       clientId: "test",
     });
     expect(lines[0].durationMs).toBeGreaterThan(0);
-    expect(lines[1]).toMatchObject({ operation: "anonymous", type: "mutation", outcome: "client_error", httpStatus: 200, errorCodes: ["BAD_USER_INPUT"] });
+    expect(lines[1]).toMatchObject({
+      operation: "anonymous",
+      type: "mutation",
+      outcome: "client_error",
+      httpStatus: 200,
+      errorCodes: ["BAD_USER_INPUT"],
+    });
     expect(lines[1].traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(lines[1].traceId).not.toBe(traceId);
 
@@ -94,9 +117,13 @@ describe(`request log (${dialect})`, () => {
 describe("the process's output", () => {
   it("is JSON on stdout only, Node's deprecation warnings (here pg's) included", async () => {
     // Loaded before src/main.ts: on SIGUSR2 it uses a deprecated API of pg, as a library in the server might.
-    const subgraph = new SpawnedProcess(process.execPath, ["--import", "tsx", "--import", "./test/observability/deprecated-pg-call.ts", "src/main.ts"], {
-      env: processEnv({ DATABASE_FILE: ":memory:" }),
-    });
+    const subgraph = new SpawnedProcess(
+      process.execPath,
+      ["--import", "tsx", "--import", "./test/observability/deprecated-pg-call.ts", "src/main.ts"],
+      {
+        env: processEnv({ DATABASE_FILE: ":memory:" }),
+      },
+    );
     try {
       await subgraph.url();
       subgraph.signal("SIGUSR2");

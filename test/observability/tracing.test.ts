@@ -50,7 +50,10 @@ const sqlSpans = (spans: ReadableSpan[]) => spans.filter((span) => span.attribut
 
 /** The trace ids of the audit records written with this trace id (all of them, then). */
 async function auditTraceIds(traceId: string): Promise<string[]> {
-  const rows: Array<{ trace_id: string }> = await server.orm.em.fork().getConnection().execute("select trace_id from audit_record where trace_id = ?", [traceId]);
+  const rows: Array<{ trace_id: string }> = await server.orm.em
+    .fork()
+    .getConnection()
+    .execute("select trace_id from audit_record where trace_id = ?", [traceId]);
   return rows.map((row) => row.trace_id);
 }
 
@@ -101,7 +104,9 @@ describe(`traces (${dialect})`, () => {
     const spans = exporter.getFinishedSpans();
     expect(operationSpans(spans).map((span) => span.name)).toEqual(["mutation MaakPartijMetAdres", "query ZoekPartij"]);
     expect(sqlSpans(spans).length).toBeGreaterThan(4);
-    const told = JSON.stringify(spans.map((span) => ({ name: span.name, attributes: span.attributes, events: span.events, status: span.status, links: span.links })));
+    const told = JSON.stringify(
+      spans.map((span) => ({ name: span.name, attributes: span.attributes, events: span.events, status: span.status, links: span.links })),
+    );
     expect(told).toContain("db.query.text");
     expect(told).not.toContain(BSN);
     expect(told).not.toContain(EMAIL);
@@ -140,7 +145,9 @@ describe(`traces (${dialect})`, () => {
   });
 
   it("name a request without a parseable operation after the conventions, with its error", async () => {
-    const refused = await server.graphql("{ partijen(first: 1) { edges ", undefined, { headers: { traceparent: traceparent(routerSpan()) } });
+    const refused = await server.graphql("{ partijen(first: 1) { edges ", undefined, {
+      headers: { traceparent: traceparent(routerSpan()) },
+    });
     expect(refused.status).toBe(400);
     const spans = exporter.getFinishedSpans();
     expect(spans.map((span) => span.name)).toEqual(["GraphQL Operation"]);
@@ -157,10 +164,14 @@ describe("tracing configuration", () => {
       metricsEnabled: true,
       logRequests: true,
     });
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318/" }).observability.tracesEndpoint).toBe("http://collector:4318/v1/traces");
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318/" }).observability.tracesEndpoint).toBe(
+      "http://collector:4318/v1/traces",
+    );
     expect(
-      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318", OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "https://traces.example/otlp" }).observability
-        .tracesEndpoint,
+      loadConfig({
+        OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318",
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "https://traces.example/otlp",
+      }).observability.tracesEndpoint,
     ).toBe("https://traces.example/otlp");
     expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT: must be an http/);
     expect(loadConfig({ OTEL_SERVICE_NAME: "ki-gemeente-a" }).observability.serviceName).toBe("ki-gemeente-a");
@@ -187,7 +198,10 @@ describe("tracing configuration", () => {
     });
     await new Promise<void>((resolve) => collector.listen(0, "127.0.0.1", resolve));
     const { port } = collector.address() as AddressInfo;
-    const exporting = await TestServer.start({ OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`, OTEL_SERVICE_NAME: "ki-test-export" });
+    const exporting = await TestServer.start({
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+      OTEL_SERVICE_NAME: "ki-test-export",
+    });
     const router = routerSpan();
     try {
       await exporting.graphql(ZOEK, { bsn: BSN }, { headers: { traceparent: traceparent(router) } });

@@ -31,7 +31,12 @@ describe(`the built subgraph (${dialect})`, () => {
 
   it("migrates with the compiled migrations, then serves without migrating, and stops on SIGTERM", async () => {
     const options = database.options();
-    const env = processEnv({ DATABASE_URL: options.databaseUrl, DATABASE_FILE: options.databaseFile, NODE_ENV: "production", AUDIT_HASH_KEY: "build test audit key, thirty-two characters or more" });
+    const env = processEnv({
+      DATABASE_URL: options.databaseUrl,
+      DATABASE_FILE: options.databaseFile,
+      NODE_ENV: "production",
+      AUDIT_HASH_KEY: "build test audit key, thirty-two characters or more",
+    });
 
     const migrate = new SpawnedProcess(process.execPath, [path.join(outDir, "database", "migrate.js")], { env });
     expect(await migrate.exited).toEqual({ code: 0, signal: null });

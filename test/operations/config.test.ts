@@ -57,7 +57,9 @@ describe("configuration", () => {
     expect(error).toBeInstanceOf(ConfigError);
     const variables = new Set((error as ConfigError).problems.map((p) => p.variable));
     expect([...variables].sort()).toEqual(["AUDIT_HASH_KEY", "AUTH_CLIENTS", "LIMIT_MAX_DEPTH", "PORT", "ROUTER_SECRET"]);
-    expect((error as ConfigError).problems.find((p) => p.variable === "LIMIT_MAX_DEPTH")?.problem).toMatch(/^LIMIT_MAX_DEPTH must be a whole number/);
+    expect((error as ConfigError).problems.find((p) => p.variable === "LIMIT_MAX_DEPTH")?.problem).toMatch(
+      /^LIMIT_MAX_DEPTH must be a whole number/,
+    );
   });
 
   it("stops the process with one JSON line that lists them, without the database password, and exit code 1", async () => {

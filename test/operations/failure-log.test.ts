@@ -16,7 +16,9 @@ function failureLog() {
     },
   });
   /** Ends the intervals started so far, as the timers would. */
-  const endIntervals = () => timers.splice(0).forEach((run) => run());
+  const endIntervals = () => {
+    for (const run of timers.splice(0)) run();
+  };
   return { logs, failures, endIntervals };
 }
 
@@ -30,7 +32,12 @@ describe("FailureLog", () => {
     const error = driverError("SQLITE_FULL");
     for (let i = 0; i < 100; i++) failures.error(error, "database fault", { fault: "disk_full" });
     expect(logs.lines).toHaveLength(1);
-    expect(logs.lines[0]).toMatchObject({ level: "error", msg: "database fault", fault: "disk_full", err: { code: "SQLITE_FULL", fault: "disk_full" } });
+    expect(logs.lines[0]).toMatchObject({
+      level: "error",
+      msg: "database fault",
+      fault: "disk_full",
+      err: { code: "SQLITE_FULL", fault: "disk_full" },
+    });
 
     endIntervals();
     expect(logs.lines).toHaveLength(2);

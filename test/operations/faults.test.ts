@@ -30,7 +30,11 @@ afterEach(async () => {
 async function expectUnavailable(response: Awaited<ReturnType<TestServer["graphql"]>>) {
   expect(response.status).toBe(503);
   expect(response.body.errors).toEqual([
-    { message: "De dienst is tijdelijk niet beschikbaar. Probeer het later opnieuw.", path: ["createKlantcontact"], extensions: { code: "SERVICE_UNAVAILABLE" } },
+    {
+      message: "De dienst is tijdelijk niet beschikbaar. Probeer het later opnieuw.",
+      path: ["createKlantcontact"],
+      extensions: { code: "SERVICE_UNAVAILABLE" },
+    },
   ]);
 }
 
@@ -113,7 +117,12 @@ describe.runIf(dialect === "sqlite")("faults of SQLite", () => {
       expect(await subgraph.exited).toEqual({ code: 1, signal: null });
       expect(subgraph.stderr).toBe("");
       const last = subgraph.lines.at(-1);
-      expect(last).toMatchObject({ level: "fatal", msg: "cannot start: database read only", fault: "read_only", err: { code: "SQLITE_READONLY" } });
+      expect(last).toMatchObject({
+        level: "fatal",
+        msg: "cannot start: database read only",
+        fault: "read_only",
+        err: { code: "SQLITE_READONLY" },
+      });
       expect(subgraph.lines.some((line) => typeof line.url === "string")).toBe(false);
     } finally {
       await chmod(database.directory, 0o755);
@@ -239,7 +248,12 @@ describe.runIf(dialect === "postgresql")("faults of PostgreSQL", () => {
       const subgraph = startMain({ DATABASE_URL: url });
       expect(await subgraph.exited).toEqual({ code: 1, signal: null });
       expect(subgraph.stderr).toBe("");
-      expect(subgraph.lines.at(-1)).toMatchObject({ level: "fatal", msg: "cannot start: database read only", fault: "read_only", err: { code: "25006" } });
+      expect(subgraph.lines.at(-1)).toMatchObject({
+        level: "fatal",
+        msg: "cannot start: database read only",
+        fault: "read_only",
+        err: { code: "25006" },
+      });
     } finally {
       await client.end();
       await database.drop();

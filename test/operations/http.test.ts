@@ -74,9 +74,16 @@ for (const nodeEnv of [undefined, "production"]) {
     it("a body of another content type, or none: 400 BAD_REQUEST from Apollo Server, in the same shape", async () => {
       // With a token: without one the request is refused (401) before Apollo reads the body.
       const token = await bearer();
-      const xml = await server.fetch("/graphql", { method: "POST", headers: { "content-type": "application/xml", ...token }, body: "<query/>" });
+      const xml = await server.fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/xml", ...token },
+        body: "<query/>",
+      });
       expect(theError(xml)).toMatchObject({ status: 400, code: "BAD_REQUEST" });
-      expect(theError(await server.fetch("/graphql", { method: "POST", headers: { ...json, ...token } }))).toMatchObject({ status: 400, code: "BAD_REQUEST" });
+      expect(theError(await server.fetch("/graphql", { method: "POST", headers: { ...json, ...token } }))).toMatchObject({
+        status: 400,
+        code: "BAD_REQUEST",
+      });
     });
 
     it("a GraphQL syntax error: 400 with GraphQL's own code; and a good query: 200 without X-Powered-By", async () => {
@@ -91,14 +98,30 @@ for (const nodeEnv of [undefined, "production"]) {
     it("a body compressed with gzip is read like a plain one; another Content-Encoding or charset: 415", async () => {
       const token = await bearer();
       const body = JSON.stringify({ query: "{ __typename }" });
-      const gzipped = await server.fetch("/graphql", { method: "POST", headers: { ...json, ...token, "content-encoding": "gzip" }, body: gzipSync(body) });
+      const gzipped = await server.fetch("/graphql", {
+        method: "POST",
+        headers: { ...json, ...token, "content-encoding": "gzip" },
+        body: gzipSync(body),
+      });
       expect(gzipped.status).toBe(200);
       expect(gzipped.body).toEqual({ data: { __typename: "Query" } });
-      const utf8 = await server.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json; charset=UTF-8", ...token }, body });
+      const utf8 = await server.fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json; charset=UTF-8", ...token },
+        body,
+      });
       expect(utf8.body).toEqual({ data: { __typename: "Query" } });
-      const compress = await server.fetch("/graphql", { method: "POST", headers: { ...json, ...token, "content-encoding": "compress" }, body });
+      const compress = await server.fetch("/graphql", {
+        method: "POST",
+        headers: { ...json, ...token, "content-encoding": "compress" },
+        body,
+      });
       expect(theError(compress)).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
-      const latin1 = await server.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json; charset=latin1", ...token }, body });
+      const latin1 = await server.fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json; charset=latin1", ...token },
+        body,
+      });
       expect(theError(latin1)).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
     });
 
@@ -115,7 +138,11 @@ for (const nodeEnv of [undefined, "production"]) {
       const response = await server.fetch("/graphql", { method: "POST", headers: json, body: chunked, duplex: "half" } as RequestInit);
       expect(theError(response)).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
       // 1 KB on the wire, 1.1 MB once unpacked
-      const bomb = await server.fetch("/graphql", { method: "POST", headers: { ...json, "content-encoding": "gzip" }, body: gzipSync(large) });
+      const bomb = await server.fetch("/graphql", {
+        method: "POST",
+        headers: { ...json, "content-encoding": "gzip" },
+        body: gzipSync(large),
+      });
       expect(theError(bomb)).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
     });
 

@@ -43,7 +43,9 @@ async function breakInserts(server: TestServer, tables: string[]): Promise<void>
   await client.connect();
   try {
     // The message quotes the row, as drivers' messages do: it must not reach the log either.
-    await client.query(`create function kapot() returns trigger language plpgsql as $$ begin raise exception 'kapot: %', row_to_json(new); end $$`);
+    await client.query(
+      `create function kapot() returns trigger language plpgsql as $$ begin raise exception 'kapot: %', row_to_json(new); end $$`,
+    );
     for (const table of tables) await client.query(`create trigger kapot before insert on ${table} for each row execute function kapot()`);
   } finally {
     await client.end();
@@ -77,7 +79,10 @@ describe(`logs (${dialect})`, () => {
       expect(err.stack).toMatch(/^at /);
     }
     // LOG_SQL writes every statement, with its placeholders (? on SQLite, $1 on PostgreSQL).
-    const inserts = server.logs.withMessage("sql").map((line) => line.sql as string).filter((s) => s.startsWith("insert into"));
+    const inserts = server.logs
+      .withMessage("sql")
+      .map((line) => line.sql as string)
+      .filter((s) => s.startsWith("insert into"));
     expect(inserts.some((s) => /partij_identificator.*values \((\?|\$1)/.test(s))).toBe(true);
     expect(inserts.some((s) => /digitaal_adres.*values \((\?|\$1)/.test(s))).toBe(true);
 

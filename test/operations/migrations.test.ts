@@ -11,7 +11,14 @@ import { CapturedLogs, sqliteFileDatabase } from "../support/http-server";
 
 function configFor(database: TestDatabase, env: NodeJS.ProcessEnv = {}) {
   const options = database.options();
-  return loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", DATABASE_URL: options.databaseUrl, DATABASE_FILE: options.databaseFile, ...env });
+  return loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "info",
+    DATABASE_URL: options.databaseUrl,
+    DATABASE_FILE: options.databaseFile,
+    ...env,
+  });
 }
 
 async function executedMigrations(subgraph: Subgraph): Promise<string[]> {

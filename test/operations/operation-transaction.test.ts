@@ -76,10 +76,13 @@ describe("one transaction per mutation operation", () => {
 
   it("undoes a deletion when a later field of the same operation fails", async () => {
     const uuid = await maakActor(app, "Blijft bestaan");
-    const result = await app.execute(`mutation ($uuid: ID!) {
+    const result = await app.execute(
+      `mutation ($uuid: ID!) {
       weg: deleteActor(uuid: $uuid)
       fout: updateActor(uuid: "00000000-0000-4000-8000-000000000000", input: { naam: "x" }) { uuid }
-    }`, { uuid });
+    }`,
+      { uuid },
+    );
     expect(result.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
       [["fout"], "NOT_FOUND"],
       [["weg"], "NOT_WRITTEN"],
@@ -89,10 +92,14 @@ describe("one transaction per mutation operation", () => {
 
   it("rolls back the fields before one that is refused for a missing scope", async () => {
     const principal = testPrincipal(["opvolging.lezen", "opvolging.schrijven"]);
-    const result = await app.execute(`mutation {
+    const result = await app.execute(
+      `mutation {
       actor: ${actor("Zonder partij")}
       partij: createPartij(input: { soortPartij: PERSOON, indicatieActief: true }) { uuid }
-    }`, undefined, { principal });
+    }`,
+      undefined,
+      { principal },
+    );
     expect(result.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
       [["partij"], "FORBIDDEN"],
       [["actor"], "NOT_WRITTEN"],
@@ -101,12 +108,15 @@ describe("one transaction per mutation operation", () => {
   });
 
   it("reports the fields of a fragment and skips those under @skip", async () => {
-    const result = await app.execute(`mutation ($zonder: Boolean!) {
+    const result = await app.execute(
+      `mutation ($zonder: Boolean!) {
       ...Twee
       overgeslagen: createActor(input: { naam: "Overgeslagen", soortActor: ORGANISATORISCHE_EENHEID }) @skip(if: $zonder) { uuid }
       fout: updateActor(uuid: "00000000-0000-4000-8000-000000000000", input: { naam: "x" }) { uuid }
     }
-    fragment Twee on Mutation { een: ${actor("Een")} twee: ${actor("Twee")} }`, { zonder: true });
+    fragment Twee on Mutation { een: ${actor("Een")} twee: ${actor("Twee")} }`,
+      { zonder: true },
+    );
     expect(result.errors?.map((e) => [e.path?.[0], e.extensions?.code])).toEqual([
       ["fout", "NOT_FOUND"],
       ["een", "NOT_WRITTEN"],

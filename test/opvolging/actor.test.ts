@@ -55,7 +55,10 @@ describe("Actor", () => {
     });
     expect((await app.ok(ActorOpUuidDocument, { uuid: actor.uuid })).actor).toEqual(actor);
 
-    const { updateActor } = await app.ok(ActorUpdateDocument, { uuid: actor.uuid, input: { naam: "Jan de Vries", indicatieActief: false } });
+    const { updateActor } = await app.ok(ActorUpdateDocument, {
+      uuid: actor.uuid,
+      input: { naam: "Jan de Vries", indicatieActief: false },
+    });
     expect(updateActor).toEqual({ ...actor, naam: "Jan de Vries", indicatieActief: false });
 
     // PATCH: nothing given, nothing changed; null clears an optional group
@@ -86,7 +89,12 @@ describe("Actor", () => {
     const afdeling = await maakActor({
       naam: "Burgerzaken",
       soortActor: "ORGANISATORISCHE_EENHEID",
-      actorIdentificatie: { omschrijving: "Afdeling", emailadres: "bz@gemeente.nl", faxnummer: "0201234568", telefoonnummer: "+31201234567" },
+      actorIdentificatie: {
+        omschrijving: "Afdeling",
+        emailadres: "bz@gemeente.nl",
+        faxnummer: "0201234568",
+        telefoonnummer: "+31201234567",
+      },
     });
     expect(afdeling.actorIdentificatie).toEqual({
       __typename: "OrganisatorischeEenheid",
@@ -107,7 +115,9 @@ describe("Actor", () => {
     expect(await weigertCreate({ ...medewerker, naam: "x".repeat(201) })).toEqual([["naam", "max_length"]]);
     expect(await weigertCreate({ ...medewerker, naam: " " })).toEqual([["naam", "blank"]]);
     expect(await weigertCreate({ ...medewerker, indicatieActief: null })).toEqual([["indicatieActief", "required"]]);
-    expect(await weigertCreate({ ...medewerker, actoridentificator: { objectId: "x".repeat(201), codeRegister: "y".repeat(201) } })).toEqual([
+    expect(
+      await weigertCreate({ ...medewerker, actoridentificator: { objectId: "x".repeat(201), codeRegister: "y".repeat(201) } }),
+    ).toEqual([
       ["actoridentificator.codeRegister", "max_length"],
       ["actoridentificator.objectId", "max_length"],
     ]);
@@ -136,11 +146,17 @@ describe("Actor", () => {
       ["actorIdentificatie.telefoonnummer", "invalid"],
     ]);
     expect(
-      await weigertCreate({ ...medewerker, actorIdentificatie: { functie: "KCM", telefoonnummer: "0201234567", emailadres: `${"a".repeat(250)}@x.nl` } }),
+      await weigertCreate({
+        ...medewerker,
+        actorIdentificatie: { functie: "KCM", telefoonnummer: "0201234567", emailadres: `${"a".repeat(250)}@x.nl` },
+      }),
     ).toEqual([["actorIdentificatie.emailadres", "max_length"]]);
     // fields of another soort are refused
     expect(
-      await weigertCreate({ ...medewerker, actorIdentificatie: { functie: "KCM", telefoonnummer: "0201234567", omschrijving: "x", faxnummer: "1" } }),
+      await weigertCreate({
+        ...medewerker,
+        actorIdentificatie: { functie: "KCM", telefoonnummer: "0201234567", omschrijving: "x", faxnummer: "1" },
+      }),
     ).toEqual([
       ["actorIdentificatie.omschrijving", "invalid"],
       ["actorIdentificatie.faxnummer", "invalid"],
@@ -153,14 +169,19 @@ describe("Actor", () => {
       ["actorIdentificatie.omschrijving", "max_length"],
       ["actorIdentificatie.functie", "required"],
     ]);
-    expect(await weigertCreate({ ...bot, actorIdentificatie: { functie: "chat", telefoonnummer: "0201234567", emailadres: "a@b.nl" } })).toEqual([
+    expect(
+      await weigertCreate({ ...bot, actorIdentificatie: { functie: "chat", telefoonnummer: "0201234567", emailadres: "a@b.nl" } }),
+    ).toEqual([
       ["actorIdentificatie.emailadres", "invalid"],
       ["actorIdentificatie.telefoonnummer", "invalid"],
     ]);
 
     const oe: ActorInput = { naam: "Afdeling", soortActor: "ORGANISATORISCHE_EENHEID" };
     expect(
-      await weigertCreate({ ...oe, actorIdentificatie: { functie: "x", faxnummer: "1".repeat(21), telefoonnummer: "0909-123456", emailadres: "@" } }),
+      await weigertCreate({
+        ...oe,
+        actorIdentificatie: { functie: "x", faxnummer: "1".repeat(21), telefoonnummer: "0909-123456", emailadres: "@" },
+      }),
     ).toEqual([
       ["actorIdentificatie.emailadres", "invalid"],
       ["actorIdentificatie.telefoonnummer", "invalid"],
@@ -260,10 +281,27 @@ describe("actoren", () => {
   const namen: string[] = [];
   beforeAll(async () => {
     const fixtures: ActorInput[] = [
-      { naam: "Anna Bakker (lijst)", soortActor: "MEDEWERKER", actoridentificator: { objectId: "1", codeObjecttype: "mdw", codeRegister: "obj", codeSoortObjectId: "idf" } },
-      { naam: "Bert Bakker (lijst)", soortActor: "MEDEWERKER", indicatieActief: false, actoridentificator: { objectId: "2", codeObjecttype: "mdw", codeRegister: "obj", codeSoortObjectId: "idf" } },
-      { naam: "Afdeling Belastingen (lijst)", soortActor: "ORGANISATORISCHE_EENHEID", actoridentificator: { objectId: "1", codeObjecttype: "afd", codeRegister: "obj", codeSoortObjectId: "idf" } },
-      { naam: "Formulierenbot (lijst)", soortActor: "GEAUTOMATISEERDE_ACTOR", actoridentificator: { objectId: "2", codeObjecttype: "afd", codeRegister: "obj", codeSoortObjectId: "idf" } },
+      {
+        naam: "Anna Bakker (lijst)",
+        soortActor: "MEDEWERKER",
+        actoridentificator: { objectId: "1", codeObjecttype: "mdw", codeRegister: "obj", codeSoortObjectId: "idf" },
+      },
+      {
+        naam: "Bert Bakker (lijst)",
+        soortActor: "MEDEWERKER",
+        indicatieActief: false,
+        actoridentificator: { objectId: "2", codeObjecttype: "mdw", codeRegister: "obj", codeSoortObjectId: "idf" },
+      },
+      {
+        naam: "Afdeling Belastingen (lijst)",
+        soortActor: "ORGANISATORISCHE_EENHEID",
+        actoridentificator: { objectId: "1", codeObjecttype: "afd", codeRegister: "obj", codeSoortObjectId: "idf" },
+      },
+      {
+        naam: "Formulierenbot (lijst)",
+        soortActor: "GEAUTOMATISEERDE_ACTOR",
+        actoridentificator: { objectId: "2", codeObjecttype: "afd", codeRegister: "obj", codeSoortObjectId: "idf" },
+      },
       { naam: "Zoë Zeeman (lijst)", soortActor: "MEDEWERKER" },
     ];
     for (const input of fixtures) namen.push((await maakActor(input)).naam);
@@ -283,9 +321,9 @@ describe("actoren", () => {
   });
 
   it("filters on actoridentificator, every given part on the same actor", async () => {
-    expect(await zoek({ actoridentificator: { objectId: "1", codeObjecttype: "mdw", codeRegister: "obj", codeSoortObjectId: "idf" } })).toEqual([
-      "Anna Bakker (lijst)",
-    ]);
+    expect(
+      await zoek({ actoridentificator: { objectId: "1", codeObjecttype: "mdw", codeRegister: "obj", codeSoortObjectId: "idf" } }),
+    ).toEqual(["Anna Bakker (lijst)"]);
     expect(await zoek({ actoridentificator: { objectId: "2" } })).toEqual(["Formulierenbot (lijst)", "Bert Bakker (lijst)"]);
     // objectId 1 and codeObjecttype afd exist, on different actors than objectId 2 / mdw
     expect(await zoek({ actoridentificator: { objectId: "2", codeObjecttype: "afd" } })).toEqual(["Formulierenbot (lijst)"]);

@@ -51,7 +51,13 @@ afterAll(() => app.stop());
 /** A question (klantcontact) with these betrokkenen, as KISS registers a contactverzoek. */
 async function vraag(options: { betrokkenen?: number; vertrouwelijk?: boolean } = {}): Promise<{ uuid: string; partij: string }> {
   const { createKlantcontact } = await app.ok(KlantcontactCreateDocument, {
-    input: { kanaal: "telefoon", onderwerp: "Parkeervergunning", inhoud: "Wanneer wordt mijn aanvraag beoordeeld?", taal: "nld", vertrouwelijk: options.vertrouwelijk ?? false },
+    input: {
+      kanaal: "telefoon",
+      onderwerp: "Parkeervergunning",
+      inhoud: "Wanneer wordt mijn aanvraag beoordeeld?",
+      taal: "nld",
+      vertrouwelijk: options.vertrouwelijk ?? false,
+    },
   });
   const partij = (await maakPartij(app, { bsn: elfproefNummer() })).uuid;
   for (let i = 0; i < (options.betrokkenen ?? 1); i++) {
@@ -94,12 +100,28 @@ function antwoord(extra: Partial<AntwoordKlantcontactInput> = {}): AntwoordKlant
     taal: "nld",
     vertrouwelijk: false,
     actoren: op(medewerker),
-    bijlagen: [{ objectId: "98728a09-daa4-41cb-9d10-b44c0d89ebe8", codeObjecttype: "email", codeRegister: "bijlagen-register", codeSoortObjectId: "uuid" }],
+    bijlagen: [
+      {
+        objectId: "98728a09-daa4-41cb-9d10-b44c0d89ebe8",
+        codeObjecttype: "email",
+        codeRegister: "bijlagen-register",
+        codeSoortObjectId: "uuid",
+      },
+    ],
     ...extra,
   };
 }
 
-const TABELLEN: Array<EntityClass<object>> = [Actor, Klantcontact, Betrokkene, Onderwerpobject, ActorKlantcontact, Bijlage, InterneTaak, Toewijzing];
+const TABELLEN: Array<EntityClass<object>> = [
+  Actor,
+  Klantcontact,
+  Betrokkene,
+  Onderwerpobject,
+  ActorKlantcontact,
+  Bijlage,
+  InterneTaak,
+  Toewijzing,
+];
 
 /** Row counts of every table a workflow writes, and the stored state of the task. */
 async function toestand(taakUuid: string) {
@@ -128,7 +150,9 @@ const op = (...uuids: string[]) => uuids.map((uuid) => ({ uuid }));
 /** The identificator of a medewerker in the municipality's directory (as KISS sends it). */
 const identificator = (objectId: string) => ({ objectId, codeObjecttype: "mdw", codeRegister: "msei", codeSoortObjectId: "email" });
 /** An actor found by its actoridentificator, or made with this naam when absent. */
-const vindOfMaak = (naam: string, objectId: string) => ({ vindOfMaak: { naam, soortActor: "MEDEWERKER" as const, actoridentificator: identificator(objectId) } });
+const vindOfMaak = (naam: string, objectId: string) => ({
+  vindOfMaak: { naam, soortActor: "MEDEWERKER" as const, actoridentificator: identificator(objectId) },
+});
 let volgnummer = 0;
 /** An objectId no actor has yet. */
 const nieuwId = () => `medewerker-${++volgnummer}@gemeente.nl`;
@@ -157,7 +181,10 @@ describe("handelInterneTaakAf", () => {
     expect(interneTaak?.status).toBe("VERWERKT");
 
     const tweede = await taak(kc.uuid);
-    const metToelichting = await app.ok(HandelInterneTaakAfDocument, { uuid: tweede.uuid, input: { toelichting: "Klant gebeld, vraag beantwoord." } });
+    const metToelichting = await app.ok(HandelInterneTaakAfDocument, {
+      uuid: tweede.uuid,
+      input: { toelichting: "Klant gebeld, vraag beantwoord." },
+    });
     expect(metToelichting.handelInterneTaakAf.interneTaak.toelichting).toBe("Klant gebeld, vraag beantwoord.");
     // no answer: no klantcontact was written
     expect((await app.ok(AfhandelingVraagDocument, { uuid: kc.uuid })).klantcontact?.wasOnderwerpobjecten).toEqual([]);
@@ -178,7 +205,14 @@ describe("handelInterneTaakAf", () => {
       inhoud: "Uw aanvraag wordt deze week beoordeeld.",
       hadBetrokkenActoren: [{ uuid: medewerker }, { uuid: collega }],
       omvatteBijlagen: [
-        { bijlageidentificator: { objectId: "98728a09-daa4-41cb-9d10-b44c0d89ebe8", codeObjecttype: "email", codeRegister: "bijlagen-register", codeSoortObjectId: "uuid" } },
+        {
+          bijlageidentificator: {
+            objectId: "98728a09-daa4-41cb-9d10-b44c0d89ebe8",
+            codeObjecttype: "email",
+            codeRegister: "bijlagen-register",
+            codeSoortObjectId: "uuid",
+          },
+        },
       ],
       gingOverOnderwerpobjecten: [{ uuid: result.onderwerpobject!.uuid, wasKlantcontact: { uuid: kc.uuid } }],
     });
@@ -194,13 +228,23 @@ describe("handelInterneTaakAf", () => {
         bezoekadres: { straatnaam: "Dorpsstraat", huisnummer: 12, postcode: "1234 AB", stad: "Ons Dorp" },
         wasPartij: { uuid: kc.partij },
       },
-      { uuid: expect.any(String), rol: "VERTEGENWOORDIGER", initiator: false, organisatienaam: "Bureau 1", contactnaam: null, bezoekadres: null, wasPartij: null },
+      {
+        uuid: expect.any(String),
+        rol: "VERTEGENWOORDIGER",
+        initiator: false,
+        organisatienaam: "Bureau 1",
+        contactnaam: null,
+        bezoekadres: null,
+        wasPartij: null,
+      },
     ]);
     expect(answer.hadBetrokkenen.map((b) => b.uuid)).toEqual(result.betrokkenen.map((b) => b.uuid));
 
     // the question now shows its answer and its closed task
     const { klantcontact } = await app.ok(AfhandelingVraagDocument, { uuid: kc.uuid });
-    expect(klantcontact?.wasOnderwerpobjecten).toEqual([{ klantcontact: { uuid: answer.uuid, inhoud: "Uw aanvraag wordt deze week beoordeeld." } }]);
+    expect(klantcontact?.wasOnderwerpobjecten).toEqual([
+      { klantcontact: { uuid: answer.uuid, inhoud: "Uw aanvraag wordt deze week beoordeeld." } },
+    ]);
     expect(klantcontact?.leiddeTotInterneTaken).toMatchObject([{ uuid: open.uuid, status: "VERWERKT" }]);
 
     // the partij got a betrokkene more: the audit log says who wrote it
@@ -231,7 +275,7 @@ describe("handelInterneTaakAf", () => {
     await app.ok(HandelInterneTaakAfDocument, { uuid: open.uuid });
     expect(await weigert(open.uuid, "BAD_USER_INPUT", () => handelAf(open.uuid, { antwoord: antwoord() }))).toEqual([["uuid", "invalid"]]);
     const fout = await handelAf(open.uuid);
-    expect((fout.errors?.[0]?.extensions?.invalidParams as Array<{ reason: string }>)[0].reason).toBe("Deze interne taak is al verwerkt.");
+    expect((fout.errors![0].extensions!.invalidParams as Array<{ reason: string }>)[0].reason).toBe("Deze interne taak is al verwerkt.");
 
     expect(errorCode(await handelAf("6a7e7f3c-4d0b-4a8e-9f0e-00000000a001"))).toBe("NOT_FOUND");
     expect(errorCode(await handelAf("geen-uuid"))).toBe("NOT_FOUND");
@@ -240,7 +284,9 @@ describe("handelInterneTaakAf", () => {
   it("reports every problem of the input at once and writes nothing", async () => {
     const kc = await vraag({ betrokkenen: 2 });
     const open = await taak(kc.uuid);
-    await app.ok(KlantcontactCreateDocument, { input: { kanaal: "telefoon", onderwerp: "Bezet nummer", taal: "nld", vertrouwelijk: false, referentienummer: "555001" } });
+    await app.ok(KlantcontactCreateDocument, {
+      input: { kanaal: "telefoon", onderwerp: "Bezet nummer", taal: "nld", vertrouwelijk: false, referentienummer: "555001" },
+    });
     const onbekend = "6a7e7f3c-4d0b-4a8e-9f0e-00000000a002";
     const params = await weigert(open.uuid, "BAD_USER_INPUT", () =>
       handelAf(open.uuid, {
@@ -267,7 +313,9 @@ describe("handelInterneTaakAf", () => {
       ["antwoord.actoren.3.uuid", "invalid"],
     ]);
     // the task is still open and can be handled
-    expect((await app.ok(HandelInterneTaakAfDocument, { uuid: open.uuid, input: { antwoord: antwoord() } })).handelInterneTaakAf.betrokkenen).toHaveLength(2);
+    expect(
+      (await app.ok(HandelInterneTaakAfDocument, { uuid: open.uuid, input: { antwoord: antwoord() } })).handelInterneTaakAf.betrokkenen,
+    ).toHaveLength(2);
   });
 });
 
@@ -299,12 +347,18 @@ describe("stuurInterneTaakDoor", () => {
       uuid: open.uuid,
       input: { naar: op(afdeling), wijze: "TOEWIJZEN", toelichting: "Toch voor Vergunningen." },
     });
-    expect(opnieuw.stuurInterneTaakDoor.interneTaak).toMatchObject({ toelichting: "Toch voor Vergunningen.", toegewezenAanActoren: [{ uuid: afdeling }] });
+    expect(opnieuw.stuurInterneTaakDoor.interneTaak).toMatchObject({
+      toelichting: "Toch voor Vergunningen.",
+      toegewezenAanActoren: [{ uuid: afdeling }],
+    });
     const andereHandeling = await app.ok(StuurInterneTaakDoorDocument, {
       uuid: open.uuid,
       input: { naar: op(medewerker), wijze: "TOEWIJZEN", gevraagdeHandeling: "Mailen" },
     });
-    expect(andereHandeling.stuurInterneTaakDoor.interneTaak).toMatchObject({ gevraagdeHandeling: "Mailen", toelichting: "Toch voor Vergunningen." });
+    expect(andereHandeling.stuurInterneTaakDoor.interneTaak).toMatchObject({
+      gevraagdeHandeling: "Mailen",
+      toelichting: "Toch voor Vergunningen.",
+    });
   });
 
   it("NIEUWE_TAAK: closes this task with the toelichting and opens a new one on the same klantcontact (C6114)", async () => {
@@ -338,8 +392,20 @@ describe("stuurInterneTaakDoor", () => {
 
     const { klantcontact } = await app.ok(AfhandelingVraagDocument, { uuid: kc.uuid });
     expect(klantcontact?.leiddeTotInterneTaken).toEqual([
-      { uuid: open.uuid, status: "VERWERKT", gevraagdeHandeling: "Terugbellen", toelichting: "Verkeerd gerouteerd: dit is voor Piet.", toegewezenAanActoren: [{ uuid: afdeling }] },
-      { uuid: result.interneTaak.uuid, status: "TE_VERWERKEN", gevraagdeHandeling: "Terugbellen", toelichting: open.toelichting, toegewezenAanActoren: [{ uuid: collega }] },
+      {
+        uuid: open.uuid,
+        status: "VERWERKT",
+        gevraagdeHandeling: "Terugbellen",
+        toelichting: "Verkeerd gerouteerd: dit is voor Piet.",
+        toegewezenAanActoren: [{ uuid: afdeling }],
+      },
+      {
+        uuid: result.interneTaak.uuid,
+        status: "TE_VERWERKEN",
+        gevraagdeHandeling: "Terugbellen",
+        toelichting: open.toelichting,
+        toegewezenAanActoren: [{ uuid: collega }],
+      },
     ]);
 
     // another gevraagde handeling for the new task
@@ -356,10 +422,17 @@ describe("stuurInterneTaakDoor", () => {
     const kc = await vraag();
     const open = await taak(kc.uuid);
     const onbekend = "6a7e7f3c-4d0b-4a8e-9f0e-00000000a003";
-    expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: [], wijze: "NIEUWE_TAAK" }))).toEqual([["naar", "required"]]);
+    expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: [], wijze: "NIEUWE_TAAK" }))).toEqual([
+      ["naar", "required"],
+    ]);
     expect(
       await weigert(open.uuid, "BAD_USER_INPUT", () =>
-        stuurDoor(open.uuid, { naar: op(collega, onbekend, collega), wijze: "TOEWIJZEN", toelichting: "z".repeat(1001), gevraagdeHandeling: "h".repeat(201) }),
+        stuurDoor(open.uuid, {
+          naar: op(collega, onbekend, collega),
+          wijze: "TOEWIJZEN",
+          toelichting: "z".repeat(1001),
+          gevraagdeHandeling: "h".repeat(201),
+        }),
       ),
     ).toEqual([
       ["toelichting", "max_length"],
@@ -368,12 +441,18 @@ describe("stuurInterneTaakDoor", () => {
       ["naar.2", "unique"],
     ]);
     expect(
-      await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "NIEUWE_TAAK", gevraagdeHandeling: "  " })),
+      await weigert(open.uuid, "BAD_USER_INPUT", () =>
+        stuurDoor(open.uuid, { naar: op(collega), wijze: "NIEUWE_TAAK", gevraagdeHandeling: "  " }),
+      ),
     ).toEqual([["gevraagdeHandeling", "blank"]]);
 
     await app.ok(HandelInterneTaakAfDocument, { uuid: open.uuid });
-    expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "TOEWIJZEN" }))).toEqual([["uuid", "invalid"]]);
-    expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "NIEUWE_TAAK" }))).toEqual([["uuid", "invalid"]]);
+    expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "TOEWIJZEN" }))).toEqual([
+      ["uuid", "invalid"],
+    ]);
+    expect(await weigert(open.uuid, "BAD_USER_INPUT", () => stuurDoor(open.uuid, { naar: op(collega), wijze: "NIEUWE_TAAK" }))).toEqual([
+      ["uuid", "invalid"],
+    ]);
     expect(errorCode(await stuurDoor(onbekend, { naar: op(collega), wijze: "TOEWIJZEN" }))).toBe("NOT_FOUND");
   });
 });
@@ -434,10 +513,15 @@ describe("actors by uuid or found or made by actoridentificator (ActorVerwijzing
 
   it("refuses a reference with both or neither of uuid and vindOfMaak, and a vindOfMaak without its whole identificator, with full paths", async () => {
     const open = await taak((await vraag()).uuid);
-    const zonderObjectId = { vindOfMaak: { naam: " ", soortActor: "MEDEWERKER" as const, actoridentificator: { ...identificator("x"), objectId: null } } };
+    const zonderObjectId = {
+      vindOfMaak: { naam: " ", soortActor: "MEDEWERKER" as const, actoridentificator: { ...identificator("x"), objectId: null } },
+    };
     expect(
       await weigert(open.uuid, "BAD_USER_INPUT", () =>
-        stuurDoor(open.uuid, { naar: [{ uuid: collega }, zonderObjectId, { uuid: collega, ...vindOfMaak("Jan", nieuwId()) }, {}], wijze: "TOEWIJZEN" }),
+        stuurDoor(open.uuid, {
+          naar: [{ uuid: collega }, zonderObjectId, { uuid: collega, ...vindOfMaak("Jan", nieuwId()) }, {}],
+          wijze: "TOEWIJZEN",
+        }),
       ),
     ).toEqual([
       ["naar.1.vindOfMaak.naam", "blank"],
@@ -448,7 +532,9 @@ describe("actors by uuid or found or made by actoridentificator (ActorVerwijzing
     expect(
       await weigert(open.uuid, "BAD_USER_INPUT", () =>
         handelAf(open.uuid, {
-          antwoord: antwoord({ actoren: [{ vindOfMaak: { naam: "Zonder register", soortActor: "MEDEWERKER", actoridentificator: { objectId: nieuwId() } } }] }),
+          antwoord: antwoord({
+            actoren: [{ vindOfMaak: { naam: "Zonder register", soortActor: "MEDEWERKER", actoridentificator: { objectId: nieuwId() } } }],
+          }),
         }),
       ),
     ).toEqual([
@@ -467,19 +553,27 @@ describe("actors by uuid or found or made by actoridentificator (ActorVerwijzing
       ),
     ).toEqual([["naar.2", "unique"]]);
     expect(
-      await weigert(open.uuid, "BAD_USER_INPUT", () => handelAf(open.uuid, { antwoord: antwoord({ actoren: op(collega, medewerker, collega) }) })),
+      await weigert(open.uuid, "BAD_USER_INPUT", () =>
+        handelAf(open.uuid, { antwoord: antwoord({ actoren: op(collega, medewerker, collega) }) }),
+      ),
     ).toEqual([["antwoord.actoren.2", "unique"]]);
 
     // Only the lookup shows that these two are one actor: it is assigned once, where it was first named.
     const bekend = nieuwId();
-    const eerst = await app.ok(StuurInterneTaakDoorDocument, { uuid: open.uuid, input: { naar: [vindOfMaak("Kees", bekend)], wijze: "TOEWIJZEN" } });
+    const eerst = await app.ok(StuurInterneTaakDoorDocument, {
+      uuid: open.uuid,
+      input: { naar: [vindOfMaak("Kees", bekend)], wijze: "TOEWIJZEN" },
+    });
     const kees = eerst.stuurInterneTaakDoor.interneTaak.toegewezenAanActoren[0].uuid;
     const { stuurInterneTaakDoor } = await app.ok(StuurInterneTaakDoorDocument, {
       uuid: open.uuid,
       input: { naar: [{ uuid: kees }, { uuid: collega }, vindOfMaak("Kees", bekend)], wijze: "TOEWIJZEN" },
     });
     expect(stuurInterneTaakDoor.interneTaak.toegewezenAanActoren.map((a) => a.uuid)).toEqual([kees, collega]);
-    expect((await app.ok(InterneTaakOpUuidDocument, { uuid: open.uuid })).interneTaak?.toegewezenAanActoren.map((a) => a.uuid)).toEqual([kees, collega]);
+    expect((await app.ok(InterneTaakOpUuidDocument, { uuid: open.uuid })).interneTaak?.toegewezenAanActoren.map((a) => a.uuid)).toEqual([
+      kees,
+      collega,
+    ]);
 
     const koppelingenVoor = await rows(app, ActorKlantcontact);
     const { handelInterneTaakAf } = await app.ok(HandelInterneTaakAfDocument, {
@@ -512,7 +606,9 @@ describe("access", () => {
       { principal: opvolger },
     );
     expect(doorgestuurd.errors).toBeUndefined();
-    expect((await app.ok(InterneTaakOpUuidDocument, { uuid: open.uuid })).interneTaak?.toegewezenAanActoren).toEqual([{ uuid: collega, naam: "Piet de Boer" }]);
+    expect((await app.ok(InterneTaakOpUuidDocument, { uuid: open.uuid })).interneTaak?.toegewezenAanActoren).toEqual([
+      { uuid: collega, naam: "Piet de Boer" },
+    ]);
     const afgehandeld = await app.execute(
       `mutation ($uuid: ID!) { handelInterneTaakAf(uuid: $uuid) { interneTaak { uuid } } }`,
       { uuid: open.uuid },
@@ -567,9 +663,12 @@ describe("SQL statements", () => {
     return count;
   }
 
-  it.each(["uuid", "nieuw", "bestaand"] as const)("are as many for an answer with 1 as with 4 betrokkenen, actors (%s) and bijlagen", async (soort) => {
-    expect(await meting(4, soort)).toBe(await meting(1, soort));
-  });
+  it.each(["uuid", "nieuw", "bestaand"] as const)(
+    "are as many for an answer with 1 as with 4 betrokkenen, actors (%s) and bijlagen",
+    async (soort) => {
+      expect(await meting(4, soort)).toBe(await meting(1, soort));
+    },
+  );
 
   it.each(["uuid", "nieuw", "bestaand"] as const)("are as many for forwarding to 1 as to 4 actors (%s), both ways", async (soort) => {
     for (const wijze of ["TOEWIJZEN", "NIEUWE_TAAK"] as const) {

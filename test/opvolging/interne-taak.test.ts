@@ -89,7 +89,10 @@ describe("InterneTaak", () => {
       status: "TE_VERWERKEN",
       afgehandeldOp: null,
       aanleidinggevendKlantcontact: { uuid: klantcontact, onderwerp: "Afvalpas kwijt" },
-      toegewezenAanActoren: [{ uuid: piet, naam: "Piet Pietersen" }, { uuid: jan, naam: "Jan Jansen" }],
+      toegewezenAanActoren: [
+        { uuid: piet, naam: "Piet Pietersen" },
+        { uuid: jan, naam: "Jan Jansen" },
+      ],
       toegewezenAanActor: { uuid: piet },
     });
     expect(Date.parse(iso(taak.toegewezenOp)!)).toBeGreaterThanOrEqual(voor - 1000);
@@ -122,7 +125,7 @@ describe("InterneTaak", () => {
 
     const beide = await app.execute(InterneTaakCreateDocument, { input: taakInput({ toegewezenAanActor: jan }) });
     expect(invalidParams(beide)).toEqual([["nonFieldErrors", "invalid"]]);
-    expect((beide.errors?.[0]?.extensions?.invalidParams as Array<{ reason: string }>)[0].reason).toBe(
+    expect((beide.errors![0].extensions!.invalidParams as Array<{ reason: string }>)[0].reason).toBe(
       "`toegewezen_aan_actor` en `toegewezen_aan_actoren` mag niet beiden gebruikt worden.",
     );
     expect(await weigertCreate(taakInput({ toegewezenAanActor: jan }))).toEqual([["nonFieldErrors", "invalid"]]);
@@ -191,8 +194,9 @@ describe("InterneTaak", () => {
     const ander = await maakTaak({ referentienummer: "4201" });
     expect(await weigertUpdate(ander.uuid, { referentienummer: "4200" })).toEqual([["referentienummer", "unique"]]);
     // a task keeps its own number
-    expect((await app.ok(InterneTaakUpdateDocument, { uuid: taak.uuid, input: { nummer: "42", referentienummer: "4200" } })).updateInterneTaak)
-      .toMatchObject({ nummer: "42", referentienummer: "4200" });
+    expect(
+      (await app.ok(InterneTaakUpdateDocument, { uuid: taak.uuid, input: { nummer: "42", referentienummer: "4200" } })).updateInterneTaak,
+    ).toMatchObject({ nummer: "42", referentienummer: "4200" });
     // KISS sends nummer: ""
     const zonder1 = await maakTaak({ nummer: "", referentienummer: "" });
     const zonder2 = await maakTaak({ nummer: "" });
@@ -215,19 +219,23 @@ describe("InterneTaak", () => {
     // toegewezenOp is set at creation and stays
     expect(iso(enkel.updateInterneTaak.toegewezenOp)).toBe(iso(toegewezenOp));
 
-    expect(await weigertUpdate(taak.uuid, { toegewezenAanActoren: [piet], toegewezenAanActor: piet })).toEqual([["nonFieldErrors", "invalid"]]);
+    expect(await weigertUpdate(taak.uuid, { toegewezenAanActoren: [piet], toegewezenAanActor: piet })).toEqual([
+      ["nonFieldErrors", "invalid"],
+    ]);
     expect(await weigertUpdate(taak.uuid, { toegewezenAanActoren: [piet, "6a7e7f3c-4d0b-4a8e-9f0e-000000000005"] })).toEqual([
       ["toegewezenAanActoren.1", "does_not_exist"],
     ]);
     expect(await weigertUpdate(taak.uuid, { toegewezenAanActoren: [] })).toEqual([["toegewezenAanActoren", "required"]]);
-    expect((await app.ok(InterneTaakOpUuidDocument, { uuid: taak.uuid })).interneTaak?.toegewezenAanActoren.map((a) => a.uuid)).toEqual([jan]);
+    expect((await app.ok(InterneTaakOpUuidDocument, { uuid: taak.uuid })).interneTaak?.toegewezenAanActoren.map((a) => a.uuid)).toEqual([
+      jan,
+    ]);
   });
 
   it("lets afgehandeldOp follow the status", async () => {
     const afgehandeld = "2026-11-20T10:00:00.000Z";
     expect(await weigertCreate(taakInput({ afgehandeldOp: afgehandeld }))).toEqual([["afgehandeldOp", "invalid"]]);
     const fout = await app.execute(InterneTaakCreateDocument, { input: taakInput({ afgehandeldOp: afgehandeld }) });
-    expect((fout.errors?.[0]?.extensions?.invalidParams as Array<{ reason: string }>)[0].reason).toBe(
+    expect((fout.errors![0].extensions!.invalidParams as Array<{ reason: string }>)[0].reason).toBe(
       "De Internetaak kan geen afgehandeld op datum bevatten als de status niet op 'verwerkt' staat.",
     );
 

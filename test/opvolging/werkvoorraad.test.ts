@@ -47,7 +47,12 @@ async function taak(
     taal: "nld",
     vertrouwelijk: options.vertrouwelijk ?? false,
   } as never);
-  em.create(Betrokkene, { hadKlantcontact: klantcontact, wasPartij: em.getReference(Partij, partij.id), rol: Rol.KLANT, initiator: true } as never);
+  em.create(Betrokkene, {
+    hadKlantcontact: klantcontact,
+    wasPartij: em.getReference(Partij, partij.id),
+    rol: Rol.KLANT,
+    initiator: true,
+  } as never);
   const row = em.create(InterneTaak, {
     aanleidinggevendKlantcontact: klantcontact,
     gevraagdeHandeling,
@@ -97,7 +102,10 @@ const namen = async (filter: InterneTaakFilter, volgorde?: Volgorde) => (await l
 describe("interneTaken: ITA's work queue", () => {
   it("lists the open taken of a medewerker and his afdeling, oldest first, each once", async () => {
     const wachtrij = { toegewezenAanActoren: [medewerker.uuid, afdeling.uuid], status: "TE_VERWERKEN" as const };
-    expect(await lijst(wachtrij, "OUDSTE_EERST")).toEqual({ taken: ["T5 afdeling, oudste", "T1 medewerker", "T2 afdeling", "T6 vertrouwelijk"], totalCount: 4 });
+    expect(await lijst(wachtrij, "OUDSTE_EERST")).toEqual({
+      taken: ["T5 afdeling, oudste", "T1 medewerker", "T2 afdeling", "T6 vertrouwelijk"],
+      totalCount: 4,
+    });
     // newest first unless asked otherwise; T4, assigned to both, once
     expect(await namen({ toegewezenAanActoren: [medewerker.uuid, afdeling.uuid] })).toEqual([
       "T6 vertrouwelijk",
@@ -115,11 +123,16 @@ describe("interneTaken: ITA's work queue", () => {
       "T4 beide, verwerkt",
       "T6 vertrouwelijk",
     ]);
-    expect(await namen({ actoridentificator: { codeObjecttype: "afdeling" }, status: "TE_VERWERKEN" })).toEqual(["T2 afdeling", "T5 afdeling, oudste"]);
+    expect(await namen({ actoridentificator: { codeObjecttype: "afdeling" }, status: "TE_VERWERKEN" })).toEqual([
+      "T2 afdeling",
+      "T5 afdeling, oudste",
+    ]);
     // the objectId of one actor with the objecttype of another: no actor has both
     expect(await namen({ actoridentificator: { codeObjecttype: "afdeling", objectId: "sanne@gemeente.nl" } })).toEqual([]);
     // an actor condition with the uuids: the same actor meets both
-    expect(await namen({ toegewezenAanActoren: [medewerker.uuid, ander.uuid], actoridentificator: { objectId: "piet@gemeente.nl" } })).toEqual(["T3 ander"]);
+    expect(
+      await namen({ toegewezenAanActoren: [medewerker.uuid, ander.uuid], actoridentificator: { objectId: "piet@gemeente.nl" } }),
+    ).toEqual(["T3 ander"]);
   });
 
   it("filters on several statuses and on toegewezenNa", async () => {
@@ -136,7 +149,10 @@ describe("interneTaken: ITA's work queue", () => {
   it("finds nothing for an empty list, and refuses more than 100 actors", async () => {
     expect(await lijst({ toegewezenAanActoren: [] })).toEqual({ taken: [], totalCount: 0 });
     expect(await lijst({ statussen: [] })).toEqual({ taken: [], totalCount: 0 });
-    expect(await namen({ toegewezenAanActoren: ["geen-uuid", medewerker.uuid], status: "TE_VERWERKEN" })).toEqual(["T6 vertrouwelijk", "T1 medewerker"]);
+    expect(await namen({ toegewezenAanActoren: ["geen-uuid", medewerker.uuid], status: "TE_VERWERKEN" })).toEqual([
+      "T6 vertrouwelijk",
+      "T1 medewerker",
+    ]);
     const teVeel = await app.execute(WerkvoorraadLijstDocument, { filter: { toegewezenAanActoren: Array(101).fill(medewerker.uuid) } });
     expect(errorCode(teVeel)).toBe("BAD_USER_INPUT");
     expect(invalidParams(teVeel)).toEqual([["filter.toegewezenAanActoren", "max_length"]]);
@@ -184,7 +200,10 @@ describe("Actor.interneTaken", () => {
       taken: 10,
     });
     const perActor = Object.fromEntries(
-      actoren.edges.map((e) => [e.node.naam, [e.node.interneTaken.totalCount, ...e.node.interneTaken.edges.map((t) => t.node.gevraagdeHandeling)]]),
+      actoren.edges.map((e) => [
+        e.node.naam,
+        [e.node.interneTaken.totalCount, ...e.node.interneTaken.edges.map((t) => t.node.gevraagdeHandeling)],
+      ]),
     );
     expect(perActor).toEqual({
       "Werkvoorraad Sanne": [2, "T1 medewerker", "T6 vertrouwelijk"],
@@ -219,7 +238,9 @@ describe("Actor.interneTaken", () => {
 describe("Partij.interneTaken", () => {
   it("follows volgorde too", async () => {
     const lees = async (volgorde: Volgorde) =>
-      (await app.ok(WerkvoorraadVanPartijDocument, { uuid: partij.uuid, volgorde })).partij!.interneTaken.edges.map((e) => e.node.gevraagdeHandeling.slice(0, 2));
+      (await app.ok(WerkvoorraadVanPartijDocument, { uuid: partij.uuid, volgorde })).partij!.interneTaken.edges.map((e) =>
+        e.node.gevraagdeHandeling.slice(0, 2),
+      );
     expect(await lees("OUDSTE_EERST")).toEqual(["T5", "T1", "T2", "T3", "T4", "T6"]);
     expect(await lees("NIEUWSTE_EERST")).toEqual(["T6", "T4", "T3", "T2", "T1", "T5"]);
     expect((await app.ok(WerkvoorraadVanPartijDocument, { uuid: partij.uuid })).partij!.interneTaken.totalCount).toBe(6);

@@ -29,13 +29,21 @@ describe("CategorieRelatie", () => {
     const { createCategorieRelatie: relatie } = await app.ok(CategorieRelatieCreateDocument, {
       input: { partij, categorie, beginDatum: "2026-01-01" },
     });
-    expect(relatie).toMatchObject({ beginDatum: "2026-01-01", eindDatum: null, partij: { uuid: partij }, categorie: { naam: "Ondernemer" } });
+    expect(relatie).toMatchObject({
+      beginDatum: "2026-01-01",
+      eindDatum: null,
+      partij: { uuid: partij },
+      categorie: { naam: "Ondernemer" },
+    });
     expect((await app.ok(CategorieRelatieGetDocument, { uuid: relatie.uuid })).categorieRelatie).toEqual(relatie);
     expect((await app.ok(CategorieRelatieVanPartijDocument, { uuid: partij })).partij?.categorieRelaties).toEqual([
       { categorie: { naam: "Ondernemer" } },
     ]);
 
-    const { updateCategorieRelatie } = await app.ok(CategorieRelatieUpdateDocument, { uuid: relatie.uuid, input: { eindDatum: "2026-06-30" } });
+    const { updateCategorieRelatie } = await app.ok(CategorieRelatieUpdateDocument, {
+      uuid: relatie.uuid,
+      input: { eindDatum: "2026-06-30" },
+    });
     expect(updateCategorieRelatie).toMatchObject({ beginDatum: "2026-01-01", eindDatum: "2026-06-30", categorie: { naam: "Ondernemer" } });
 
     expect((await app.ok(CategorieRelatieDeleteDocument, { uuid: relatie.uuid })).deleteCategorieRelatie).toBe(relatie.uuid);
@@ -60,9 +68,11 @@ describe("CategorieRelatie", () => {
 
     const { createCategorieRelatie } = await app.ok(CategorieRelatieCreateDocument, { input: { partij, beginDatum: "2026-02-01" } });
     // PATCH is checked against the stored beginDatum
-    expect(invalidParams(await app.execute(CategorieRelatieUpdateDocument, { uuid: createCategorieRelatie.uuid, input: { eindDatum: "2026-01-31" } }))).toEqual([
-      ["eindDatum", "invalid"],
-    ]);
+    expect(
+      invalidParams(
+        await app.execute(CategorieRelatieUpdateDocument, { uuid: createCategorieRelatie.uuid, input: { eindDatum: "2026-01-31" } }),
+      ),
+    ).toEqual([["eindDatum", "invalid"]]);
   });
 
   it("filters on partij, categorie and categorie naam; a malformed uuid matches nothing", async () => {
@@ -72,16 +82,24 @@ describe("CategorieRelatie", () => {
     await app.ok(CategorieRelatieCreateDocument, { input: { partij: p2, categorie: c2 } });
     await app.ok(CategorieRelatieCreateDocument, { input: { categorie: c2 } });
     const list = async (filter: Record<string, string>) =>
-      (await app.ok(CategorieRelatieListDocument, { filter })).categorieRelaties.edges.map((e) => [e.node.partij?.uuid ?? null, e.node.categorie?.naam]);
+      (await app.ok(CategorieRelatieListDocument, { filter })).categorieRelaties.edges.map((e) => [
+        e.node.partij?.uuid ?? null,
+        e.node.categorie?.naam,
+      ]);
     expect(await list({ partij: p1 })).toEqual([[p1, "Zzp"]]);
-    expect(await list({ categorie: c2 })).toEqual([[null, "Horeca"], [p2, "Horeca"]]);
+    expect(await list({ categorie: c2 })).toEqual([
+      [null, "Horeca"],
+      [p2, "Horeca"],
+    ]);
     expect(await list({ categorieNaam: "horeca", partij: p2 })).toEqual([[p2, "Horeca"]]);
     expect(await list({ partij: "geen-uuid" })).toEqual([]);
   });
 
   it("goes with its partij when the partij is deleted", async () => {
     const partij = await maakPartij();
-    const { createCategorieRelatie } = await app.ok(CategorieRelatieCreateDocument, { input: { partij, categorie: await maakCategorie("Weg") } });
+    const { createCategorieRelatie } = await app.ok(CategorieRelatieCreateDocument, {
+      input: { partij, categorie: await maakCategorie("Weg") },
+    });
     await app.ok(CategorieRelatieDeletePartijDocument, { uuid: partij });
     expect((await app.ok(CategorieRelatieGetDocument, { uuid: createCategorieRelatie.uuid })).categorieRelatie).toBeNull();
   });

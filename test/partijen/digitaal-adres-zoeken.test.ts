@@ -57,10 +57,16 @@ const { TELEFOONNUMMER, EMAIL, OVERIG } = SoortDigitaalAdres;
 
 describe(`contactverzoeken by a betrokkene's digitaal adres (${dialect})`, () => {
   it("finds a phone number in every notation, exact and by its digits, and e-mail in any case", async () => {
-    const zonderPartij = await contactverzoek([["06-41234567", TELEFOONNUMMER], ["Zoë.Visser@Example.nl", EMAIL]]);
+    const zonderPartij = await contactverzoek([
+      ["06-41234567", TELEFOONNUMMER],
+      ["Zoë.Visser@Example.nl", EMAIL],
+    ]);
     const partij = await maakPartij(app);
     const metPartij = await contactverzoek([["+31 6 41234567", TELEFOONNUMMER]], partij.uuid);
-    await contactverzoek([["0641234568", TELEFOONNUMMER], ["tel. 06-41234567", OVERIG]]);
+    await contactverzoek([
+      ["0641234568", TELEFOONNUMMER],
+      ["tel. 06-41234567", OVERIG],
+    ]);
     const beide = [zonderPartij.taak, metPartij.taak].sort();
 
     for (const adres of ["+31641234567", "0641234567", "0031 6 41234567", "06-41234567", "(06) 4123 4567"]) {
@@ -144,7 +150,10 @@ describe(`contactverzoeken by a betrokkene's digitaal adres (${dialect})`, () =>
     expect(await zoek("+31612345678")).toEqual([uuid]);
 
     const update = (input: Record<string, unknown>) =>
-      app.ok(`mutation ($uuid: ID!, $input: DigitaalAdresUpdateInput!) { updateDigitaalAdres(uuid: $uuid, input: $input) { uuid } }`, { uuid, input });
+      app.ok(`mutation ($uuid: ID!, $input: DigitaalAdresUpdateInput!) { updateDigitaalAdres(uuid: $uuid, input: $input) { uuid } }`, {
+        uuid,
+        input,
+      });
     await update({ adres: "020-765 43 21" });
     expect(await zoek("+31612345678")).toEqual([]);
     expect(await zoek("0207654321")).toEqual([uuid]);
@@ -167,7 +176,10 @@ describe(`contactverzoeken by a betrokkene's digitaal adres (${dialect})`, () =>
       { adres: "Jan@Example.nl", zoekwijze: Zoekwijze.EXACT },
     ]) {
       // With placeholders, as the subgraph sends it: the statement's text is logged (the values are not).
-      const query = em.createQueryBuilder(DigitaalAdres).select("id").where(adressen.adresCondition(zoek) as never);
+      const query = em
+        .createQueryBuilder(DigitaalAdres)
+        .select("id")
+        .where(adressen.adresCondition(zoek) as never);
       const { sql, bindings: params } = query.getKnexQuery().toSQL();
       const plan =
         dialect === "postgresql"
@@ -178,7 +190,9 @@ describe(`contactverzoeken by a betrokkene's digitaal adres (${dialect})`, () =>
               await run("set local enable_seqscan = off");
               return ((await run(`explain ${sql}`, params)) as Array<{ "QUERY PLAN": string }>).map((r) => r["QUERY PLAN"]);
             })
-          : ((await em.getConnection().execute(`explain query plan ${sql}`, [...params])) as Array<{ detail: string }>).map((r) => r.detail);
+          : ((await em.getConnection().execute(`explain query plan ${sql}`, [...params])) as Array<{ detail: string }>).map(
+              (r) => r.detail,
+            );
       expect(plan.join("\n"), JSON.stringify(zoek)).toContain("digitaal_adres_zoekadres_index");
       expect(plan.join("\n")).not.toMatch(/Seq Scan on digitaal_adres|SCAN digitaal_adres\b(?! USING)/);
     }
@@ -199,7 +213,11 @@ describe(`the order of a partij's digitale adressen (${dialect})`, () => {
     await maak(`standaard${i}@example.nl`, EMAIL, true);
     const voorkeur = await maak(`portaal-${i}`, OVERIG);
     const em = app.orm.em.fork();
-    await em.nativeUpdate(Partij, { id: partij.id }, { voorkeursDigitaalAdres: (await em.findOneOrFail(DigitaalAdres, { uuid: voorkeur })).id });
+    await em.nativeUpdate(
+      Partij,
+      { id: partij.id },
+      { voorkeursDigitaalAdres: (await em.findOneOrFail(DigitaalAdres, { uuid: voorkeur })).id },
+    );
     return partij.uuid;
   }
 

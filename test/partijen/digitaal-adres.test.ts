@@ -76,9 +76,7 @@ describe("DigitaalAdres", () => {
     });
 
     // PATCH: an empty input changes nothing; null clears the optional texts
-    expect((await app.ok(DigitaalAdresUpdateDocument, { uuid: created.uuid, input: {} })).updateDigitaalAdres).toEqual(
-      updateDigitaalAdres,
-    );
+    expect((await app.ok(DigitaalAdresUpdateDocument, { uuid: created.uuid, input: {} })).updateDigitaalAdres).toEqual(updateDigitaalAdres);
     const cleared = await app.ok(DigitaalAdresUpdateDocument, {
       uuid: created.uuid,
       input: { omschrijving: null, referentie: null, isStandaardAdres: null },
@@ -125,12 +123,14 @@ describe("DigitaalAdres", () => {
         ["omschrijving", "max_length"],
         ["referentie", "invalid"],
       ]);
-      expect(invalidParams(await app.execute(DigitaalAdresCreateDocument, { input: { adres: " ", soortDigitaalAdres: "OVERIG" } }))).toEqual([
-        ["adres", "blank"],
-      ]);
+      expect(
+        invalidParams(await app.execute(DigitaalAdresCreateDocument, { input: { adres: " ", soortDigitaalAdres: "OVERIG" } })),
+      ).toEqual([["adres", "blank"]]);
       expect(
         invalidParams(
-          await app.execute(DigitaalAdresCreateDocument, { input: { adres: "a", soortDigitaalAdres: "OVERIG", referentie: "r".repeat(51) } }),
+          await app.execute(DigitaalAdresCreateDocument, {
+            input: { adres: "a", soortDigitaalAdres: "OVERIG", referentie: "r".repeat(51) },
+          }),
         ),
       ).toEqual([["referentie", "max_length"]]);
       expect(await aantal()).toBe(before);
@@ -154,9 +154,13 @@ describe("DigitaalAdres", () => {
         ["verstrektDoorPartij", "does_not_exist"],
         ["verstrektDoorBetrokkene", "invalid"],
       ]);
-      expect(invalidParams(await app.execute(DigitaalAdresCreateDocument, {
-        input: { adres: "a@b.nl", soortDigitaalAdres: "EMAIL", verstrektDoorBetrokkene: ONBEKEND },
-      }))).toEqual([["verstrektDoorBetrokkene", "does_not_exist"]]);
+      expect(
+        invalidParams(
+          await app.execute(DigitaalAdresCreateDocument, {
+            input: { adres: "a@b.nl", soortDigitaalAdres: "EMAIL", verstrektDoorBetrokkene: ONBEKEND },
+          }),
+        ),
+      ).toEqual([["verstrektDoorBetrokkene", "does_not_exist"]]);
       expect(await aantal()).toBe(before);
     });
   });
@@ -258,7 +262,12 @@ describe("DigitaalAdres", () => {
 
       // nor may the partij be taken away from a standaard adres
       const partij = await maakPartij(app);
-      const { uuid } = await maak({ adres: "a@b.nl", soortDigitaalAdres: "EMAIL", isStandaardAdres: true, verstrektDoorPartij: partij.uuid });
+      const { uuid } = await maak({
+        adres: "a@b.nl",
+        soortDigitaalAdres: "EMAIL",
+        isStandaardAdres: true,
+        verstrektDoorPartij: partij.uuid,
+      });
       expect(invalidParams(await app.execute(DigitaalAdresUpdateDocument, { uuid, input: { verstrektDoorPartij: null } }))).toEqual([
         ["isStandaardAdres", "invalid"],
       ]);
@@ -273,8 +282,18 @@ describe("DigitaalAdres", () => {
       const standaard = async (uuid: string) => (await app.ok(DigitaalAdresDocument, { uuid })).digitaalAdres?.isStandaardAdres;
 
       const a = await maak({ adres: "a@b.nl", soortDigitaalAdres: "EMAIL", isStandaardAdres: true, verstrektDoorPartij: partij.uuid });
-      const tel = await maak({ adres: "0612345678", soortDigitaalAdres: "TELEFOONNUMMER", isStandaardAdres: true, verstrektDoorPartij: partij.uuid });
-      const vanAnder = await maak({ adres: "x@b.nl", soortDigitaalAdres: "EMAIL", isStandaardAdres: true, verstrektDoorPartij: ander.uuid });
+      const tel = await maak({
+        adres: "0612345678",
+        soortDigitaalAdres: "TELEFOONNUMMER",
+        isStandaardAdres: true,
+        verstrektDoorPartij: partij.uuid,
+      });
+      const vanAnder = await maak({
+        adres: "x@b.nl",
+        soortDigitaalAdres: "EMAIL",
+        isStandaardAdres: true,
+        verstrektDoorPartij: ander.uuid,
+      });
 
       const b = await maak({ adres: "b@b.nl", soortDigitaalAdres: "EMAIL", isStandaardAdres: true, verstrektDoorPartij: partij.uuid });
       expect(b.isStandaardAdres).toBe(true);
@@ -310,7 +329,13 @@ describe("DigitaalAdres", () => {
         referentie: "bezet",
       });
       const result = await app.execute(DigitaalAdresCreateDocument, {
-        input: { adres: "b@b.nl", soortDigitaalAdres: "EMAIL", isStandaardAdres: true, verstrektDoorPartij: partij.uuid, referentie: "bezet" },
+        input: {
+          adres: "b@b.nl",
+          soortDigitaalAdres: "EMAIL",
+          isStandaardAdres: true,
+          verstrektDoorPartij: partij.uuid,
+          referentie: "bezet",
+        },
       });
       expect(invalidParams(result)).toEqual([["referentie", "unique"]]);
       expect((await app.ok(DigitaalAdresDocument, { uuid: a.uuid })).digitaalAdres?.isStandaardAdres).toBe(true);
@@ -349,7 +374,9 @@ describe("DigitaalAdres", () => {
       await app.ok(DigitaalAdresUpdateDocument, { uuid: elders.uuid, input: { referentie: "nieuw" } });
       const zelfdePartij = await maak({ adres: "h@b.nl", soortDigitaalAdres: "EMAIL", referentie: "nieuw" });
       expect(
-        invalidParams(await app.execute(DigitaalAdresUpdateDocument, { uuid: zelfdePartij.uuid, input: { verstrektDoorPartij: ander.uuid } })),
+        invalidParams(
+          await app.execute(DigitaalAdresUpdateDocument, { uuid: zelfdePartij.uuid, input: { verstrektDoorPartij: ander.uuid } }),
+        ),
       ).toEqual([["referentie", "unique"]]);
     });
   });
@@ -358,7 +385,10 @@ describe("DigitaalAdres", () => {
     it("never deletes the partij; its voorkeursDigitaalAdres becomes null", async () => {
       const partij = await maakPartij(app);
       const adres = await maak({ adres: "a@b.nl", soortDigitaalAdres: "EMAIL", verstrektDoorPartij: partij.uuid });
-      const { updatePartij } = await app.ok(VoorkeurUpdatePartijDocument, { uuid: partij.uuid, input: { voorkeursDigitaalAdres: adres.uuid } });
+      const { updatePartij } = await app.ok(VoorkeurUpdatePartijDocument, {
+        uuid: partij.uuid,
+        input: { voorkeursDigitaalAdres: adres.uuid },
+      });
       expect(updatePartij.voorkeursDigitaalAdres).toEqual({ uuid: adres.uuid });
 
       await app.ok(DigitaalAdresDeleteDocument, { uuid: adres.uuid });
@@ -489,7 +519,12 @@ describe("DigitaalAdres", () => {
     it("resolves verstrektDoorPartij, verstrektDoorBetrokkene and Betrokkene.digitaleAdressen", async () => {
       const partij = await maakPartij(app, { soortPartij: SoortPartij.ORGANISATIE });
       const betrokkene = await maakBetrokkene(app, { rol: Rol.VERTEGENWOORDIGER });
-      const a = await maak({ adres: "rel-a@b.nl", soortDigitaalAdres: "EMAIL", verstrektDoorPartij: partij.uuid, verstrektDoorBetrokkene: betrokkene.uuid });
+      const a = await maak({
+        adres: "rel-a@b.nl",
+        soortDigitaalAdres: "EMAIL",
+        verstrektDoorPartij: partij.uuid,
+        verstrektDoorBetrokkene: betrokkene.uuid,
+      });
       const b = await maak({ adres: "0611111111", soortDigitaalAdres: "TELEFOONNUMMER", verstrektDoorBetrokkene: betrokkene.uuid });
       const { digitaleAdressen } = await app.ok(DigitaalAdresLijstMetRelatiesDocument, {
         filter: { verstrektDoorBetrokkene: betrokkene.uuid },

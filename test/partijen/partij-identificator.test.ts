@@ -78,7 +78,9 @@ describe("PartijIdentificator", () => {
   });
 
   it("checks the field rules of the input", async () => {
-    expect(await refused({ partijIdentificator: { ...bsn(), objectId: "1".repeat(201) }, anderePartijIdentificator: "x".repeat(201) })).toEqual([
+    expect(
+      await refused({ partijIdentificator: { ...bsn(), objectId: "1".repeat(201) }, anderePartijIdentificator: "x".repeat(201) }),
+    ).toEqual([
       ["anderePartijIdentificator", "max_length"],
       ["partijIdentificator.objectId", "max_length"],
     ]);
@@ -102,8 +104,10 @@ describe("PartijIdentificator", () => {
       ["partijIdentificator.codeSoortObjectId", "invalid"],
       ["subIdentificatorVan", "required"],
     ]);
-    const result = await app.execute(CreatePartijIdentificatorDocument, { input: { partijIdentificator: { ...bsn(), codeRegister: "HR" } } });
-    expect((result.errors?.[0]?.extensions?.invalidParams as Array<{ reason: string }>)[0].reason).toBe(
+    const result = await app.execute(CreatePartijIdentificatorDocument, {
+      input: { partijIdentificator: { ...bsn(), codeRegister: "HR" } },
+    });
+    expect((result.errors![0].extensions!.invalidParams as Array<{ reason: string }>)[0].reason).toBe(
       "voor `codeRegister` hr zijn alleen deze waarden toegestaan: ['niet_natuurlijk_persoon', 'vestiging']",
     );
   });
@@ -119,7 +123,7 @@ describe("PartijIdentificator", () => {
     const parent = await create({ partijIdentificator: kvk() });
     expect(await refused({ partijIdentificator: vestiging("12345678901"), subIdentificatorVan: parent.uuid })).toEqual(objectId);
     const result = await app.execute(CreatePartijIdentificatorDocument, { input: { partijIdentificator: bsn("123456789") } });
-    expect((result.errors?.[0]?.extensions?.invalidParams as Array<{ reason: string }>)[0].reason).toMatch(
+    expect((result.errors![0].extensions!.invalidParams as Array<{ reason: string }>)[0].reason).toMatch(
       /^Deze waarde is ongeldig, reden: Onjuist BSN nummer/,
     );
     await create({ partijIdentificator: bsn("111222333") });
@@ -157,7 +161,10 @@ describe("PartijIdentificator", () => {
 
     // updating a row to the values it has is no conflict with itself
     const eigen = await create({ partijIdentificator: bsn() });
-    await app.ok(UpdatePartijIdentificatorDocument, { uuid: eigen.uuid, input: { partijIdentificator: { ...eigen.partijIdentificator, objectId: eigen.partijIdentificator.objectId! } } });
+    await app.ok(UpdatePartijIdentificatorDocument, {
+      uuid: eigen.uuid,
+      input: { partijIdentificator: { ...eigen.partijIdentificator, objectId: eigen.partijIdentificator.objectId! } },
+    });
   });
 
   it("allows one identificator of each codeSoortObjectId per partij", async () => {
@@ -184,9 +191,9 @@ describe("PartijIdentificator", () => {
       input: { partijIdentificator: rsin() },
     });
     expect(invalidParams(change)).toEqual([["partijIdentificator.codeSoortObjectId", "protected"]]);
-    expect((await app.ok(PartijIdentificatorDocument, { uuid: parent.uuid })).partijIdentificator?.partijIdentificator.codeSoortObjectId).toBe(
-      "KVK_NUMMER",
-    );
+    expect(
+      (await app.ok(PartijIdentificatorDocument, { uuid: parent.uuid })).partijIdentificator?.partijIdentificator.codeSoortObjectId,
+    ).toBe("KVK_NUMMER");
     // another kvk number is no change of soort
     await app.ok(UpdatePartijIdentificatorDocument, { uuid: parent.uuid, input: { partijIdentificator: kvk() } });
 

@@ -73,7 +73,14 @@ describe("Partij", () => {
         interneNotitie: "belt liever 's ochtends",
         indicatieGeheimhouding: false,
         voorkeurstaal: "nld",
-        bezoekadres: { nummeraanduidingId: "0363200000123456", straatnaam: "Amstel", huisnummer: 1, postcode: "1011 PN", stad: "Amsterdam", land: "NL" },
+        bezoekadres: {
+          nummeraanduidingId: "0363200000123456",
+          straatnaam: "Amstel",
+          huisnummer: 1,
+          postcode: "1011 PN",
+          stad: "Amsterdam",
+          land: "NL",
+        },
         correspondentieadres: { adresregel1: "Postbus 1", land: "BE" },
         partijIdentificatie: { contactnaam: { voorletters: "J.", voornaam: "Jan", voorvoegselAchternaam: "van", achternaam: "Dijk" } },
       }),
@@ -161,7 +168,14 @@ describe("Partij", () => {
           nummer: "12a",
           interneNotitie: "x".repeat(1001),
           voorkeurstaal: "nede",
-          partijIdentificatie: { contactnaam: { voorletters: "x".repeat(11), voornaam: "x".repeat(201), voorvoegselAchternaam: "x".repeat(11), achternaam: "x".repeat(201) } },
+          partijIdentificatie: {
+            contactnaam: {
+              voorletters: "x".repeat(11),
+              voornaam: "x".repeat(201),
+              voorvoegselAchternaam: "x".repeat(11),
+              achternaam: "x".repeat(201),
+            },
+          },
         }),
       ),
     ).toEqual([
@@ -174,7 +188,9 @@ describe("Partij", () => {
       ["partijIdentificatie.contactnaam.achternaam", "max_length"],
     ]);
     expect(await refused(persoon({ nummer: "12345678901" }))).toEqual([["nummer", "max_length"]]);
-    expect(await refused(organisatie({ partijIdentificatie: { naam: "x".repeat(201) } }))).toEqual([["partijIdentificatie.naam", "max_length"]]);
+    expect(await refused(organisatie({ partijIdentificatie: { naam: "x".repeat(201) } }))).toEqual([
+      ["partijIdentificatie.naam", "max_length"],
+    ]);
 
     await create(persoon({ nummer: "7001" }));
     expect(await refused(persoon({ nummer: "7001" }))).toEqual([["nummer", "unique"]]);
@@ -287,11 +303,13 @@ describe("Partij", () => {
     expect(voorkeur.updatePartij.voorkeursDigitaalAdres).toEqual({ uuid: b });
 
     const unknown = "6a7e7f3c-4d0b-4a8e-9f0e-000000000000";
-    expect(await refused(persoon({ digitaleAdressen: [a, unknown], rekeningnummers: [unknown], voorkeursDigitaalAdres: unknown }))).toEqual([
-      ["digitaleAdressen.1", "does_not_exist"],
-      ["rekeningnummers.0", "does_not_exist"],
-      ["voorkeursDigitaalAdres", "does_not_exist"],
-    ]);
+    expect(await refused(persoon({ digitaleAdressen: [a, unknown], rekeningnummers: [unknown], voorkeursDigitaalAdres: unknown }))).toEqual(
+      [
+        ["digitaleAdressen.1", "does_not_exist"],
+        ["rekeningnummers.0", "does_not_exist"],
+        ["voorkeursDigitaalAdres", "does_not_exist"],
+      ],
+    );
 
     // two standaard adressen of one soort cannot end up at one partij
     const s1 = await maakDigitaalAdres(app, { adres: "s1@example.nl", isStandaardAdres: true, verstrektDoorPartij: q.uuid });
@@ -322,9 +340,9 @@ describe("Partij", () => {
         }),
       );
       expect(org).toMatchObject({ kvkNummer: k, vestigingsnummer: v, rsin: r, bsn: null });
-      const [vest, kvkRij] = org.partijIdentificatoren.sort((x, y) =>
-        x.partijIdentificator.codeSoortObjectId.localeCompare(y.partijIdentificator.codeSoortObjectId),
-      ).reverse();
+      const [vest, kvkRij] = org.partijIdentificatoren
+        .sort((x, y) => x.partijIdentificator.codeSoortObjectId.localeCompare(y.partijIdentificator.codeSoortObjectId))
+        .reverse();
       expect(vest.partijIdentificator.codeSoortObjectId).toBe("VESTIGINGSNUMMER");
       expect(vest.subIdentificatorVan?.partijIdentificator.objectId).toBe(k);
       expect(kvkRij.partijIdentificator.codeSoortObjectId).toBe("RSIN");
@@ -332,7 +350,9 @@ describe("Partij", () => {
       // a vestiging partij under the kvk_nummer of another partij, named by uuid; its kvkNummer is that one
       const kvkUuid = org.partijIdentificatoren.find((i) => i.partijIdentificator.codeSoortObjectId === "KVK_NUMMER")!.uuid;
       const v2 = vestigingsnummer();
-      const filiaal = await create(organisatie({ partijIdentificatoren: [{ partijIdentificator: vestiging(v2), subIdentificatorVan: kvkUuid }] }));
+      const filiaal = await create(
+        organisatie({ partijIdentificatoren: [{ partijIdentificator: vestiging(v2), subIdentificatorVan: kvkUuid }] }),
+      );
       expect(filiaal).toMatchObject({ vestigingsnummer: v2, kvkNummer: k, rsin: null });
     });
 
@@ -355,12 +375,15 @@ describe("Partij", () => {
       expect(updatePartij.bsn).toBe(nieuwBsn);
       expect(updatePartij.partijIdentificatoren.find((i) => i.uuid === first.uuid)?.anderePartijIdentificator).toBe("gecorrigeerd");
       expect((await app.ok(PartijIdentificatorDocument, { uuid: second.uuid })).partijIdentificator).toBeNull();
-      expect(
-        (await app.ok(PartijIdentificatorDocument, { uuid: los.uuid })).partijIdentificator?.identificeerdePartij,
-      ).toEqual({ uuid: p.uuid });
+      expect((await app.ok(PartijIdentificatorDocument, { uuid: los.uuid })).partijIdentificator?.identificeerdePartij).toEqual({
+        uuid: p.uuid,
+      });
 
       // a new bsn in place of the old one in one request (the old one goes first)
-      const vervangen = await app.ok(UpdatePartijDocument, { uuid: p.uuid, input: { partijIdentificatoren: [{ partijIdentificator: bsn() }] } });
+      const vervangen = await app.ok(UpdatePartijDocument, {
+        uuid: p.uuid,
+        input: { partijIdentificatoren: [{ partijIdentificator: bsn() }] },
+      });
       expect(vervangen.updatePartij.partijIdentificatoren).toHaveLength(1);
       expect(vervangen.updatePartij.partijIdentificatoren[0].uuid).not.toBe(first.uuid);
 
@@ -425,9 +448,7 @@ describe("Partij", () => {
             ],
           }),
         ),
-      ).toEqual([
-        ["partijIdentificatoren.5.subIdentificatorVanIndex", "invalid"],
-      ]);
+      ).toEqual([["partijIdentificatoren.5.subIdentificatorVanIndex", "invalid"]]);
       expect(
         await refused(
           persoon({
@@ -501,13 +522,14 @@ describe("Partij", () => {
     const v = vestigingsnummer();
     const org = await create(organisatie({ indicatieActief: false, partijIdentificatoren: [{ partijIdentificator: kvk(k) }] }));
     const kvkUuid = org.partijIdentificatoren[0].uuid;
-    const filiaal = await create(organisatie({ partijIdentificatoren: [{ partijIdentificator: vestiging(v), subIdentificatorVan: kvkUuid }] }));
+    const filiaal = await create(
+      organisatie({ partijIdentificatoren: [{ partijIdentificator: vestiging(v), subIdentificatorVan: kvkUuid }] }),
+    );
     await create(organisatie({ partijIdentificatoren: [{ partijIdentificator: vestiging(), subIdentificatorVan: kvkUuid }] }));
     await deelIn(app, a.uuid, `Cat ${tag}`);
     await app.ok(CreateVertegenwoordigingDocument, { input: { vertegenwoordigendePartij: org.uuid, vertegenwoordigdePartij: a.uuid } });
 
-    const found = async (filter: object) =>
-      (await app.ok(PartijenDocument, { filter, first: 100 })).partijen.edges.map((e) => e.node.uuid);
+    const found = async (filter: object) => (await app.ok(PartijenDocument, { filter, first: 100 })).partijen.edges.map((e) => e.node.uuid);
 
     expect(await found({ nummer: `8${tag}` })).toEqual([a.uuid]);
     expect(await found({ indicatieGeheimhouding: true })).toEqual([a.uuid]);
@@ -520,15 +542,17 @@ describe("Partij", () => {
     expect(await found({ correspondentieadres: { adresregel2: `Postbus ${tag}`, land: "FR" } })).toEqual([a.uuid]);
     expect(await found({ partijIdentificator: { codeSoortObjectId: "BSN", objectId: bsnNr } })).toEqual([a.uuid]);
     expect(
-      await found({ partijIdentificator: { codeRegister: "BRP", codeObjecttype: "NATUURLIJK_PERSOON", codeSoortObjectId: "BSN", objectId: bsnNr } }),
+      await found({
+        partijIdentificator: { codeRegister: "BRP", codeObjecttype: "NATUURLIJK_PERSOON", codeSoortObjectId: "BSN", objectId: bsnNr },
+      }),
     ).toEqual([a.uuid]);
     // all conditions on the same identificator: the rsin number is no bsn
     expect(await found({ partijIdentificator: { codeSoortObjectId: "BSN", objectId: rsinNr } })).toEqual([]);
     expect(await found({ partijIdentificator: { objectId: rsinNr } })).toEqual([a.uuid]);
     // the vestiging with this number under this KvK number
-    expect(await found({ partijIdentificator: { objectId: v }, subIdentificatorVan: { codeSoortObjectId: "KVK_NUMMER", objectId: k } })).toEqual([
-      filiaal.uuid,
-    ]);
+    expect(
+      await found({ partijIdentificator: { objectId: v }, subIdentificatorVan: { codeSoortObjectId: "KVK_NUMMER", objectId: k } }),
+    ).toEqual([filiaal.uuid]);
     expect((await found({ subIdentificatorVan: { objectId: k } })).length).toBe(2);
     expect(await found({ partijIdentificator: { objectId: v }, subIdentificatorVan: { objectId: kvkNummer() } })).toEqual([]);
     expect(await found({ categorieNaam: `cat ${tag}` })).toEqual([a.uuid]);
@@ -558,7 +582,9 @@ describe("Partij", () => {
         }),
       );
       const betrokkene = (await maakBetrokkene(app, { wasPartij: p.uuid })).uuid;
-      await app.ok(CreateVertegenwoordigingDocument, { input: { vertegenwoordigendePartij: p.uuid, vertegenwoordigdePartij: andere.uuid } });
+      await app.ok(CreateVertegenwoordigingDocument, {
+        input: { vertegenwoordigendePartij: p.uuid, vertegenwoordigdePartij: andere.uuid },
+      });
 
       await app.ok(DeletePartijDocument, { uuid: p.uuid });
       expect(await exists(app, DigitaalAdres, da)).toBe(false);
@@ -575,7 +601,9 @@ describe("Partij", () => {
     it("is refused while another partij's vestigingsnummer falls under its kvk_nummer", async () => {
       const org = await create(organisatie({ partijIdentificatoren: [{ partijIdentificator: kvk() }] }));
       const filiaal = await create(
-        organisatie({ partijIdentificatoren: [{ partijIdentificator: vestiging(), subIdentificatorVan: org.partijIdentificatoren[0].uuid }] }),
+        organisatie({
+          partijIdentificatoren: [{ partijIdentificator: vestiging(), subIdentificatorVan: org.partijIdentificatoren[0].uuid }],
+        }),
       );
       const result = await app.execute(DeletePartijDocument, { uuid: org.uuid });
       expect(errorCode(result)).toBe("BAD_USER_INPUT");
@@ -589,7 +617,9 @@ describe("Partij", () => {
 
   it("costs the same number of SQL statements for 2 and for 10 partijen with all their relations", async () => {
     const marker = `Telling ${Date.now()}`;
-    const org = await create(organisatie({ partijIdentificatie: { naam: marker }, partijIdentificatoren: [{ partijIdentificator: kvk() }] }));
+    const org = await create(
+      organisatie({ partijIdentificatie: { naam: marker }, partijIdentificatoren: [{ partijIdentificator: kvk() }] }),
+    );
     const maak = async () => {
       const da = await maakDigitaalAdres(app, { adres: `${elfproefNummer()}@example.nl` });
       const rn = await maakRekeningnummer(app, "NL91ABNA0417164300");
@@ -606,7 +636,9 @@ describe("Partij", () => {
         }),
       );
       const vertegenwoordigde = await create(persoon({ partijIdentificatoren: [{ partijIdentificator: bsn() }] }));
-      await app.ok(CreateVertegenwoordigingDocument, { input: { vertegenwoordigendePartij: p.uuid, vertegenwoordigdePartij: vertegenwoordigde.uuid } });
+      await app.ok(CreateVertegenwoordigingDocument, {
+        input: { vertegenwoordigendePartij: p.uuid, vertegenwoordigdePartij: vertegenwoordigde.uuid },
+      });
       const cp = await create({ soortPartij: "CONTACTPERSOON", indicatieActief: true, partijIdentificatie: { werkteVoorPartij: p.uuid } });
       return [p.uuid, cp.uuid];
     };
@@ -619,7 +651,9 @@ describe("Partij", () => {
     expect(two.data.partijen.edges.filter((e) => e.node.vestigingsnummer)).toHaveLength(2);
     const vestigingen = ten.data.partijen.edges.filter((e) => e.node.vestigingsnummer);
     expect(vestigingen).toHaveLength(10);
-    expect(vestigingen.every((e) => e.node.digitaleAdressen.length === 1 && e.node.vertegenwoordigden[0].bsn && e.node.kvkNummer)).toBe(true);
+    expect(vestigingen.every((e) => e.node.digitaleAdressen.length === 1 && e.node.vertegenwoordigden[0].bsn && e.node.kvkNummer)).toBe(
+      true,
+    );
     expect(ten.count).toBe(two.count);
     // the page, then one batch per relation (identificatoren, their parents, adressen, voorkeur,
     // rekeningnummers, vertegenwoordigingen, represented partijen with their identificatoren, ...)
@@ -633,7 +667,10 @@ describe("Partij", () => {
     const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partij { uuid bsn kvkNummer } } }`;
     const one = await app.countStatements(query, { r: [{ __typename: "Partij", uuid: partijen[0].uuid }] });
     const three = await app.countStatements(query, {
-      r: [...partijen.map((p) => ({ __typename: "Partij", uuid: p.uuid })), { __typename: "Partij", uuid: "6a7e7f3c-4d0b-4a8e-9f0e-000000000000" }],
+      r: [
+        ...partijen.map((p) => ({ __typename: "Partij", uuid: p.uuid })),
+        { __typename: "Partij", uuid: "6a7e7f3c-4d0b-4a8e-9f0e-000000000000" },
+      ],
     });
     expect(three.data).toEqual({
       _entities: [...partijen.map((p, i) => ({ uuid: p.uuid, bsn: nummers[i], kvkNummer: null })), null],

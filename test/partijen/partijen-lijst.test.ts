@@ -42,8 +42,16 @@ async function maakPartijen(count: number) {
       codeSoortObjectId: CodeSoortObjectId.BSN,
       objectId: bsn(made),
     } as never);
-    em.create(DigitaalAdres, { verstrektDoorPartij: partij, adres: `p${made}@example.nl`, soortDigitaalAdres: SoortDigitaalAdres.EMAIL } as never);
-    em.create(DigitaalAdres, { verstrektDoorPartij: partij, adres: "0201234567", soortDigitaalAdres: SoortDigitaalAdres.TELEFOONNUMMER } as never);
+    em.create(DigitaalAdres, {
+      verstrektDoorPartij: partij,
+      adres: `p${made}@example.nl`,
+      soortDigitaalAdres: SoortDigitaalAdres.EMAIL,
+    } as never);
+    em.create(DigitaalAdres, {
+      verstrektDoorPartij: partij,
+      adres: "0201234567",
+      soortDigitaalAdres: SoortDigitaalAdres.TELEFOONNUMMER,
+    } as never);
     for (let k = 0; k < 3; k++) {
       const contact = em.create(Klantcontact, { kanaal: "telefoon", onderwerp: `Vraag ${k}`, taal: "nld", vertrouwelijk: false } as never);
       em.create(Betrokkene, { hadKlantcontact: contact, wasPartij: partij, rol: Rol.KLANT, initiator: true } as never);

@@ -126,25 +126,33 @@ describe("Rekeningnummer", () => {
         ["bic", "invalid"],
         ["partij", "does_not_exist"],
       ]);
-      expect(invalidParams(await app.execute(RekeningnummerCreateDocument, { input: { iban: "NL91ABNA0417164300", partij: "rommel" } }))).toEqual(
-        [["partij", "invalid"]],
-      );
+      expect(
+        invalidParams(await app.execute(RekeningnummerCreateDocument, { input: { iban: "NL91ABNA0417164300", partij: "rommel" } })),
+      ).toEqual([["partij", "invalid"]]);
     });
 
     it("refuses clearing the iban on update, and a bad iban changes nothing", async () => {
       const { uuid } = await maak({ iban: "NL91ABNA0417164300", bic: "ABNANL2A" });
-      expect(invalidParams(await app.execute(RekeningnummerUpdateDocument, { uuid, input: { iban: null } }))).toEqual([["iban", "required"]]);
+      expect(invalidParams(await app.execute(RekeningnummerUpdateDocument, { uuid, input: { iban: null } }))).toEqual([
+        ["iban", "required"],
+      ]);
       expect(
         invalidParams(await app.execute(RekeningnummerUpdateDocument, { uuid, input: { iban: "NL91ABNA0417164301", bic: "RABONL2U" } })),
       ).toEqual([["iban", "invalid"]]);
-      expect((await app.ok(RekeningnummerDocument, { uuid })).rekeningnummer).toMatchObject({ iban: "NL91ABNA0417164300", bic: "ABNANL2A" });
+      expect((await app.ok(RekeningnummerDocument, { uuid })).rekeningnummer).toMatchObject({
+        iban: "NL91ABNA0417164300",
+        bic: "ABNANL2A",
+      });
     });
   });
 
   it("deleting never deletes the partij; its voorkeursRekeningnummer becomes null", async () => {
     const partij = await maakPartij(app);
     const rekening = await maak({ partij: partij.uuid, iban: "NL91ABNA0417164300" });
-    const { updatePartij } = await app.ok(VoorkeurUpdatePartijDocument, { uuid: partij.uuid, input: { voorkeursRekeningnummer: rekening.uuid } });
+    const { updatePartij } = await app.ok(VoorkeurUpdatePartijDocument, {
+      uuid: partij.uuid,
+      input: { voorkeursRekeningnummer: rekening.uuid },
+    });
     expect(updatePartij.voorkeursRekeningnummer).toEqual({ uuid: rekening.uuid });
 
     await app.ok(RekeningnummerDeleteDocument, { uuid: rekening.uuid });

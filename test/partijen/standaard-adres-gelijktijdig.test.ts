@@ -51,11 +51,17 @@ describe(`concurrent standaard-adres writes (${dialect})`, () => {
       isStandaardAdres: true,
       verstrektDoorPartij: partij.uuid,
     });
-    const andersStandaard = await maakDigitaalAdres(app, { adres: "ander@example.nl", isStandaardAdres: true, verstrektDoorPartij: ander.uuid });
+    const andersStandaard = await maakDigitaalAdres(app, {
+      adres: "ander@example.nl",
+      isStandaardAdres: true,
+      verstrektDoorPartij: ander.uuid,
+    });
     // Each existing address is made standaard twice, so that some updates find their address
     // standaard when they read it and switched off again by the time they write.
     const bestaand = await Promise.all(
-      Array.from({ length: UPDATES / 2 }, (_, i) => maakDigitaalAdres(app, { adres: `bestaand${i}@example.nl`, verstrektDoorPartij: partij.uuid })),
+      Array.from({ length: UPDATES / 2 }, (_, i) =>
+        maakDigitaalAdres(app, { adres: `bestaand${i}@example.nl`, verstrektDoorPartij: partij.uuid }),
+      ),
     );
 
     const create = (i: number) =>

@@ -80,7 +80,7 @@ describe("Vertegenwoordiging", () => {
       input: { vertegenwoordigendePartij: p, vertegenwoordigdePartij: p },
     });
     expect(invalidParams(result)).toEqual([["vertegenwoordigdePartij", "invalid"]]);
-    expect((result.errors?.[0]?.extensions?.invalidParams as Array<{ reason: string }>)[0].reason).toBe(
+    expect((result.errors![0].extensions!.invalidParams as Array<{ reason: string }>)[0].reason).toBe(
       "De partij kan niet zichzelf vertegenwoordigen.",
     );
     expect(await total()).toBe(before);
@@ -99,7 +99,9 @@ describe("Vertegenwoordiging", () => {
     const [a, b, c] = [await partij(), await partij(), await partij()];
     await app.ok(CreateVertegenwoordigingDocument, { input: { vertegenwoordigendePartij: a, vertegenwoordigdePartij: b } });
     const before = await total();
-    const twice = await app.execute(CreateVertegenwoordigingDocument, { input: { vertegenwoordigendePartij: a, vertegenwoordigdePartij: b } });
+    const twice = await app.execute(CreateVertegenwoordigingDocument, {
+      input: { vertegenwoordigendePartij: a, vertegenwoordigdePartij: b },
+    });
     expect(invalidParams(twice)).toEqual([["nonFieldErrors", "unique"]]);
     expect(await total()).toBe(before);
     // the other way round is another pair
@@ -136,7 +138,9 @@ describe("Vertegenwoordiging", () => {
 
   it("costs the same number of SQL statements for 2 and for 10 vertegenwoordigingen with their partijen", async () => {
     const maak = async () =>
-      app.ok(CreateVertegenwoordigingDocument, { input: { vertegenwoordigendePartij: await partij(), vertegenwoordigdePartij: await partij() } });
+      app.ok(CreateVertegenwoordigingDocument, {
+        input: { vertegenwoordigendePartij: await partij(), vertegenwoordigdePartij: await partij() },
+      });
     for (let i = 0; i < 2; i++) await maak();
     const two = await app.countStatements(VertegenwoordigingenDocument, { first: 2 });
     for (let i = 0; i < 8; i++) await maak();

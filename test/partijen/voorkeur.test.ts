@@ -238,11 +238,13 @@ describe("concurrent moves and voorkeur choices", () => {
     const requests: Array<Promise<Result<unknown>>> = [];
     adressen.forEach((adres, i) => {
       requests.push(app.execute(VoorkeurUpdateDigitaalAdresDocument, { uuid: adres, input: { verstrektDoorPartij: elders(i) } }));
-      for (const p of partijen) requests.push(app.execute(VoorkeurUpdatePartijDocument, { uuid: p.uuid, input: { voorkeursDigitaalAdres: adres } }));
+      for (const p of partijen)
+        requests.push(app.execute(VoorkeurUpdatePartijDocument, { uuid: p.uuid, input: { voorkeursDigitaalAdres: adres } }));
     });
     rekeningen.forEach((rekening, i) => {
       requests.push(app.execute(VoorkeurUpdateRekeningnummerDocument, { uuid: rekening, input: { partij: elders(i) } }));
-      for (const p of partijen) requests.push(app.execute(VoorkeurUpdatePartijDocument, { uuid: p.uuid, input: { voorkeursRekeningnummer: rekening } }));
+      for (const p of partijen)
+        requests.push(app.execute(VoorkeurUpdatePartijDocument, { uuid: p.uuid, input: { voorkeursRekeningnummer: rekening } }));
     });
     // and one partij takes a few of them over by relinking its lists
     requests.push(

@@ -50,7 +50,7 @@ export class Coverage {
     const totals = columns.map(() => 0);
     for (const [name, row] of this.counts) {
       const values = [COLUMNS.reduce((s, c) => s + row[c], 0), ...COLUMNS.map((c) => row[c]), this.skipped.get(name) ?? 0];
-      values.forEach((v, i) => (totals[i] += v));
+      for (const [i, v] of values.entries()) totals[i] += v;
       lines.push(line(name, values));
     }
     lines.push(line("all", totals));

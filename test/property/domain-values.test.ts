@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkBic, checkBsn, checkEmail, checkIban, checkKvkNummer, checkPostcode, checkRsin, checkTelefoonnummer, checkVestigingsnummer } from "../../src/common/validators";
+import {
+  checkBic,
+  checkBsn,
+  checkEmail,
+  checkIban,
+  checkKvkNummer,
+  checkPostcode,
+  checkRsin,
+  checkTelefoonnummer,
+  checkVestigingsnummer,
+} from "../../src/common/validators";
 import { bic, elfproefNummer, email, iban, kvkNummer, postcode, telefoonnummer, vestigingsnummer } from "./domain-values";
 import { oddFeatures } from "./odd-values";
 

@@ -38,7 +38,10 @@ const bankcode = fc.constantFrom("ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB",
 export const iban = fc
   .tuple(
     fc.oneof(
-      fc.tuple(fc.constant("NL"), fc.tuple(bankcode, digits(10)).map(([bank, number]) => bank + number)),
+      fc.tuple(
+        fc.constant("NL"),
+        fc.tuple(bankcode, digits(10)).map(([bank, number]) => bank + number),
+      ),
       fc.tuple(fc.constant("DE"), digits(18)),
       fc.tuple(fc.constant("BE"), digits(12)),
     ),
@@ -62,22 +65,42 @@ export const telefoonnummer = fc.oneof(
 );
 
 const word = fc.constantFrom(
-  "Jan", "de", "Vries", "Bakkerij", "Korenaar", "vraag", "over", "parkeervergunning", "afval", "melding",
-  "Zoë", "Anaïs", "Çelik", "Müller", "Øster", "straat", "weg", "’s-Hertogenbosch", "IJsselmonde", "Noël",
+  "Jan",
+  "de",
+  "Vries",
+  "Bakkerij",
+  "Korenaar",
+  "vraag",
+  "over",
+  "parkeervergunning",
+  "afval",
+  "melding",
+  "Zoë",
+  "Anaïs",
+  "Çelik",
+  "Müller",
+  "Øster",
+  "straat",
+  "weg",
+  "’s-Hertogenbosch",
+  "IJsselmonde",
+  "Noël",
 );
 
 /** Ordinary text of at most `max` characters (and at least one). */
 export function text(max: number): fc.Arbitrary<string> {
-  return fc
-    .array(word, { minLength: 1, maxLength: 6 })
-    .map((words) => words.join(" ").slice(0, Math.max(1, max)).trim() || "a");
+  return fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(" ").slice(0, Math.max(1, max)).trim() || "a");
 }
 
 const lowerWord = fc.stringMatching(/^[a-z][a-z0-9]{0,11}$/);
 
 export const email = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(lowerWord, fc.constantFrom("", ".", "_", "-", "+"), lowerWord, lowerWord, fc.constantFrom("nl", "com", "eu", "amsterdam"))
-      .map(([a, sep, b, domain, tld]) => `${a}${sep}${b}@${domain}.${tld}`) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(lowerWord, fc.constantFrom("", ".", "_", "-", "+"), lowerWord, lowerWord, fc.constantFrom("nl", "com", "eu", "amsterdam"))
+      .map(([a, sep, b, domain, tld]) => `${a}${sep}${b}@${domain}.${tld}`),
+  },
   { weight: 1, arbitrary: fc.emailAddress({ size: "xsmall" }) },
 );
 
@@ -92,7 +115,10 @@ const objectidentificator = {
   codeObjecttype: fc.constantFrom("zaak", "zgw-Zaak", "medewerker", "document", "klantcontact"),
   codeRegister: fc.constantFrom("openzaak", "open-zaak", "handelsregister", "drc"),
   codeSoortObjectId: fc.constantFrom("uuid", "identificatie", "url"),
-  objectId: fc.oneof(uuid, fc.integer({ min: 1, max: 99999 }).map((n) => `ZAAK-2026-${String(n).padStart(7, "0")}`)),
+  objectId: fc.oneof(
+    uuid,
+    fc.integer({ min: 1, max: 99999 }).map((n) => `ZAAK-2026-${String(n).padStart(7, "0")}`),
+  ),
 };
 
 /** Valid-looking values of string (and Int) input fields, by field name. */
@@ -211,7 +237,10 @@ function partij(input: Input): Input {
     out.partijIdentificatie = Object.fromEntries(Object.entries(identificatie).filter(([k]) => PARTIJ_IDENTIFICATIE[soort]?.includes(k)));
   }
   // A voorkeur must be one of the partij's own addresses and accounts.
-  for (const [list, voorkeur] of [["digitaleAdressen", "voorkeursDigitaalAdres"], ["rekeningnummers", "voorkeursRekeningnummer"]]) {
+  for (const [list, voorkeur] of [
+    ["digitaleAdressen", "voorkeursDigitaalAdres"],
+    ["rekeningnummers", "voorkeursRekeningnummer"],
+  ]) {
     if (out[voorkeur] === undefined || out[voorkeur] === null) continue;
     const items = out[list];
     if (Array.isArray(items) && items.length > 0) out[voorkeur] = items[0];
@@ -220,16 +249,21 @@ function partij(input: Input): Input {
   if (Array.isArray(out.partijIdentificatoren)) {
     // One identificator per soort; a vestigingsnummer under the kvk_nummer of the same list.
     const items = (out.partijIdentificatoren as Input[]).filter(
-      (item, i, all) => all.findIndex((o) => (o.partijIdentificator as Input)?.codeSoortObjectId === (item.partijIdentificator as Input)?.codeSoortObjectId) === i,
+      (item, i, all) =>
+        all.findIndex(
+          (o) => (o.partijIdentificator as Input)?.codeSoortObjectId === (item.partijIdentificator as Input)?.codeSoortObjectId,
+        ) === i,
     );
     const kvk = items.findIndex((item) => (item.partijIdentificator as Input)?.codeSoortObjectId === "KVK_NUMMER");
-    out.partijIdentificatoren = items.map((item) => {
-      const { subIdentificatorVanIndex: _index, ...rest } = item;
-      const vestiging = (item.partijIdentificator as Input)?.codeSoortObjectId === "VESTIGINGSNUMMER";
-      if (!vestiging) return rest;
-      if (kvk >= 0) return { ...rest, subIdentificatorVan: undefined, subIdentificatorVanIndex: kvk };
-      return rest;
-    }).map((item) => Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined)));
+    out.partijIdentificatoren = items
+      .map((item) => {
+        const { subIdentificatorVanIndex: _index, ...rest } = item;
+        const vestiging = (item.partijIdentificator as Input)?.codeSoortObjectId === "VESTIGINGSNUMMER";
+        if (!vestiging) return rest;
+        if (kvk >= 0) return { ...rest, subIdentificatorVan: undefined, subIdentificatorVanIndex: kvk };
+        return rest;
+      })
+      .map((item) => Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined)));
   }
   return out;
 }
@@ -248,7 +282,12 @@ function actor(input: Input): Input {
   return { ...input, actorIdentificatie: kept };
 }
 
-const IDENTIFICATOR_DELEN: Input = { codeObjecttype: "mdw", codeRegister: "msei", codeSoortObjectId: "email", objectId: "medewerker@gemeente.nl" };
+const IDENTIFICATOR_DELEN: Input = {
+  codeObjecttype: "mdw",
+  codeRegister: "msei",
+  codeSoortObjectId: "email",
+  objectId: "medewerker@gemeente.nl",
+};
 const leeg = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
 /**
@@ -260,7 +299,9 @@ function nieuweActor(input: Input): Input {
   const out = actor(input);
   const identificator = out.actoridentificator as Input | null | undefined;
   if (!identificator) return out;
-  const heel = Object.fromEntries(Object.entries(IDENTIFICATOR_DELEN).map(([deel, standaard]) => [deel, leeg(identificator[deel]) ? standaard : identificator[deel]]));
+  const heel = Object.fromEntries(
+    Object.entries(IDENTIFICATOR_DELEN).map(([deel, standaard]) => [deel, leeg(identificator[deel]) ? standaard : identificator[deel]]),
+  );
   return { ...out, actoridentificator: heel };
 }
 
@@ -269,7 +310,10 @@ function actorVerwijzing(input: Input): Input {
   const vindOfMaak = input.vindOfMaak as Input | null | undefined;
   if (vindOfMaak?.actoridentificator) return { vindOfMaak };
   // Left out, the uuid would leave `{}`, which names no actor: the step waits for an actor instead.
-  const uuid = input.uuid instanceof Ref ? new Ref(input.uuid.type, input.uuid.pool, input.uuid.pick, input.uuid.spelling, input.uuid.fallback, false) : input.uuid;
+  const uuid =
+    input.uuid instanceof Ref
+      ? new Ref(input.uuid.type, input.uuid.pool, input.uuid.pick, input.uuid.spelling, input.uuid.fallback, false)
+      : input.uuid;
   return { uuid: uuid ?? new Ref("Actor", "live", 0, "exact", null, false) };
 }
 
@@ -332,7 +376,9 @@ function digitaalAdres(input: Input): Input {
 
 function klantcontact(input: Input): Input {
   // A contact that succeeded needs no further action.
-  return input.indicatieContactGelukt === true && input.verdereActieOndernomen === true ? { ...input, verdereActieOndernomen: false } : input;
+  return input.indicatieContactGelukt === true && input.verdereActieOndernomen === true
+    ? { ...input, verdereActieOndernomen: false }
+    : input;
 }
 
 function periode(input: Input): Input {

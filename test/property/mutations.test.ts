@@ -94,7 +94,9 @@ describe(`generated mutations (${dialect})`, () => {
         console.log(coverage.report(`generated mutations on ${dialect}`));
       }
       if (failures.size > 0) {
-        const groups = [...failures.values()].map(({ count, smallest }) => `── ${smallest.key} (${count}×), smallest example:\n${smallest.report}`);
+        const groups = [...failures.values()].map(
+          ({ count, smallest }) => `── ${smallest.key} (${count}×), smallest example:\n${smallest.report}`,
+        );
         throw new Error(`${failures.size} distinct failures on ${dialect}:\n${groups.join("\n\n")}`);
       }
     },

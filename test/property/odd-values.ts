@@ -10,12 +10,43 @@ import fc from "fast-check";
  */
 
 const FIXED_STRINGS = [
-  "", " ", "   ", "\t\n\r", "\u00a0", "\u2003", "\u200b", "\ufeff", "\u2028", "\u0085", "\u007f", "\u001b[31m",
-  "\u0000", "a\u0000b", "\u0000\u0000\u0000",
-  "\ud800", "\udfff", "a\udc00b", "\udc00\ud800", "\ud83d",
-  "😀", "👨‍👩‍👧‍👦", "🇳🇱", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "𠜎𠜱",
-  "e\u0301", "Z\u0351\u0360\u035b\u0489", "\u0301",
-  "\u202eevil", "' or 1=1 --", "%", "_", "\\", "%_\\", "NULL", "null", "undefined",
+  "",
+  " ",
+  "   ",
+  "\t\n\r",
+  "\u00a0",
+  "\u2003",
+  "\u200b",
+  "\ufeff",
+  "\u2028",
+  "\u0085",
+  "\u007f",
+  "\u001b[31m",
+  "\u0000",
+  "a\u0000b",
+  "\u0000\u0000\u0000",
+  "\ud800",
+  "\udfff",
+  "a\udc00b",
+  "\udc00\ud800",
+  "\ud83d",
+  "😀",
+  "👨‍👩‍👧‍👦",
+  "🇳🇱",
+  "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+  "𠜎𠜱",
+  "e\u0301",
+  "Z\u0351\u0360\u035b\u0489",
+  "\u0301",
+  "\u202eevil",
+  "' or 1=1 --",
+  "%",
+  "_",
+  "\\",
+  "%_\\",
+  "NULL",
+  "null",
+  "undefined",
 ];
 
 /** Pieces that make an otherwise valid value odd when inserted. */
@@ -52,7 +83,9 @@ export function oddString(valid: fc.Arbitrary<string>, description: string | nul
         .tuple(fc.constantFrom(...lengths), fc.constantFrom(...REPEATED), fc.boolean())
         // The length in characters (code points) or in UTF-16 code units: the two differ for astral characters.
         .map(([length, unit, inCodeUnits]) =>
-          inCodeUnits && unit.length > 1 ? unit.repeat(Math.floor(length / unit.length)) + "a".repeat(length % unit.length) : unit.repeat(length),
+          inCodeUnits && unit.length > 1
+            ? unit.repeat(Math.floor(length / unit.length)) + "a".repeat(length % unit.length)
+            : unit.repeat(length),
         ),
     },
     {
@@ -79,8 +112,19 @@ export function oddDate(): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 2, arbitrary: fc.constantFrom("0000-01-01", "0000-12-31", "0001-01-01", "0999-12-31", "9999-12-31") },
     fc.constantFrom(
-      "0000-01-01", "0000-02-29", "0001-01-01", "0999-12-31", "1000-01-01", "1582-10-15", "1900-02-28", "1970-01-01",
-      "2000-02-29", "2024-02-29", "2100-02-28", "9999-01-01", "9999-12-31",
+      "0000-01-01",
+      "0000-02-29",
+      "0001-01-01",
+      "0999-12-31",
+      "1000-01-01",
+      "1582-10-15",
+      "1900-02-28",
+      "1970-01-01",
+      "2000-02-29",
+      "2024-02-29",
+      "2100-02-28",
+      "9999-01-01",
+      "9999-12-31",
     ),
     fc.date(ANY_YEAR).map((d) => d.toISOString().slice(0, 10)),
   );
@@ -99,11 +143,24 @@ function withOffset(date: Date, offset: string, fraction: string): string | null
 
 export function oddDateTime(): fc.Arbitrary<string> {
   return fc.oneof(
-    { weight: 2, arbitrary: fc.constantFrom("0000-01-01T00:00:00Z", "0000-06-15T12:00:00+02:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z") },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom("0000-01-01T00:00:00Z", "0000-06-15T12:00:00+02:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"),
+    },
     fc.constantFrom(
-      "0000-01-01T00:00:00Z", "0000-01-01T00:30:00+01:00", "0001-01-01T00:00:00Z", "0999-12-31T23:59:59Z", "1000-01-01T00:00:00Z",
-      "1970-01-01T00:00:00Z", "2016-12-31T23:59:60Z", "2024-02-29T12:00:00+14:00", "2024-02-29T23:59:59.999999-12:00",
-      "2026-03-29T02:30:00+01:00", "2026-10-25T02:30:00+02:00", "9999-12-31T23:59:59.999Z", "9999-12-31T23:59:59-14:00",
+      "0000-01-01T00:00:00Z",
+      "0000-01-01T00:30:00+01:00",
+      "0001-01-01T00:00:00Z",
+      "0999-12-31T23:59:59Z",
+      "1000-01-01T00:00:00Z",
+      "1970-01-01T00:00:00Z",
+      "2016-12-31T23:59:60Z",
+      "2024-02-29T12:00:00+14:00",
+      "2024-02-29T23:59:59.999999-12:00",
+      "2026-03-29T02:30:00+01:00",
+      "2026-10-25T02:30:00+02:00",
+      "9999-12-31T23:59:59.999Z",
+      "9999-12-31T23:59:59-14:00",
     ),
     fc
       .tuple(fc.date(ANY_YEAR), fc.constantFrom(...OFFSETS), fc.constantFrom("", ".5", ".123", ".123456"))
@@ -136,6 +193,7 @@ const FEATURES: Array<[string, (s: string) => boolean]> = [
   ["lone surrogate", (s) => /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s)],
   ["year before 1000", (s) => /^0\d{3}-\d\d-\d\d/.test(s)],
   ["year 9999", (s) => /^9999-\d\d-\d\d/.test(s)],
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: classifying odd values means finding control characters
   ["control character", (s) => /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(s)],
   ["longer than 1000", (s) => s.length > 1000],
 ];
@@ -149,7 +207,12 @@ export function oddFeatures(value: unknown): string[] {
   const walk = (v: unknown): void => {
     if (typeof v === "string") strings.push(v);
     else if (Array.isArray(v)) v.forEach(walk);
-    else if (v !== null && typeof v === "object") for (const [k, inner] of Object.entries(v)) (strings.push(k), walk(inner));
+    else if (v !== null && typeof v === "object") {
+      for (const [k, inner] of Object.entries(v)) {
+        strings.push(k);
+        walk(inner);
+      }
+    }
   };
   walk(value);
   return FEATURES.filter(([, test]) => strings.some(test)).map(([name]) => name);

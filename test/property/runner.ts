@@ -112,7 +112,11 @@ export class Runner {
       const kind = code === "INTERNAL_SERVER_ERROR" ? "internal error" : "unexpected error code";
       problems.push({ kind, where: `${code} at ${(unexpected.path ?? []).join(".")}`, details: [] });
     } else if (shapeless) {
-      problems.push({ kind: "BAD_USER_INPUT without invalidParams", where: shapeless.message.replace(/"[^"]*"/g, '"…"').slice(0, 80), details: [] });
+      problems.push({
+        kind: "BAD_USER_INPUT without invalidParams",
+        where: shapeless.message.replace(/"[^"]*"/g, '"…"').slice(0, 80),
+        details: [],
+      });
     }
     if (refused) {
       const changed = differences(before, after);
@@ -125,7 +129,8 @@ export class Runner {
       problems.push(...(await this.readBack(mutation, answer, variables)));
     }
 
-    const outcome: Outcome = problems.length > 0 ? "failed" : refused ? ((errors[0]?.extensions?.code as Outcome | undefined) ?? "failed") : "ok";
+    const outcome: Outcome =
+      problems.length > 0 ? "failed" : refused ? ((errors[0]?.extensions?.code as Outcome | undefined) ?? "failed") : "ok";
     if (!this.shrinking) this.coverage.record(mutation.name, outcome);
     for (const problem of problems) {
       this.fail(step, variables, problem.kind, problem.where, oddFeatures(problem.suspects ?? variables), [
@@ -164,16 +169,29 @@ export class Runner {
     }
     if (mutation.deletes) {
       const uuid = variables.uuid as string;
-      const read = await this.app.execute(`query Gone($uuid: ID!) { ${mutation.deletes.queryField}(uuid: $uuid) { __typename } }`, { uuid });
+      const read = await this.app.execute(`query Gone($uuid: ID!) { ${mutation.deletes.queryField}(uuid: $uuid) { __typename } }`, {
+        uuid,
+      });
       if (read.errors?.length || (read.data as Record<string, unknown>)[mutation.deletes.queryField] !== null) {
-        problems.push({ kind: "deleted object still there", where: mutation.deletes.type.name, details: [`read back: ${JSON.stringify(read)}`] });
+        problems.push({
+          kind: "deleted object still there",
+          where: mutation.deletes.type.name,
+          details: [`read back: ${JSON.stringify(read)}`],
+        });
       }
       this.forget(mutation.deletes.type.name, uuid);
     }
     return problems;
   }
 
-  private fail(step: Step, variables: Record<string, unknown>, kind: FailureKind, where: string, features: string[], details: string[]): void {
+  private fail(
+    step: Step,
+    variables: Record<string, unknown>,
+    kind: FailureKind,
+    where: string,
+    features: string[],
+    details: string[],
+  ): void {
     const mutation = step.mutation;
     const earlier = this.history.slice(-30);
     const odd = features.length ? `; odd: ${features.join(", ")}` : "";
@@ -189,7 +207,9 @@ export class Runner {
       kind,
       mutation: mutation.name,
       // One cause, one group: a difference by the odd text that caused it (or else by its fields), an error by where and with what.
-      key: [kind, mutation.name, ...(kind === "answer differs from what is stored" && features.length ? [] : [where]), ...features].join(" | "),
+      key: [kind, mutation.name, ...(kind === "answer differs from what is stored" && features.length ? [] : [where]), ...features].join(
+        " | ",
+      ),
       report,
       size: show(variables).length,
     };
@@ -203,7 +223,10 @@ export class Runner {
 
   /** Adds every readable object of an answer (made, changed or referred to) to the live pool of its type. */
   private remember(value: unknown): void {
-    if (Array.isArray(value)) return value.forEach((v) => this.remember(v));
+    if (Array.isArray(value)) {
+      for (const v of value) this.remember(v);
+      return;
+    }
     if (value === null || typeof value !== "object") return;
     const { __typename, uuid } = value as { __typename?: unknown; uuid?: unknown };
     if (typeof __typename === "string" && typeof uuid === "string" && this.model.readable.has(__typename)) {
@@ -211,14 +234,17 @@ export class Runner {
       if (!list.includes(uuid)) list.push(uuid);
       this.pools.live.set(__typename, list);
     }
-    Object.values(value).forEach((v) => this.remember(v));
+    for (const v of Object.values(value)) this.remember(v);
   }
 
   private forget(type: string, written: string): void {
     const uuid = written.trim().replace(/\0/g, "").toLowerCase();
     const live = this.pools.live.get(type) ?? [];
     if (!live.includes(uuid)) return;
-    this.pools.live.set(type, live.filter((u) => u !== uuid));
+    this.pools.live.set(
+      type,
+      live.filter((u) => u !== uuid),
+    );
     this.pools.deleted.set(type, [...(this.pools.deleted.get(type) ?? []), uuid]);
   }
 

@@ -226,7 +226,12 @@ export function buildSchemaModel(schema: GraphQLSchema): SchemaModel {
         if (type) referenceCounts.set(type, (referenceCounts.get(type) ?? 0) + 1);
         else untypedIds.push(`${path}.${field.name}`);
       } else if (isInputObjectType(named)) {
-        countReferences(`${path}.${field.name}`, Object.values(named.getFields()), argument ? contexts : nestedContexts(field.name, contexts), false);
+        countReferences(
+          `${path}.${field.name}`,
+          Object.values(named.getFields()),
+          argument ? contexts : nestedContexts(field.name, contexts),
+          false,
+        );
       }
     }
   };

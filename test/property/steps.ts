@@ -52,7 +52,14 @@ export class Step {
 const ABSENT = Symbol("absent");
 
 const ODD_IDS = [
-  "", " ", "not-a-uuid", "00000000-0000-0000-0000-000000000000", "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF", "1", "0", "-1",
+  "",
+  " ",
+  "not-a-uuid",
+  "00000000-0000-0000-0000-000000000000",
+  "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF",
+  "1",
+  "0",
+  "-1",
   "{00000000-0000-0000-0000-000000000000}",
 ];
 
@@ -190,15 +197,17 @@ export function stepArbitrary(model: SchemaModel, mutation: MutationModel): fc.A
     const repair = consistent[type.name] ?? ((input: Record<string, unknown>) => input);
     if (!coherent) return generic.map(repair);
     const leaf: Leaf = (name, valid) => string(mode, { name, description: type.getFields()[name]?.description, contexts }, valid);
-    const rest = fields(all.filter((f) => !coherent.fields.includes(f.name)), mode, contexts);
+    const rest = fields(
+      all.filter((f) => !coherent.fields.includes(f.name)),
+      mode,
+      contexts,
+    );
     return fc.tuple(coherent.values(leaf), rest).map(([agreeing, others]) => repair({ ...others, ...agreeing }));
   }
 
   const byMode = MODES.map(({ weight, mode }) => ({
     weight,
-    arbitrary: fields(mutation.field.args, mode, mutation.contexts, true).map(
-      (variables) => new Step(mutation, variables, mode.name),
-    ),
+    arbitrary: fields(mutation.field.args, mode, mutation.contexts, true).map((variables) => new Step(mutation, variables, mode.name)),
   }));
   return fc.oneof(...byMode);
 }

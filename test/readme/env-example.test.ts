@@ -13,7 +13,11 @@ const readers = [
   "src/config.ts",
   ...readdirSync(path.join(ROOT, "src"), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .flatMap((dir) => readdirSync(path.join(ROOT, "src", dir.name)).filter((file) => file.endsWith("-config.ts")).map((file) => `src/${dir.name}/${file}`)),
+    .flatMap((dir) =>
+      readdirSync(path.join(ROOT, "src", dir.name))
+        .filter((file) => file.endsWith("-config.ts"))
+        .map((file) => `src/${dir.name}/${file}`),
+    ),
   "test/federation/run-supergraph.ts",
 ];
 
@@ -27,7 +31,9 @@ describe(".env.example", () => {
   const listed = new Set([...readFileSync(path.join(ROOT, ".env.example"), "utf8").matchAll(/^# ([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
 
   it("names the readers it is checked against", () => {
-    expect(readers).toEqual(expect.arrayContaining(["src/config.ts", "src/auth/auth-config.ts", "src/audit/audit-config.ts", "src/limits/limits-config.ts"]));
+    expect(readers).toEqual(
+      expect.arrayContaining(["src/config.ts", "src/auth/auth-config.ts", "src/audit/audit-config.ts", "src/limits/limits-config.ts"]),
+    );
   });
 
   it.each(readers)("lists every variable %s reads", (file) => {

@@ -7,7 +7,13 @@ import { describe, expect, it } from "vitest";
  * heading that was renamed is a dead end for a reader, so every relative link must resolve.
  */
 const ROOT = path.join(__dirname, "..", "..");
-const documents = ["README.md", "CHANGELOG.md", ...readdirSync(path.join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const documents = [
+  "README.md",
+  "CHANGELOG.md",
+  ...readdirSync(path.join(ROOT, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 
 /** A heading's anchor as GitHub and GitLab make it: lower case, punctuation dropped, spaces to dashes. */
 const anchorOf = (heading: string) =>

@@ -25,7 +25,12 @@ async function developmentClientPrincipal(): Promise<Principal> {
   const folder = mkdtempSync(path.join(tmpdir(), "readme-dev-client-"));
   const { client } = loadOrCreateDevClient(path.join(folder, "dev-client.json"));
   rmSync(folder, { recursive: true });
-  const token = await signToken(client.clientId, client.secret as string, { scopes: [], burger: undefined, userId: "demo", userRepresentation: "Demo" });
+  const token = await signToken(client.clientId, client.secret as string, {
+    scopes: [],
+    burger: undefined,
+    userId: "demo",
+    userRepresentation: "Demo",
+  });
   const verified = await new TokenVerifier({ ...loadConfig({}).auth, clients: [client] }).verify(`Bearer ${token}`);
   if (!verified.ok) throw new Error(`the development token is refused: ${verified.reason}`);
   return verified.principal;
@@ -47,7 +52,15 @@ describe("README examples", () => {
   it("are named operations with unique names, the klantbeeld and the walkthrough among them", () => {
     const names = operations.map((o) => o.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const name of ["Klantbeeld", "MaakActor", "MaakPartij", "RegistreerContactverzoek", "OpenTaken", "HandelTaakAf", "KlantbeeldEva"]) {
+    for (const name of [
+      "Klantbeeld",
+      "MaakActor",
+      "MaakPartij",
+      "RegistreerContactverzoek",
+      "OpenTaken",
+      "HandelTaakAf",
+      "KlantbeeldEva",
+    ]) {
       expect(names).toContain(name);
     }
     expect(names.indexOf("MaakActor")).toBeLessThan(names.indexOf("HandelTaakAf"));
@@ -71,7 +84,11 @@ describe("README examples", () => {
 
   it("leaves the walkthrough's task closed", async () => {
     const taak = substitute("<OpenTaken: interneTaken.edges.0.node.uuid>", answers);
-    const result = await supergraph.query(`query Taak($taak: ID!) { interneTaak(uuid: $taak) { status afgehandeldOp } }`, { taak }, { principal: devToken });
+    const result = await supergraph.query(
+      `query Taak($taak: ID!) { interneTaak(uuid: $taak) { status afgehandeldOp } }`,
+      { taak },
+      { principal: devToken },
+    );
     expect(result.errors).toBeUndefined();
     const { interneTaak } = result.data as { interneTaak: { status: string; afgehandeldOp: string | null } };
     expect(interneTaak.status).toBe("VERWERKT");

@@ -23,7 +23,8 @@ import { describe, expect, it } from "vitest";
  * variables (a cell writes `$partij` for a value the client has).
  */
 const ROOT = path.join(__dirname, "..", "..");
-const schemaOf = (file: string): GraphQLSchema => buildASTSchema(parse(readFileSync(path.join(ROOT, "schema", file), "utf8")), { assumeValidSDL: true });
+const schemaOf = (file: string): GraphQLSchema =>
+  buildASTSchema(parse(readFileSync(path.join(ROOT, "schema", file), "utf8")), { assumeValidSDL: true });
 const schemas = { subgraph: schemaOf("klantinteracties.graphql"), router: schemaOf("supergraph.graphql") };
 const rules = specifiedRules.filter(
   (rule) => ![ScalarLeafsRule, NoUndefinedVariablesRule, NoUnusedVariablesRule, VariablesInAllowedPositionRule].includes(rule),
@@ -50,7 +51,8 @@ function rows(file: string): Row[] {
     if (cells.length !== 4) throw new Error(`${file} line ${index + 1}: a row has four cells (REST call, used by, GraphQL, via)`);
     const graphql = /^`(.*)`$/.exec(cells[2].trim())?.[1];
     const via = cells[3].replace(/\|\s*$/, "").trim();
-    if (!graphql || (via !== "subgraph" && via !== "router")) throw new Error(`${file} line ${index + 1}: a row needs a GraphQL code span and via subgraph or router`);
+    if (!graphql || (via !== "subgraph" && via !== "router"))
+      throw new Error(`${file} line ${index + 1}: a row needs a GraphQL code span and via subgraph or router`);
     found.push({ file, line: index + 1, graphql, via });
   });
   return found;
@@ -72,11 +74,14 @@ describe("the REST mapping tables of docs/rest-mapping.md and the README", () =>
     expect(rows("README.md").length).toBeGreaterThan(5);
   });
 
-  it.each(table.map((row) => [`${row.file} line ${row.line}`, row] as const))("%s: the GraphQL side exists in the schema", (_where, row) => {
-    const schema = schemas[row.via];
-    const document = parse(operationOf(row.graphql, schema));
-    const operation = document.definitions[0] as OperationDefinitionNode;
-    expect(operation.kind).toBe(Kind.OPERATION_DEFINITION);
-    expect(validate(schema, document, rules).map((error) => error.message)).toEqual([]);
-  });
+  it.each(table.map((row) => [`${row.file} line ${row.line}`, row] as const))(
+    "%s: the GraphQL side exists in the schema",
+    (_where, row) => {
+      const schema = schemas[row.via];
+      const document = parse(operationOf(row.graphql, schema));
+      const operation = document.definitions[0] as OperationDefinitionNode;
+      expect(operation.kind).toBe(Kind.OPERATION_DEFINITION);
+      expect(validate(schema, document, rules).map((error) => error.message)).toEqual([]);
+    },
+  );
 });

@@ -9,7 +9,17 @@ import {
 } from "../generated/graphql";
 import { TestApp } from "../support/app";
 import { elfproefNummer, identificator } from "../support/fixtures";
-import { actoren, bekendeActoren, bekendePartij, geschreven, KISS_COLLEGA_VERGUNNINGEN, KISS_MEDEWERKER, klantbeeld, Scenario, stand } from "./support";
+import {
+  actoren,
+  bekendeActoren,
+  bekendePartij,
+  geschreven,
+  KISS_COLLEGA_VERGUNNINGEN,
+  KISS_MEDEWERKER,
+  klantbeeld,
+  Scenario,
+  stand,
+} from "./support";
 
 /**
  * C0534 - Klant belt KCC met een vraag die, na doorverbinden, direct door een collega beantwoord
@@ -35,7 +45,13 @@ const ANTWOORD = "Antwoord (vergunningen): boven 2 meter is een omgevingsvergunn
  * Plays variant B from the registration on; `betrokkene` names the klant as KISS found it, and
  * `nieuwePartij` says whether the registration is to create the partij.
  */
-async function gekendeKlant(scenario: Scenario, bsn: string, referentienummer: string, betrokkene: RegistreerBetrokkeneInput, nieuwePartij: boolean) {
+async function gekendeKlant(
+  scenario: Scenario,
+  bsn: string,
+  referentienummer: string,
+  betrokkene: RegistreerBetrokkeneInput,
+  nieuwePartij: boolean,
+) {
   const kiss = scenario.als(KISS_MEDEWERKER);
   const collega = scenario.als(KISS_COLLEGA_VERGUNNINGEN);
 
@@ -43,7 +59,14 @@ async function gekendeKlant(scenario: Scenario, bsn: string, referentienummer: s
   const { registreerKlantcontact } = await scenario.stap("KCC-medewerker registreert het klantcontact met de vraag", () =>
     kiss.ok(ScenarioRegistreerKlantcontactDocument, {
       input: {
-        klantcontact: { kanaal: "telefoon", onderwerp: "Vergunning schutting", inhoud: VRAAG, taal: "nld", vertrouwelijk: false, referentienummer },
+        klantcontact: {
+          kanaal: "telefoon",
+          onderwerp: "Vergunning schutting",
+          inhoud: VRAAG,
+          taal: "nld",
+          vertrouwelijk: false,
+          referentienummer,
+        },
         actoren: [{ vindOfMaak: actoren.sanne }],
         betrokkenen: [betrokkene],
       },
@@ -68,12 +91,23 @@ async function gekendeKlant(scenario: Scenario, bsn: string, referentienummer: s
   const [gevonden] = klantcontacten.edges.map((e) => e.node);
   expect(gevonden).toMatchObject({ uuid: registreerKlantcontact.klantcontact.uuid, onderwerp: "Vergunning schutting", inhoud: VRAAG });
   expect(gevonden!.hadBetrokkenen).toEqual([
-    { rol: "KLANT", volledigeNaam: "", wasPartij: { uuid: registreerKlantcontact.betrokkenen[0]!.wasPartij!.uuid, partijIdentificatie: { volledigeNaam: "Karel van Deurne" } } },
+    {
+      rol: "KLANT",
+      volledigeNaam: "",
+      wasPartij: {
+        uuid: registreerKlantcontact.betrokkenen[0]!.wasPartij!.uuid,
+        partijIdentificatie: { volledigeNaam: "Karel van Deurne" },
+      },
+    },
   ]);
 
   await scenario.stap("Collega beantwoordt de vraag", async () => undefined);
   const vastgelegd = await scenario.stap("Collega vult de inhoud aan met het antwoord en koppelt zich aan het klantcontact", () =>
-    collega.ok(ScenarioC0534AntwoordVastleggenDocument, { uuid: gevonden!.uuid, inhoud: `${gevonden!.inhoud}\n${ANTWOORD}`, actor: vindOfMaakActor.actor.uuid }),
+    collega.ok(ScenarioC0534AntwoordVastleggenDocument, {
+      uuid: gevonden!.uuid,
+      inhoud: `${gevonden!.inhoud}\n${ANTWOORD}`,
+      actor: vindOfMaakActor.actor.uuid,
+    }),
   );
   expect(vastgelegd.updateKlantcontact.inhoud).toBe(`${VRAAG}\n${ANTWOORD}`);
   expect(await geschreven(app, voor)).toMatchObject({ actor_klantcontact: 2 });
@@ -156,7 +190,10 @@ describe("C0534 Klant belt KCC, vraag na doorverbinden direct door collega beant
     } satisfies RegistreerBetrokkeneInput;
     const geregistreerd = await gekendeKlant(scenario, bsn, "34002", nieuw, true);
     expect(geregistreerd.partijen).toEqual([
-      expect.objectContaining({ aangemaakt: true, partij: expect.objectContaining({ bsn, partijIdentificatie: { volledigeNaam: "Karel van Deurne" } }) }),
+      expect.objectContaining({
+        aangemaakt: true,
+        partij: expect.objectContaining({ bsn, partijIdentificatie: { volledigeNaam: "Karel van Deurne" } }),
+      }),
     ]);
     expect(scenario.verzoekenPerStap.map(([, n]) => n)).toEqual([1, 1, 0, 1, 1, 0, 1]);
   });

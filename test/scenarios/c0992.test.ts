@@ -49,7 +49,9 @@ describe("C0992 Klant belt KCC met een vraag die direct beantwoord kan worden", 
     const scenario = new Scenario(app);
     const kiss = scenario.als(KISS_MEDEWERKER);
 
-    const gevonden = await scenario.stap("Medewerker zoekt de geauthenticeerde klant op BSN", () => kiss.ok(ScenarioKlantbeeldDocument, { bsn }));
+    const gevonden = await scenario.stap("Medewerker zoekt de geauthenticeerde klant op BSN", () =>
+      kiss.ok(ScenarioKlantbeeldDocument, { bsn }),
+    );
     expect(gevonden.partijen.edges.map((e) => e.node.uuid)).toEqual([partij]);
 
     await scenario.stap("Medewerker beantwoordt de vraag", async () => undefined);
@@ -81,7 +83,12 @@ describe("C0992 Klant belt KCC met een vraag die direct beantwoord kan worden", 
     ]);
     expect(geregistreerd).toMatchObject({
       herhaald: false,
-      klantcontact: { kanaal: "telefoon", onderwerp: "Afvalinzameling rond kerst", inhoud: VRAAG_EN_ANTWOORD, referentienummer: "23009182" },
+      klantcontact: {
+        kanaal: "telefoon",
+        onderwerp: "Afvalinzameling rond kerst",
+        inhoud: VRAAG_EN_ANTWOORD,
+        referentienummer: "23009182",
+      },
       actoren: [{ uuid: sanne, naam: "Sanne Jansen" }],
       betrokkenen: [{ rol: "KLANT", initiator: true, wasPartij: { uuid: partij }, digitaleAdressen: [] }],
       // partijen lists only those found or made by vindOfMaakPartij.

@@ -9,7 +9,18 @@ import {
 } from "../generated/graphql";
 import { TestApp } from "../support/app";
 import { elfproefNummer } from "../support/fixtures";
-import { actoren, bekendeActoren, bekendePartij, geschreven, ITA_MEDEWERKER, KISS_MEDEWERKER, klantbeeld, MAILKOPPELING, Scenario, stand } from "./support";
+import {
+  actoren,
+  bekendeActoren,
+  bekendePartij,
+  geschreven,
+  ITA_MEDEWERKER,
+  KISS_MEDEWERKER,
+  klantbeeld,
+  MAILKOPPELING,
+  Scenario,
+  stand,
+} from "./support";
 
 /**
  * C1199 - Klant mailt een vraag naar de gemeente. Software reads the info@ mailbox: it stores the
@@ -35,7 +46,12 @@ const INHOUD =
 
 const OMSCHRIJVING = "Afzender van een ontvangen e-mail";
 
-const informatieobject = (uuid: string) => ({ codeObjecttype: "informatieobject", codeRegister: "openzaak", codeSoortObjectId: "uuid", objectId: uuid });
+const informatieobject = (uuid: string) => ({
+  codeObjecttype: "informatieobject",
+  codeRegister: "openzaak",
+  codeSoortObjectId: "uuid",
+  objectId: uuid,
+});
 
 describe("C1199 Klant mailt een vraag naar de gemeente", () => {
   it("C1199: e-mail met bijlage geregistreerd, een herhaalde aanlevering registreert niets, de afzender later gekoppeld", async () => {
@@ -86,7 +102,13 @@ describe("C1199 Klant mailt een vraag naar de gemeente", () => {
     );
     expect(eerste).toMatchObject({
       herhaald: false,
-      klantcontact: { kanaal: "e-mail", onderwerp: "Ophaalschema vuilnis", inhoud: INHOUD, indicatieContactGelukt: true, plaatsgevondenOp: "2023-11-20T08:12:00.000Z" },
+      klantcontact: {
+        kanaal: "e-mail",
+        onderwerp: "Ophaalschema vuilnis",
+        inhoud: INHOUD,
+        indicatieContactGelukt: true,
+        plaatsgevondenOp: "2023-11-20T08:12:00.000Z",
+      },
       actoren: [{ uuid: mailkoppeling }],
       partijen: [],
       betrokkenen: [
@@ -98,7 +120,11 @@ describe("C1199 Klant mailt een vraag naar de gemeente", () => {
         },
       ],
       bijlagen: [{ bijlageidentificator: informatieobject(email) }, { bijlageidentificator: informatieobject(bijlage) }],
-      interneTaak: { gevraagdeHandeling: "Lezen en bepalen benodigde actie", status: "TE_VERWERKEN", toegewezenAanActoren: [{ uuid: kcc }] },
+      interneTaak: {
+        gevraagdeHandeling: "Lezen en bepalen benodigde actie",
+        status: "TE_VERWERKEN",
+        toegewezenAanActoren: [{ uuid: kcc }],
+      },
     });
 
     // The Message-ID is kept with what the call wrote (idempotency_key).
@@ -125,7 +151,10 @@ describe("C1199 Klant mailt een vraag naar de gemeente", () => {
       takenlijst.ok(ScenarioWerkvoorraadDocument, { actoridentificator: actoren.kcc.actoridentificator }),
     );
     const taak = werkvoorraad.interneTaken.edges.map((e) => e.node).find((t) => t.uuid === eerste.interneTaak!.uuid);
-    expect(taak).toMatchObject({ gevraagdeHandeling: "Lezen en bepalen benodigde actie", aanleidinggevendKlantcontact: { onderwerp: "Ophaalschema vuilnis" } });
+    expect(taak).toMatchObject({
+      gevraagdeHandeling: "Lezen en bepalen benodigde actie",
+      aanleidinggevendKlantcontact: { onderwerp: "Ophaalschema vuilnis" },
+    });
 
     const kiss = scenario.als(KISS_MEDEWERKER);
     await scenario.stap("KCC-medewerker leest de e-mail en de bijlage en herkent de afzender", async () => undefined);
@@ -161,7 +190,11 @@ describe("C1199 Klant mailt een vraag naar de gemeente", () => {
       }),
     ]);
     expect(beeld.interneTaken.edges.map((e) => e.node)).toEqual([
-      { gevraagdeHandeling: "Lezen en bepalen benodigde actie", toelichting: "Aangemaakt naar aanleiding van een ontvangen e-mail", toegewezenAanActoren: [{ naam: "KCC" }] },
+      {
+        gevraagdeHandeling: "Lezen en bepalen benodigde actie",
+        toelichting: "Aangemaakt naar aanleiding van een ontvangen e-mail",
+        toegewezenAanActoren: [{ naam: "KCC" }],
+      },
     ]);
     // The sender's address stays with this contact; the partij's own addresses are unchanged.
     expect(beeld.digitaleAdressen.map((a) => a.adres).sort()).toEqual(["0612345678", "jan.janssen@example.nl"]);

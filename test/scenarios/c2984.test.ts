@@ -42,8 +42,12 @@ async function terugbelverzoek(betrokkene: { wasPartij?: string; voornaam?: stri
             rol: "KLANT",
             initiator: true,
             wasPartij: betrokkene.wasPartij,
-            contactnaam: betrokkene.voornaam ? { voornaam: betrokkene.voornaam, voorvoegselAchternaam: "van", achternaam: "Deurne" } : undefined,
-            nieuweDigitaleAdressen: betrokkene.telefoonnummer ? [{ adres: betrokkene.telefoonnummer, soortDigitaalAdres: "TELEFOONNUMMER" }] : undefined,
+            contactnaam: betrokkene.voornaam
+              ? { voornaam: betrokkene.voornaam, voorvoegselAchternaam: "van", achternaam: "Deurne" }
+              : undefined,
+            nieuweDigitaleAdressen: betrokkene.telefoonnummer
+              ? [{ adres: betrokkene.telefoonnummer, soortDigitaalAdres: "TELEFOONNUMMER" }]
+              : undefined,
           },
         ],
         interneTaak: { gevraagdeHandeling: "Terugbellen", toegewezenAanActoren: [{ vindOfMaak: actoren.vergunningen }] },
@@ -69,11 +73,20 @@ async function belTerug(scenario: Scenario, taak: string) {
     aanleidinggevendKlantcontact: { onderwerp: "Dakkapel zonder vergunning?" },
   });
 
-  const { interneTaak } = await scenario.stap("Medewerker opent de taak met het klantcontact", () => ita.ok(ScenarioC2984TaakDocument, { uuid: taak }));
+  const { interneTaak } = await scenario.stap("Medewerker opent de taak met het klantcontact", () =>
+    ita.ok(ScenarioC2984TaakDocument, { uuid: taak }),
+  );
   await scenario.stap("Medewerker belt de klant terug", async () => undefined);
   const voor = await stand(app);
-  const { handelInterneTaakAf } = await scenario.stap("Medewerker zet de taak op verwerkt", () => ita.ok(ScenarioHandelInterneTaakAfDocument, { uuid: taak }));
-  expect(handelInterneTaakAf).toMatchObject({ interneTaak: { uuid: taak, status: "VERWERKT" }, antwoord: null, onderwerpobject: null, betrokkenen: [] });
+  const { handelInterneTaakAf } = await scenario.stap("Medewerker zet de taak op verwerkt", () =>
+    ita.ok(ScenarioHandelInterneTaakAfDocument, { uuid: taak }),
+  );
+  expect(handelInterneTaakAf).toMatchObject({
+    interneTaak: { uuid: taak, status: "VERWERKT" },
+    antwoord: null,
+    onderwerpobject: null,
+    betrokkenen: [],
+  });
   expect(Date.parse(handelInterneTaakAf.interneTaak.afgehandeldOp!)).toBeGreaterThan(Date.now() - 60_000);
   // The task changed; nothing was added.
   expect(await geschreven(app, voor)).toEqual({});
@@ -87,7 +100,11 @@ describe("C2984 Medewerker belt op verzoek van KCC klant terug", () => {
 
     const gezien = await belTerug(scenario, taak);
     expect(gezien.aanleidinggevendKlantcontact.hadBetrokkenen).toEqual([
-      { volledigeNaam: "Karel van Deurne", digitaleAdressen: [{ adres: "0612345678", soortDigitaalAdres: "TELEFOONNUMMER" }], wasPartij: null },
+      {
+        volledigeNaam: "Karel van Deurne",
+        digitaleAdressen: [{ adres: "0612345678", soortDigitaalAdres: "TELEFOONNUMMER" }],
+        wasPartij: null,
+      },
     ]);
 
     expect(scenario.verzoekenPerStap).toEqual([

@@ -51,7 +51,9 @@ async function meldingMetZaak(zaak: { uuid: string; identificatie: string }, ver
           vertrouwelijk: false,
         },
         actoren: [{ vindOfMaak: actoren.sanne }],
-        betrokkenen: [{ rol: "KLANT", initiator: true, contactnaam: { voornaam: "Petra", voorvoegselAchternaam: "de", achternaam: "Boer" } }],
+        betrokkenen: [
+          { rol: "KLANT", initiator: true, contactnaam: { voornaam: "Petra", voorvoegselAchternaam: "de", achternaam: "Boer" } },
+        ],
         onderwerpobjecten: [{ zaak: verwijzing }],
       },
     }),
@@ -63,7 +65,11 @@ async function meldingMetZaak(zaak: { uuid: string; identificatie: string }, ver
     ["Medewerker registreert het klantcontact met de zaak als onderwerp", 1],
   ]);
   expect(await geschreven(app, voor)).toEqual({ klantcontact: 1, actor_klantcontact: 1, betrokkene: 1, onderwerpobject: 1 });
-  expect(registreerKlantcontact).toMatchObject({ actoren: [{ uuid: sanne }], partijen: [], betrokkenen: [{ volledigeNaam: "Petra de Boer", wasPartij: null }] });
+  expect(registreerKlantcontact).toMatchObject({
+    actoren: [{ uuid: sanne }],
+    partijen: [],
+    betrokkenen: [{ volledigeNaam: "Petra de Boer", wasPartij: null }],
+  });
 
   // Afterwards the zaak shows the klantcontact it came from.
   const result = await app.execute(ZAAK_KLANTCONTACTEN, { zaak: [{ __typename: "Zaak", ...zaak }] }, { principal: KISS_MEDEWERKER });
@@ -84,7 +90,12 @@ describe("C4390 Melding openbare ruimte per telefoon: direct een zaak", () => {
   it("C4390: zaak gekoppeld op uuid (KISS)", async () => {
     const zaak = { uuid: randomUUID(), identificatie: "ZAAK-2026-0004390" };
     const [onderwerpobject] = await meldingMetZaak(zaak, { uuid: zaak.uuid });
-    expect(onderwerpobject!.onderwerpobjectidentificator).toEqual({ codeObjecttype: "zgw-Zaak", codeRegister: "openzaak", codeSoortObjectId: "uuid", objectId: zaak.uuid });
+    expect(onderwerpobject!.onderwerpobjectidentificator).toEqual({
+      codeObjecttype: "zgw-Zaak",
+      codeRegister: "openzaak",
+      codeSoortObjectId: "uuid",
+      objectId: zaak.uuid,
+    });
     expect(onderwerpobject!.wasKlantcontact).toBeNull();
   });
 

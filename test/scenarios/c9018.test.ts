@@ -22,7 +22,12 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const productaanvraag = (uuid: string) => ({ codeObjecttype: "productaanvraag", codeRegister: "objecten", codeSoortObjectId: "uuid", objectId: uuid });
+const productaanvraag = (uuid: string) => ({
+  codeObjecttype: "productaanvraag",
+  codeRegister: "objecten",
+  codeSoortObjectId: "uuid",
+  objectId: uuid,
+});
 
 function klantcontactMetAanvraag(aanvraag: string, betrokkene: RegistreerKlantcontactInput["betrokkenen"]): RegistreerKlantcontactInput {
   return {
@@ -57,9 +62,16 @@ describe("C9018 Klant belt KCC om een product aan te vragen", () => {
     const gezocht = await scenario.stap("Medewerker zoekt de klant op BSN", () => kiss.ok(ScenarioKlantbeeldDocument, { bsn }));
     expect(gezocht.partijen.edges.map((e) => e.node.uuid)).toEqual([partij]);
     const voor = await stand(app);
-    await scenario.stap("Medewerker vult het e-formulier in; de productaanvraag komt in het productaanvragenregister", async () => undefined);
-    const { registreerKlantcontact: geregistreerd } = await scenario.stap("Medewerker registreert het klantcontact met de productaanvraag als bijlage", () =>
-      kiss.ok(ScenarioRegistreerKlantcontactDocument, { input: klantcontactMetAanvraag(aanvraag, [{ rol: "KLANT", initiator: true, wasPartij: partij }]) }),
+    await scenario.stap(
+      "Medewerker vult het e-formulier in; de productaanvraag komt in het productaanvragenregister",
+      async () => undefined,
+    );
+    const { registreerKlantcontact: geregistreerd } = await scenario.stap(
+      "Medewerker registreert het klantcontact met de productaanvraag als bijlage",
+      () =>
+        kiss.ok(ScenarioRegistreerKlantcontactDocument, {
+          input: klantcontactMetAanvraag(aanvraag, [{ rol: "KLANT", initiator: true, wasPartij: partij }]),
+        }),
     );
 
     expect(scenario.verzoekenPerStap).toEqual([
@@ -97,7 +109,10 @@ describe("C9018 Klant belt KCC om een product aan te vragen", () => {
     const gezocht = await scenario.stap("Medewerker zoekt de klant op BSN", () => kiss.ok(ScenarioKlantbeeldDocument, { bsn }));
     expect(gezocht.partijen.edges).toEqual([]);
     const voor = await stand(app);
-    await scenario.stap("Medewerker vult het e-formulier in; de productaanvraag komt in het productaanvragenregister", async () => undefined);
+    await scenario.stap(
+      "Medewerker vult het e-formulier in; de productaanvraag komt in het productaanvragenregister",
+      async () => undefined,
+    );
     const { registreerKlantcontact: geregistreerd } = await scenario.stap(
       "Medewerker registreert partij, klantcontact, bijlage en de taak om de zaak aan te maken",
       () =>
@@ -137,7 +152,11 @@ describe("C9018 Klant belt KCC om een product aan te vragen", () => {
     });
     expect(geregistreerd).toMatchObject({
       partijen: [{ aangemaakt: true, partij: { bsn } }],
-      interneTaak: { gevraagdeHandeling: "Zaak aanmaken voor productaanvraag", status: "TE_VERWERKEN", toegewezenAanActoren: [{ uuid: vergunningen }] },
+      interneTaak: {
+        gevraagdeHandeling: "Zaak aanmaken voor productaanvraag",
+        status: "TE_VERWERKEN",
+        toegewezenAanActoren: [{ uuid: vergunningen }],
+      },
     });
 
     const beeld = await klantbeeld(app, bsn);

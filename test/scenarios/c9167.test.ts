@@ -78,10 +78,22 @@ describe("C9167 Vraag niet direct te beantwoorden: terugbelverzoek", () => {
           digitaleAdressen: [{ adres: "0612345678", soortDigitaalAdres: "TELEFOONNUMMER" }],
         },
       ],
-      interneTaak: { gevraagdeHandeling: "Terugbellen", status: "TE_VERWERKEN", toelichting: "", toegewezenAanActoren: [{ uuid: vergunningen }] },
+      interneTaak: {
+        gevraagdeHandeling: "Terugbellen",
+        status: "TE_VERWERKEN",
+        toelichting: "",
+        toegewezenAanActoren: [{ uuid: vergunningen }],
+      },
     });
     expect(geregistreerd.digitaleAdressen).toHaveLength(1);
-    expect(await geschreven(app, voor)).toEqual({ klantcontact: 1, actor_klantcontact: 1, betrokkene: 1, digitaal_adres: 1, interne_taak: 1, toewijzing: 1 });
+    expect(await geschreven(app, voor)).toEqual({
+      klantcontact: 1,
+      actor_klantcontact: 1,
+      betrokkene: 1,
+      digitaal_adres: 1,
+      interne_taak: 1,
+      toewijzing: 1,
+    });
 
     // The klantbeeld of an unknown person: KISS finds the contactverzoek by the number in another notation.
     const { interneTaken } = await app.ok(
@@ -112,7 +124,9 @@ describe("C9167 Vraag niet direct te beantwoorden: terugbelverzoek", () => {
     });
     const scenario = new Scenario(app);
     const kiss = scenario.als(KISS_MEDEWERKER);
-    const gezocht = await scenario.stap("Medewerker zoekt de geauthenticeerde klant op BSN", () => kiss.ok(ScenarioKlantbeeldDocument, { bsn }));
+    const gezocht = await scenario.stap("Medewerker zoekt de geauthenticeerde klant op BSN", () =>
+      kiss.ok(ScenarioKlantbeeldDocument, { bsn }),
+    );
     expect(gezocht.partijen.edges.map((e) => e.node.uuid)).toEqual([partij]);
 
     const voor = await stand(app);
@@ -130,10 +144,21 @@ describe("C9167 Vraag niet direct te beantwoorden: terugbelverzoek", () => {
     );
 
     expect(scenario.verzoekenPerStap.map(([, n]) => n)).toEqual([1, 1]);
-    expect(await geschreven(app, voor)).toEqual({ klantcontact: 1, actor_klantcontact: 1, betrokkene: 1, digitaal_adres: 1, interne_taak: 1, toewijzing: 1 });
+    expect(await geschreven(app, voor)).toEqual({
+      klantcontact: 1,
+      actor_klantcontact: 1,
+      betrokkene: 1,
+      digitaal_adres: 1,
+      interne_taak: 1,
+      toewijzing: 1,
+    });
     expect(geregistreerd.partijen).toEqual([]);
     expect(geregistreerd.betrokkenen).toEqual([
-      expect.objectContaining({ wasPartij: { uuid: partij }, volledigeNaam: "Carl", digitaleAdressen: [expect.objectContaining({ adres: "0612345678" })] }),
+      expect.objectContaining({
+        wasPartij: { uuid: partij },
+        volledigeNaam: "Carl",
+        digitaleAdressen: [expect.objectContaining({ adres: "0612345678" })],
+      }),
     ]);
 
     const beeld = await klantbeeld(app, bsn);
@@ -147,7 +172,11 @@ describe("C9167 Vraag niet direct te beantwoorden: terugbelverzoek", () => {
       }),
     ]);
     expect(beeld.interneTaken.edges.map((e) => e.node)).toEqual([
-      { gevraagdeHandeling: "Terugbellen", toelichting: "Graag vóór vrijdag terugbellen.", toegewezenAanActoren: [{ naam: "Afdeling vergunningen" }] },
+      {
+        gevraagdeHandeling: "Terugbellen",
+        toelichting: "Graag vóór vrijdag terugbellen.",
+        toegewezenAanActoren: [{ naam: "Afdeling vergunningen" }],
+      },
     ]);
   });
 
@@ -155,7 +184,9 @@ describe("C9167 Vraag niet direct te beantwoorden: terugbelverzoek", () => {
     const bsn = elfproefNummer();
     const scenario = new Scenario(app);
     const kiss = scenario.als(KISS_MEDEWERKER);
-    const gezocht = await scenario.stap("Medewerker zoekt de geauthenticeerde klant op BSN", () => kiss.ok(ScenarioKlantbeeldDocument, { bsn }));
+    const gezocht = await scenario.stap("Medewerker zoekt de geauthenticeerde klant op BSN", () =>
+      kiss.ok(ScenarioKlantbeeldDocument, { bsn }),
+    );
     expect(gezocht.partijen.edges).toEqual([]);
 
     const voor = await stand(app);
@@ -193,12 +224,21 @@ describe("C9167 Vraag niet direct te beantwoorden: terugbelverzoek", () => {
     });
     const [{ aangemaakt, partij }] = geregistreerd.partijen as [(typeof geregistreerd.partijen)[number]];
     expect(aangemaakt).toBe(true);
-    expect(partij).toMatchObject({ bsn, voorkeurstaal: "nld", partijIdentificatie: { volledigeNaam: "Karel van Deurne" }, voorkeursDigitaalAdres: { adres: "karel.vandeurne@example.nl" } });
+    expect(partij).toMatchObject({
+      bsn,
+      voorkeurstaal: "nld",
+      partijIdentificatie: { volledigeNaam: "Karel van Deurne" },
+      voorkeursDigitaalAdres: { adres: "karel.vandeurne@example.nl" },
+    });
     // Name and number are the partij's: nothing extra on the betrokkene.
     expect(geregistreerd.betrokkenen).toEqual([expect.objectContaining({ wasPartij: { uuid: partij.uuid }, digitaleAdressen: [] })]);
 
     const beeld = await klantbeeld(app, bsn);
-    expect(beeld).toMatchObject({ uuid: partij.uuid, voorkeurstaal: "nld", voorkeursDigitaalAdres: { adres: "karel.vandeurne@example.nl" } });
+    expect(beeld).toMatchObject({
+      uuid: partij.uuid,
+      voorkeurstaal: "nld",
+      voorkeursDigitaalAdres: { adres: "karel.vandeurne@example.nl" },
+    });
     // Voorkeur first, then the other standaard address.
     expect(beeld.digitaleAdressen).toEqual([
       { adres: "karel.vandeurne@example.nl", soortDigitaalAdres: "EMAIL", isStandaardAdres: true },

@@ -63,7 +63,14 @@ async function vraagVan(bsn: string): Promise<{ partij: string; taak: string; vr
       input: {
         klantcontact: { kanaal: "e-mail", onderwerp: "Ophaalschema vuilnis", inhoud: VRAAG, taal: "nld", vertrouwelijk: false },
         actoren: [{ vindOfMaak: actoren.mailkoppeling }],
-        betrokkenen: [{ rol: "KLANT", initiator: true, wasPartij: partij, contactnaam: { voornaam: "Jan", voorvoegselAchternaam: "de", achternaam: "Vries" } }],
+        betrokkenen: [
+          {
+            rol: "KLANT",
+            initiator: true,
+            wasPartij: partij,
+            contactnaam: { voornaam: "Jan", voorvoegselAchternaam: "de", achternaam: "Vries" },
+          },
+        ],
         interneTaak: { gevraagdeHandeling: "Vraag beantwoorden", toegewezenAanActoren: [{ vindOfMaak: actoren.vergunningen }] },
       },
     },
@@ -142,13 +149,23 @@ describe("C9708 Medewerker beantwoordt een vraag naar aanleiding van een interne
       omvatteBijlagen: [{ bijlageidentificator: reply }],
     });
     expect(afgehandeld.onderwerpobject).toEqual({ klantcontact: { uuid: afgehandeld.antwoord!.uuid }, wasKlantcontact: { uuid: vraag } });
-    expect(afgehandeld.betrokkenen).toEqual([{ rol: "KLANT", initiator: false, volledigeNaam: "Jan de Vries", wasPartij: { uuid: partij } }]);
+    expect(afgehandeld.betrokkenen).toEqual([
+      { rol: "KLANT", initiator: false, volledigeNaam: "Jan de Vries", wasPartij: { uuid: partij } },
+    ]);
 
     // Mijn Omgeving: the citizen sees the question (not the answer as a question of its own), answered.
     const { partijen } = await app.ok(ScenarioMijnVragenDocument, {}, { principal: burger(bsn) });
     expect(partijen.edges[0]!.node.klantcontacten).toEqual({
       totalCount: 1,
-      edges: [{ node: { onderwerp: "Ophaalschema vuilnis", inhoud: VRAAG, wasOnderwerpobjecten: [{ klantcontact: { kanaal: "e-mail", inhoud: ANTWOORD } }] } }],
+      edges: [
+        {
+          node: {
+            onderwerp: "Ophaalschema vuilnis",
+            inhoud: VRAAG,
+            wasOnderwerpobjecten: [{ klantcontact: { kanaal: "e-mail", inhoud: ANTWOORD } }],
+          },
+        },
+      ],
     });
     // KISS: both contacts in the klantbeeld, no open task left.
     const beeld = await klantbeeld(app, bsn);
@@ -163,16 +180,18 @@ describe("C9708 Medewerker beantwoordt een vraag naar aanleiding van een interne
     await zoekEnOpenTaak(scenario, taak, vraag);
 
     const voor = await stand(app);
-    const { stuurInterneTaakDoor: doorgestuurd } = await scenario.stap("Medewerker kan de vraag niet beantwoorden en maakt een taak voor een collega", () =>
-      scenario.als(ITA_MEDEWERKER).ok(ScenarioStuurInterneTaakDoorDocument, {
-        uuid: taak,
-        input: {
-          naar: [{ uuid: fatima }],
-          wijze: "NIEUWE_TAAK",
-          gevraagdeHandeling: "Opvolgen klantcontact",
-          toelichting: "Vraag gaat over afvalinzameling; doorgezet naar de afdeling afval.",
-        },
-      }),
+    const { stuurInterneTaakDoor: doorgestuurd } = await scenario.stap(
+      "Medewerker kan de vraag niet beantwoorden en maakt een taak voor een collega",
+      () =>
+        scenario.als(ITA_MEDEWERKER).ok(ScenarioStuurInterneTaakDoorDocument, {
+          uuid: taak,
+          input: {
+            naar: [{ uuid: fatima }],
+            wijze: "NIEUWE_TAAK",
+            gevraagdeHandeling: "Opvolgen klantcontact",
+            toelichting: "Vraag gaat over afvalinzameling; doorgezet naar de afdeling afval.",
+          },
+        }),
     );
 
     expect(scenario.verzoekenPerStap.map(([, n]) => n)).toEqual([1, 1, 1]);

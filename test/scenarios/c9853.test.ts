@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { ScenarioContactverzoekenDocument, ScenarioRegistreerKlantcontactDocument, type RegistreerBetrokkeneInput } from "../generated/graphql";
+import {
+  ScenarioContactverzoekenDocument,
+  ScenarioRegistreerKlantcontactDocument,
+  type RegistreerBetrokkeneInput,
+} from "../generated/graphql";
 import { TestApp } from "../support/app";
 import { elfproefNummer, identificator } from "../support/fixtures";
 import { actoren, APPKOPPELING, bekendeActoren, geschreven, KISS_MEDEWERKER, klantbeeld, Scenario, stand } from "./support";
@@ -42,14 +46,26 @@ const interneTaak = {
 
 describe("C9853 Klant appt een vraag", () => {
   it("C9853 variant A: gesprek als informatieobject met bijlage, klant niet geauthenticeerd", async () => {
-    const informatieobject = { codeObjecttype: "informatieobject", codeRegister: "openzaak", codeSoortObjectId: "uuid", objectId: randomUUID() };
+    const informatieobject = {
+      codeObjecttype: "informatieobject",
+      codeRegister: "openzaak",
+      codeSoortObjectId: "uuid",
+      objectId: randomUUID(),
+    };
     const scenario = new Scenario(app);
     const voor = await stand(app);
     await scenario.stap("Appkoppeling legt het afgeronde gesprek vast als informatieobject", async () => undefined);
     const { registreerKlantcontact: geregistreerd } = await scenario.stap("Appkoppeling registreert het app-gesprek", () =>
       scenario.als(APPKOPPELING).ok(ScenarioRegistreerKlantcontactDocument, {
         input: {
-          klantcontact: { kanaal: "app", onderwerp: "App-gesprek", indicatieContactGelukt: true, taal: "nld", vertrouwelijk: false, plaatsgevondenOp: LAATSTE_BERICHT },
+          klantcontact: {
+            kanaal: "app",
+            onderwerp: "App-gesprek",
+            indicatieContactGelukt: true,
+            taal: "nld",
+            vertrouwelijk: false,
+            plaatsgevondenOp: LAATSTE_BERICHT,
+          },
           actoren: [{ vindOfMaak: actoren.appkoppeling }],
           betrokkenen: [betrokkene()],
           bijlagen: [informatieobject],
@@ -92,7 +108,10 @@ describe("C9853 Klant appt een vraag", () => {
       expect.objectContaining({
         gevraagdeHandeling: "Lezen en bepalen benodigde actie",
         toegewezenAanActoren: [{ naam: "KCC" }],
-        aanleidinggevendKlantcontact: { onderwerp: "App-gesprek", hadBetrokkenen: [{ volledigeNaam: "", digitaleAdressen: [{ adres: "0622300190" }] }] },
+        aanleidinggevendKlantcontact: {
+          onderwerp: "App-gesprek",
+          hadBetrokkenen: [{ volledigeNaam: "", digitaleAdressen: [{ adres: "0622300190" }] }],
+        },
       }),
     ]);
   });
@@ -118,7 +137,11 @@ describe("C9853 Klant appt een vraag", () => {
             betrokkene({
               vindOfMaakPartij: {
                 identificator: identificator.bsn(bsn),
-                partij: { soortPartij: "PERSOON", indicatieActief: true, partijIdentificatie: { contactnaam: { voornaam: "Anna", achternaam: "Smit" } } },
+                partij: {
+                  soortPartij: "PERSOON",
+                  indicatieActief: true,
+                  partijIdentificatie: { contactnaam: { voornaam: "Anna", achternaam: "Smit" } },
+                },
               },
             }),
           ],

@@ -86,14 +86,20 @@ export class FrontEnd {
   ) {}
 
   /** Sends one request and insists it succeeded. */
-  async ok<TData, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TData, TVariables>, variables?: TVariables): Promise<TData> {
+  async ok<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+  ): Promise<TData> {
     const result = await this.execute(document, variables);
     if (result.errors?.length) throw new Error(`request failed: ${JSON.stringify(result.errors, null, 2)}`);
     return result.data as TData;
   }
 
   /** Sends one request and returns the response as it is (data and errors). */
-  execute<TData, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TData, TVariables>, variables?: TVariables): Promise<Result<TData>> {
+  execute<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+  ): Promise<Result<TData>> {
     this.scenario.counted();
     return this.scenario.app.execute(document, variables, { principal: this.principal });
   }
@@ -164,11 +170,26 @@ export async function geschreven(app: TestApp, voor: Record<string, number>): Pr
 /** Actor identificatoren as KISS and ITA write them (docs/decision-record/klantinteracties-openklant.md of KISS). */
 export const actoridentificator = {
   /** The logged-in KCC medewerker, by e-mail address in the identity provider (mdw/msei/email). */
-  medewerker: (email: string): ObjectidentificatorInput => ({ codeObjecttype: "mdw", codeRegister: "msei", codeSoortObjectId: "email", objectId: email }),
+  medewerker: (email: string): ObjectidentificatorInput => ({
+    codeObjecttype: "mdw",
+    codeRegister: "msei",
+    codeSoortObjectId: "email",
+    objectId: email,
+  }),
   /** An afdeling from the objects register (afd/obj/idf). */
-  afdeling: (id: string): ObjectidentificatorInput => ({ codeObjecttype: "afd", codeRegister: "obj", codeSoortObjectId: "idf", objectId: id }),
+  afdeling: (id: string): ObjectidentificatorInput => ({
+    codeObjecttype: "afd",
+    codeRegister: "obj",
+    codeSoortObjectId: "idf",
+    objectId: id,
+  }),
   /** A piece of software (geautomatiseerde actor) by its name in the application register. */
-  software: (id: string): ObjectidentificatorInput => ({ codeObjecttype: "ga", codeRegister: "app", codeSoortObjectId: "idf", objectId: id }),
+  software: (id: string): ObjectidentificatorInput => ({
+    codeObjecttype: "ga",
+    codeRegister: "app",
+    codeSoortObjectId: "idf",
+    objectId: id,
+  }),
 };
 
 /** The actors of the cases, as vindOfMaakActor and createActor take them. */

@@ -88,7 +88,10 @@ describe("a read", () => {
     await maakPartij(app, { bsn: elfproefNummer() });
     const traceId = newTraceId();
     const principal = testPrincipal(SCOPES.filter((scope) => scope !== "identificatoren.lezen"));
-    const result = await app.execute("{ partijen(first: 1) { edges { node { uuid bsn } } } }", undefined, { principal, headers: { traceparent: traceparent(traceId) } });
+    const result = await app.execute("{ partijen(first: 1) { edges { node { uuid bsn } } } }", undefined, {
+      principal,
+      headers: { traceparent: traceparent(traceId) },
+    });
     expect(errorCode(result)).toBe("FORBIDDEN");
     expect(result.errors?.[0].message).toMatch(/geen toestemming/);
     expect((result.data as { partijen: { edges: unknown[] } }).partijen.edges).toHaveLength(1);
@@ -128,7 +131,9 @@ describe("a read", () => {
     try {
       const result = await app.execute(PARTIJEN, { first: 5 });
       expect(result.data).toBeUndefined();
-      expect(result.errors).toEqual([{ message: expect.stringMatching(/tijdelijk niet beschikbaar/), extensions: { code: "SERVICE_UNAVAILABLE" } }]);
+      expect(result.errors).toEqual([
+        { message: expect.stringMatching(/tijdelijk niet beschikbaar/), extensions: { code: "SERVICE_UNAVAILABLE" } },
+      ]);
     } finally {
       await knex.schema.renameTable("audit_record_weg", "audit_record");
     }
@@ -149,7 +154,9 @@ describe("a write (RequestContext.transaction)", () => {
     const bsn = elfproefNummer();
     await ctx.transaction(async () => ctx.audit.record({ bsn }, AuditSoort.SCHRIJVEN));
     const records = await recordsOf(ctx.operation.traceId);
-    expect(records).toMatchObject([{ soort: AuditSoort.SCHRIJVEN, uitkomst: AuditUitkomst.GELUKT, betrokkeneHash: betrokkeneHash({ bsn }, app.config.audit.hashKey) }]);
+    expect(records).toMatchObject([
+      { soort: AuditSoort.SCHRIJVEN, uitkomst: AuditUitkomst.GELUKT, betrokkeneHash: betrokkeneHash({ bsn }, app.config.audit.hashKey) },
+    ]);
     expect(ctx.audit.pendingCount).toBe(0);
   });
 

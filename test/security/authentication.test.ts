@@ -71,10 +71,15 @@ describe("authentication with client tokens (HS256, ZGW)", () => {
     ["a token older than AUTH_TOKEN_MAX_AGE without exp", async () => `Bearer ${await testToken({ iat: now() - 3700 })}`, "expired"],
     ["a token not valid yet (nbf)", async () => `Bearer ${await testToken({ nbf: now() + 600 })}`, "not_yet_valid"],
     ["a token issued in the future", async () => `Bearer ${await testToken({ iat: now() + 600 })}`, "issued_in_future"],
-    ["a token signed with another secret", async () => `Bearer ${await testToken({}, "another secret, also thirty-two characters long")}`, "bad_signature"],
+    [
+      "a token signed with another secret",
+      async () => `Bearer ${await testToken({}, "another secret, also thirty-two characters long")}`,
+      "bad_signature",
+    ],
     [
       "an unsigned token (alg none)",
-      async () => `Bearer ${base64url({ alg: "none", typ: "JWT" })}.${base64url({ client_id: TEST_CLIENT.clientId, iss: TEST_CLIENT.clientId, iat: now() })}.`,
+      async () =>
+        `Bearer ${base64url({ alg: "none", typ: "JWT" })}.${base64url({ client_id: TEST_CLIENT.clientId, iss: TEST_CLIENT.clientId, iat: now() })}.`,
       "alg_not_allowed",
     ],
     [
@@ -82,7 +87,11 @@ describe("authentication with client tokens (HS256, ZGW)", () => {
       async () => `Bearer ${await signHs256(TEST_CLIENT.secret, { client_id: "onbekend", iss: "onbekend", iat: now() })}`,
       "unknown_client",
     ],
-    ["a citizen claim from a client that is no citizen portal", async () => `Bearer ${await testToken({ bsn: "999993653" })}`, "burger_claim_refused"],
+    [
+      "a citizen claim from a client that is no citizen portal",
+      async () => `Bearer ${await testToken({ bsn: "999993653" })}`,
+      "burger_claim_refused",
+    ],
   ];
   for (const [what, authorization, reason] of cases) {
     it(`refuses ${what}: 401, no SQL, "${reason}" in the log`, async () => {

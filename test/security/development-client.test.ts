@@ -25,7 +25,10 @@ afterAll(async () => {
 
 const databaseEnv = () => {
   const options = database.options();
-  return { DATABASE_URL: options.databaseUrl, DATABASE_FILE: options.databaseFile === ":memory:" ? path.join(directory, "ki.db") : options.databaseFile };
+  return {
+    DATABASE_URL: options.databaseUrl,
+    DATABASE_FILE: options.databaseFile === ":memory:" ? path.join(directory, "ki.db") : options.databaseFile,
+  };
 };
 
 describe("npm start without a configured client", () => {

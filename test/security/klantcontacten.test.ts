@@ -48,7 +48,12 @@ async function contact(partij: Partij | null, onderwerp: string, extra: Partial<
   const em = app.orm.em.fork();
   const klantcontact = em.create(Klantcontact, { kanaal: "telefoon", onderwerp, taal: "nld", vertrouwelijk: false, ...extra } as never);
   const betrokkene = partij
-    ? em.create(Betrokkene, { hadKlantcontact: klantcontact, wasPartij: em.getReference(Partij, partij.id), rol: Rol.KLANT, initiator: true } as never)
+    ? em.create(Betrokkene, {
+        hadKlantcontact: klantcontact,
+        wasPartij: em.getReference(Partij, partij.id),
+        rol: Rol.KLANT,
+        initiator: true,
+      } as never)
     : null;
   await em.flush();
   return { klantcontact, betrokkene: betrokkene! };
@@ -155,9 +160,17 @@ describe("area scopes", () => {
     expect(viaEntities.data?._entities[0] ?? null).toBeNull();
 
     // The field is non-null, so the partij around it is null too; the error names the field.
-    const nested = await app.execute(`query ($uuid: ID!) { partij(uuid: $uuid) { klantcontacten { edges { cursor } } } }`, { uuid: partijA.uuid }, options);
+    const nested = await app.execute(
+      `query ($uuid: ID!) { partij(uuid: $uuid) { klantcontacten { edges { cursor } } } }`,
+      { uuid: partijA.uuid },
+      options,
+    );
     expect(nested.errors?.map((e) => [e.path?.join("."), e.extensions?.code])).toEqual([["partij.klantcontacten", "FORBIDDEN"]]);
-    const partij = await app.ok<{ partij: { uuid: string } }, { uuid: string }>(`query ($uuid: ID!) { partij(uuid: $uuid) { uuid } }`, { uuid: partijA.uuid }, options);
+    const partij = await app.ok<{ partij: { uuid: string } }, { uuid: string }>(
+      `query ($uuid: ID!) { partij(uuid: $uuid) { uuid } }`,
+      { uuid: partijA.uuid },
+      options,
+    );
     expect(partij.partij.uuid).toBe(partijA.uuid);
   });
 
@@ -177,7 +190,11 @@ describe("area scopes", () => {
     );
     expect(errorCode(update)).toBe("FORBIDDEN");
 
-    const remove = await app.execute(`mutation ($uuid: ID!) { deleteKlantcontact(uuid: $uuid) }`, { uuid: contactB.uuid }, staffWithout("klantcontacten.verwijderen"));
+    const remove = await app.execute(
+      `mutation ($uuid: ID!) { deleteKlantcontact(uuid: $uuid) }`,
+      { uuid: contactB.uuid },
+      staffWithout("klantcontacten.verwijderen"),
+    );
     expect(errorCode(remove)).toBe("FORBIDDEN");
     expect(await app.orm.em.fork().count(Klantcontact, { id: contactB.id })).toBe(1);
   });
@@ -189,12 +206,16 @@ describe("area scopes", () => {
     expect(errorCode(await entities([{ __typename: "InterneTaak", uuid: taakA.uuid }], options))).toBe("FORBIDDEN");
 
     const nested = async (field: string) =>
-      (await app.execute(`query ($uuid: ID!) { klantcontact(uuid: $uuid) { ${field} { uuid } } }`, { uuid: vraagA.uuid }, options)).errors?.map(
-        (e) => [e.path?.join("."), e.extensions?.code],
-      );
+      (
+        await app.execute(`query ($uuid: ID!) { klantcontact(uuid: $uuid) { ${field} { uuid } } }`, { uuid: vraagA.uuid }, options)
+      ).errors?.map((e) => [e.path?.join("."), e.extensions?.code]);
     expect(await nested("leiddeTotInterneTaken")).toEqual([["klantcontact.leiddeTotInterneTaken", "FORBIDDEN"]]);
     expect(await nested("hadBetrokkenActoren")).toEqual([["klantcontact.hadBetrokkenActoren", "FORBIDDEN"]]);
-    const viaPartij = await app.execute(`query ($uuid: ID!) { partij(uuid: $uuid) { interneTaken { edges { cursor } } } }`, { uuid: partijA.uuid }, options);
+    const viaPartij = await app.execute(
+      `query ($uuid: ID!) { partij(uuid: $uuid) { interneTaken { edges { cursor } } } }`,
+      { uuid: partijA.uuid },
+      options,
+    );
     expect(viaPartij.errors?.map((e) => [e.path?.join("."), e.extensions?.code])).toEqual([["partij.interneTaken", "FORBIDDEN"]]);
   });
 
@@ -206,7 +227,11 @@ describe("area scopes", () => {
     );
     expect(errorCode(create)).toBe("FORBIDDEN");
     expect(await app.orm.em.fork().count(Actor, { naam: "Geweigerd" })).toBe(0);
-    const remove = await app.execute(`mutation ($uuid: ID!) { deleteInterneTaak(uuid: $uuid) }`, { uuid: taakA.uuid }, staffWithout("opvolging.verwijderen"));
+    const remove = await app.execute(
+      `mutation ($uuid: ID!) { deleteInterneTaak(uuid: $uuid) }`,
+      { uuid: taakA.uuid },
+      staffWithout("opvolging.verwijderen"),
+    );
     expect(errorCode(remove)).toBe("FORBIDDEN");
     expect(await app.orm.em.fork().count(InterneTaak, { id: taakA.id })).toBe(1);
   });
@@ -218,7 +243,9 @@ describe("vertrouwelijke klantcontacten", () => {
     expect(await klantcontacten(options)).not.toContain(vertrouwelijkB.uuid);
     expect(await klantcontacten(staffWithout())).toContain(vertrouwelijkB.uuid);
     expect(await klantcontacten(options, { vertrouwelijk: true })).toEqual([]);
-    expect((await app.ok<{ klantcontact: null }, { uuid: string }>(KLANTCONTACT, { uuid: vertrouwelijkB.uuid }, options)).klantcontact).toBeNull();
+    expect(
+      (await app.ok<{ klantcontact: null }, { uuid: string }>(KLANTCONTACT, { uuid: vertrouwelijkB.uuid }, options)).klantcontact,
+    ).toBeNull();
 
     const viaEntities = await entities(
       [
@@ -231,7 +258,11 @@ describe("vertrouwelijke klantcontacten", () => {
     expect(viaEntities.data!._entities[0]).toBeNull();
     expect(uuids(viaEntities.data!._entities[1]!.klantcontacten)).toEqual(sorted(vraagA, contactB, contactG));
 
-    const viaPartij = await app.ok<{ partij: { klantcontacten: Uuids } }, { uuid: string }>(PARTIJ_KLANTCONTACTEN, { uuid: partijB.uuid }, options);
+    const viaPartij = await app.ok<{ partij: { klantcontacten: Uuids } }, { uuid: string }>(
+      PARTIJ_KLANTCONTACTEN,
+      { uuid: partijB.uuid },
+      options,
+    );
     expect(uuids(viaPartij.partij.klantcontacten)).toEqual([contactB.uuid]);
   });
 
@@ -258,7 +289,9 @@ describe("klantcontacten of partijen with geheimhouding", () => {
     const options = staffWithout("geheimhouding.lezen");
     expect(await klantcontacten(options)).not.toContain(contactG.uuid);
     expect(await klantcontacten(staffWithout())).toContain(contactG.uuid);
-    expect((await app.ok<{ klantcontact: null }, { uuid: string }>(KLANTCONTACT, { uuid: contactG.uuid }, options)).klantcontact).toBeNull();
+    expect(
+      (await app.ok<{ klantcontact: null }, { uuid: string }>(KLANTCONTACT, { uuid: contactG.uuid }, options)).klantcontact,
+    ).toBeNull();
 
     const viaEntities = await entities(
       [
@@ -272,7 +305,11 @@ describe("klantcontacten of partijen with geheimhouding", () => {
     expect(viaEntities.data!._entities.slice(0, 3)).toEqual([null, null, null]);
     expect(uuids(viaEntities.data!._entities[3]!.klantcontacten)).toEqual(sorted(vraagA, contactB, vertrouwelijkB));
 
-    const taken = await app.ok<{ interneTaken: Uuids }, Record<string, never>>(`{ interneTaken(first: 100) { edges { node { uuid } } } }`, {}, options);
+    const taken = await app.ok<{ interneTaken: Uuids }, Record<string, never>>(
+      `{ interneTaken(first: 100) { edges { node { uuid } } } }`,
+      {},
+      options,
+    );
     expect(uuids(taken.interneTaken)).toEqual([taakA.uuid]);
   });
 });
@@ -299,12 +336,18 @@ describe("a citizen-bound token", () => {
   it("sees its own klantcontacten and their answers, and nothing of another citizen's, on every path", async () => {
     const options = burger(BSN_A);
     expect(await klantcontacten(options)).toEqual(sorted(vraagA, antwoordA));
-    expect((await app.ok<{ klantcontact: null }, { uuid: string }>(KLANTCONTACT, { uuid: contactB.uuid }, options)).klantcontact).toBeNull();
+    expect(
+      (await app.ok<{ klantcontact: null }, { uuid: string }>(KLANTCONTACT, { uuid: contactB.uuid }, options)).klantcontact,
+    ).toBeNull();
     expect(
       (await app.ok<{ klantcontact: { uuid: string } }, { uuid: string }>(KLANTCONTACT, { uuid: antwoordA.uuid }, options)).klantcontact,
     ).toEqual({ uuid: antwoordA.uuid });
 
-    const viaPartij = await app.ok<{ partij: null }, { uuid: string }>(`query ($uuid: ID!) { partij(uuid: $uuid) { uuid klantcontacten { edges { node { uuid } } } } }`, { uuid: partijB.uuid }, options);
+    const viaPartij = await app.ok<{ partij: null }, { uuid: string }>(
+      `query ($uuid: ID!) { partij(uuid: $uuid) { uuid klantcontacten { edges { node { uuid } } } } }`,
+      { uuid: partijB.uuid },
+      options,
+    );
     expect(viaPartij.partij).toBeNull();
     const ownPartij = await app.ok<{ partij: { klantcontacten: Uuids } }, { uuid: string }>(
       `query ($uuid: ID!) { partij(uuid: $uuid) { klantcontacten { edges { node { uuid } } } } }`,
@@ -331,7 +374,10 @@ describe("a citizen-bound token", () => {
 
   it("never sees interne taken, actors or bijlagen, not even of its own klantcontact", async () => {
     const options = burger(BSN_A);
-    const own = await app.ok<{ klantcontact: { leiddeTotInterneTaken: unknown[]; hadBetrokkenActoren: unknown[]; omvatteBijlagen: unknown[] } }, { uuid: string }>(
+    const own = await app.ok<
+      { klantcontact: { leiddeTotInterneTaken: unknown[]; hadBetrokkenActoren: unknown[]; omvatteBijlagen: unknown[] } },
+      { uuid: string }
+    >(
       `query ($uuid: ID!) { klantcontact(uuid: $uuid) { leiddeTotInterneTaken { uuid } hadBetrokkenActoren { uuid } omvatteBijlagen { uuid } } }`,
       { uuid: vraagA.uuid },
       options,
@@ -349,19 +395,26 @@ describe("a citizen-bound token", () => {
     const options = burger(BSN_A);
     const MAAK = `mutation ($input: MaakKlantcontactInput!) { maakKlantcontact(input: $input) { klantcontact { uuid } betrokkene { wasPartij { uuid } } } }`;
     const klantcontact = { kanaal: "website", onderwerp: "Mijn vraag", taal: "nld", vertrouwelijk: false };
-    const own = await app.ok<{ maakKlantcontact: { klantcontact: { uuid: string }; betrokkene: { wasPartij: { uuid: string } } } }, Record<string, unknown>>(
-      MAAK,
-      { input: { klantcontact, betrokkene: { wasPartij: partijA.uuid, rol: "KLANT", initiator: true } } },
-      options,
-    );
+    const own = await app.ok<
+      { maakKlantcontact: { klantcontact: { uuid: string }; betrokkene: { wasPartij: { uuid: string } } } },
+      Record<string, unknown>
+    >(MAAK, { input: { klantcontact, betrokkene: { wasPartij: partijA.uuid, rol: "KLANT", initiator: true } } }, options);
     expect(own.maakKlantcontact.betrokkene.wasPartij.uuid).toBe(partijA.uuid);
     expect(await klantcontacten(options)).toContain(own.maakKlantcontact.klantcontact.uuid);
 
-    const other = await app.execute(MAAK, { input: { klantcontact, betrokkene: { wasPartij: partijB.uuid, rol: "KLANT", initiator: true } } }, options);
+    const other = await app.execute(
+      MAAK,
+      { input: { klantcontact, betrokkene: { wasPartij: partijB.uuid, rol: "KLANT", initiator: true } } },
+      options,
+    );
     expect(invalidParams(other)).toEqual([["betrokkene.wasPartij", "does_not_exist"]]);
     const anonymous = await app.execute(MAAK, { input: { klantcontact } }, options);
     expect(errorCode(anonymous)).toBe("FORBIDDEN");
-    const notInitiator = await app.execute(MAAK, { input: { klantcontact, betrokkene: { wasPartij: partijA.uuid, rol: "KLANT", initiator: false } } }, options);
+    const notInitiator = await app.execute(
+      MAAK,
+      { input: { klantcontact, betrokkene: { wasPartij: partijA.uuid, rol: "KLANT", initiator: false } } },
+      options,
+    );
     expect(errorCode(notInitiator)).toBe("FORBIDDEN");
 
     for (const mutation of [

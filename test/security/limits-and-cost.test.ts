@@ -34,7 +34,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => server?.stop());
 
-
 /** One operation over HTTP with the test client's token, and the SQL statements the server sent for it. */
 async function send({ query, variables }: RouterFetch) {
   const mark = server.logs.withMessage("sql").length;

@@ -21,16 +21,28 @@ beforeAll(async () => {
 afterAll(() => app.stop());
 
 const zonder = (...weg: Scope[]): Principal => testPrincipal(SCOPES.filter((s) => !weg.includes(s)));
-const burger = (binding: BurgerBinding, ...weg: Scope[]): Principal => testPrincipal(SCOPES.filter((s) => !weg.includes(s)), { burger: binding });
+const burger = (binding: BurgerBinding, ...weg: Scope[]): Principal =>
+  testPrincipal(
+    SCOPES.filter((s) => !weg.includes(s)),
+    { burger: binding },
+  );
 
 const codes = (result: Result<unknown>) => (result.errors ?? []).map((e) => e.extensions?.code);
 
-/** Runs as `principal` and returns the result and the number of SQL statements it sent. */
-async function als(principal: Principal, query: string, variables: Record<string, unknown> = {}) {
+/**
+ * Runs as `principal` and returns the result and the number of SQL statements it sent; `TData` is
+ * what the query selects, where a test reads into it.
+ */
+async function als<TData = Record<string, unknown>>(principal: Principal, query: string, variables: Record<string, unknown> = {}) {
   const before = app.statements.length;
   const result = await app.execute(query, variables, { principal });
-  return { result, statements: app.statements.length - before, data: result.data as Record<string, any> };
+  return { result, statements: app.statements.length - before, data: result.data as TData };
 }
+
+/** The answer of a mutation that selects only the uuid of what it made. */
+type Gemaakt<K extends string> = Record<K, { uuid: string }>;
+/** The answer of a list field (a connection) with the given selection of its nodes. */
+type Lijst<K extends string, TNode> = Record<K, { edges: Array<{ node: TNode }> }>;
 
 interface Persoon {
   uuid: string;
@@ -41,7 +53,7 @@ interface Persoon {
 /** A persoon with a BSN and an e-mail adres, made by a client with every scope. */
 async function maakPersoon(velden: { geheim?: boolean; interneNotitie?: string } = {}): Promise<Persoon> {
   const bsn = elfproefNummer();
-  const { createPartij } = await app.ok<any, any>(
+  const { createPartij } = await app.ok<Gemaakt<"createPartij">, Record<string, unknown>>(
     `mutation($input: PartijInput!) { createPartij(input: $input) { uuid } }`,
     {
       input: {
@@ -53,7 +65,7 @@ async function maakPersoon(velden: { geheim?: boolean; interneNotitie?: string }
       },
     },
   );
-  const { createDigitaalAdres } = await app.ok<any, any>(
+  const { createDigitaalAdres } = await app.ok<Gemaakt<"createDigitaalAdres">, Record<string, unknown>>(
     `mutation($input: DigitaalAdresInput!) { createDigitaalAdres(input: $input) { uuid } }`,
     { input: { adres: `${bsn}@example.nl`, soortDigitaalAdres: "EMAIL", verstrektDoorPartij: createPartij.uuid } },
   );
@@ -62,6 +74,19 @@ async function maakPersoon(velden: { geheim?: boolean; interneNotitie?: string }
 
 const PARTIJ = `query($uuid: ID!) { partij(uuid: $uuid) { uuid interneNotitie bsn kvkNummer vestigingsnummer rsin
   partijIdentificatoren { uuid partijIdentificator { codeSoortObjectId objectId } } digitaleAdressen { uuid } } }`;
+/** What PARTIJ selects. */
+interface PartijAntwoord {
+  partij: {
+    uuid: string;
+    interneNotitie: string;
+    bsn: string | null;
+    kvkNummer: string | null;
+    vestigingsnummer: string | null;
+    rsin: string | null;
+    partijIdentificatoren: Array<{ uuid: string; partijIdentificator: { codeSoortObjectId: string | null; objectId: string | null } }>;
+    digitaleAdressen: Array<{ uuid: string }>;
+  } | null;
+}
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Partij { uuid bsn } ... on DigitaalAdres { uuid } } }`;
 const partijRef = (uuid: string) => ({ __typename: "Partij", uuid });
 const ADRES = `query($uuid: ID!) { digitaalAdres(uuid: $uuid) { uuid verstrektDoorPartij { uuid } } }`;
@@ -72,7 +97,7 @@ let vertegenwoordiging: string;
 beforeAll(async () => {
   gewoon = await maakPersoon({ interneNotitie: "Belt liever 's ochtends" });
   geheim = await maakPersoon({ geheim: true });
-  const { createVertegenwoordiging } = await app.ok<any, any>(
+  const { createVertegenwoordiging } = await app.ok<Gemaakt<"createVertegenwoordiging">, Record<string, unknown>>(
     `mutation($input: VertegenwoordigingInput!) { createVertegenwoordiging(input: $input) { uuid } }`,
     { input: { vertegenwoordigendePartij: gewoon.uuid, vertegenwoordigdePartij: geheim.uuid } },
   );
@@ -126,7 +151,10 @@ describe("partijen.schrijven and partijen.verwijderen", () => {
     for (const [query, variables] of [
       [`mutation { createPartij(input: { soortPartij: PERSOON, indicatieActief: true }) { uuid } }`, {}],
       [`mutation($uuid: ID!) { updatePartij(uuid: $uuid, input: { interneNotitie: "x" }) { uuid } }`, { uuid: gewoon.uuid }],
-      [`mutation($p: ID!) { createDigitaalAdres(input: { adres: "a@b.nl", soortDigitaalAdres: EMAIL, verstrektDoorPartij: $p }) { uuid } }`, { p: gewoon.uuid }],
+      [
+        `mutation($p: ID!) { createDigitaalAdres(input: { adres: "a@b.nl", soortDigitaalAdres: EMAIL, verstrektDoorPartij: $p }) { uuid } }`,
+        { p: gewoon.uuid },
+      ],
       [`mutation { createCategorie(input: { naam: "x" }) { uuid } }`, {}],
     ] as const) {
       const { result, statements } = await als(schrijven, query, variables);
@@ -177,23 +205,29 @@ describe("identificatoren.lezen", () => {
   const weigert = zonder("identificatoren.lezen");
 
   it("without it the identificator values answer null, through the root field and through _entities", async () => {
-    const { data } = await als(weigert, PARTIJ, { uuid: gewoon.uuid });
+    const { data } = await als<PartijAntwoord>(weigert, PARTIJ, { uuid: gewoon.uuid });
     expect(data.partij).toMatchObject({ uuid: gewoon.uuid, bsn: null, kvkNummer: null, vestigingsnummer: null, rsin: null });
-    expect(data.partij.partijIdentificatoren).toEqual([
+    expect(data.partij!.partijIdentificatoren).toEqual([
       { uuid: expect.any(String), partijIdentificator: { codeSoortObjectId: "BSN", objectId: null } },
     ]);
     const entities = await als(weigert, ENTITIES, { r: [partijRef(gewoon.uuid)] });
     expect(entities.data._entities).toEqual([{ uuid: gewoon.uuid, bsn: null }]);
 
-    const metScope = await als(testPrincipal(), PARTIJ, { uuid: gewoon.uuid });
-    expect(metScope.data.partij.bsn).toBe(gewoon.bsn);
-    expect(metScope.data.partij.partijIdentificatoren[0].partijIdentificator.objectId).toBe(gewoon.bsn);
+    const metScope = await als<PartijAntwoord>(testPrincipal(), PARTIJ, { uuid: gewoon.uuid });
+    expect(metScope.data.partij!.bsn).toBe(gewoon.bsn);
+    expect(metScope.data.partij!.partijIdentificatoren[0].partijIdentificator.objectId).toBe(gewoon.bsn);
   });
 
   it("without it a filter on an identificator value is refused before SQL, so it cannot tell who is registered", async () => {
     for (const [query, variables] of [
-      [`query($bsn: String!) { partijen(filter: { partijIdentificator: { objectId: $bsn } }) { edges { node { uuid } } } }`, { bsn: gewoon.bsn }],
-      [`query($bsn: String!) { partijen(filter: { subIdentificatorVan: { objectId: $bsn } }) { edges { node { uuid } } } }`, { bsn: gewoon.bsn }],
+      [
+        `query($bsn: String!) { partijen(filter: { partijIdentificator: { objectId: $bsn } }) { edges { node { uuid } } } }`,
+        { bsn: gewoon.bsn },
+      ],
+      [
+        `query($bsn: String!) { partijen(filter: { subIdentificatorVan: { objectId: $bsn } }) { edges { node { uuid } } } }`,
+        { bsn: gewoon.bsn },
+      ],
       [`query($bsn: String!) { partijIdentificatoren(filter: { objectId: $bsn }) { edges { node { uuid } } } }`, { bsn: gewoon.bsn }],
       [
         `query($bsn: String!) { digitaleAdressen(filter: { verstrektDoorPartijIdentificator: { objectId: $bsn } }) { edges { node { uuid } } } }`,
@@ -205,7 +239,10 @@ describe("identificatoren.lezen", () => {
       expect(statements, query).toBe(0);
     }
     // a filter on the codes only is allowed
-    const { result } = await als(weigert, `{ partijen(filter: { partijIdentificator: { codeSoortObjectId: BSN } }) { edges { node { uuid } } } }`);
+    const { result } = await als(
+      weigert,
+      `{ partijen(filter: { partijIdentificator: { codeSoortObjectId: BSN } }) { edges { node { uuid } } } }`,
+    );
     expect(result.errors).toBeUndefined();
   });
 
@@ -225,8 +262,8 @@ describe("geheimhouding.lezen", () => {
 
   it("without it a partij with indicatieGeheimhouding is absent: by uuid, in lists, through _entities", async () => {
     expect((await als(weigert, PARTIJ, { uuid: geheim.uuid })).data.partij).toBeNull();
-    const lijst = await als(weigert, `{ partijen(first: 100) { edges { node { uuid } } } }`);
-    const uuids = lijst.data.partijen.edges.map((e: any) => e.node.uuid);
+    const lijst = await als<Lijst<"partijen", { uuid: string }>>(weigert, `{ partijen(first: 100) { edges { node { uuid } } } }`);
+    const uuids = lijst.data.partijen.edges.map((e) => e.node.uuid);
     expect(uuids).toContain(gewoon.uuid);
     expect(uuids).not.toContain(geheim.uuid);
     const entities = await als(weigert, ENTITIES, { r: [partijRef(geheim.uuid), partijRef(gewoon.uuid)] });
@@ -242,8 +279,11 @@ describe("geheimhouding.lezen", () => {
       { uuid: gewoon.uuid },
     );
     expect(vertegenwoordigd.data).toEqual({ partij: { vertegenwoordigden: [] }, vertegenwoordiging: null });
-    const identificatoren = await als(weigert, `{ partijIdentificatoren(first: 100) { edges { node { identificeerdePartij { uuid } } } } }`);
-    expect(identificatoren.data.partijIdentificatoren.edges.map((e: any) => e.node.identificeerdePartij?.uuid)).not.toContain(geheim.uuid);
+    const identificatoren = await als<Lijst<"partijIdentificatoren", { identificeerdePartij: { uuid: string } | null }>>(
+      weigert,
+      `{ partijIdentificatoren(first: 100) { edges { node { identificeerdePartij { uuid } } } } }`,
+    );
+    expect(identificatoren.data.partijIdentificatoren.edges.map((e) => e.node.identificeerdePartij?.uuid)).not.toContain(geheim.uuid);
 
     const { result } = await als(
       weigert,
@@ -271,9 +311,14 @@ describe("a citizen-bound token", () => {
 
   it("sees its own partij, without the internal note, and none other: by uuid, in lists, through _entities", async () => {
     const eigen = await als(token, PARTIJ, { uuid: zelf.uuid });
-    expect(eigen.data.partij).toMatchObject({ uuid: zelf.uuid, interneNotitie: "", bsn: zelf.bsn, digitaleAdressen: [{ uuid: zelf.adres }] });
+    expect(eigen.data.partij).toMatchObject({
+      uuid: zelf.uuid,
+      interneNotitie: "",
+      bsn: zelf.bsn,
+      digitaleAdressen: [{ uuid: zelf.adres }],
+    });
     expect((await als(token, PARTIJ, { uuid: ander.uuid })).data.partij).toBeNull();
-    const lijst = await als(token, `{ partijen(first: 100) { edges { node { uuid } } } }`);
+    const lijst = await als<Lijst<"partijen", { uuid: string }>>(token, `{ partijen(first: 100) { edges { node { uuid } } } }`);
     expect(lijst.data.partijen.edges).toEqual([{ node: { uuid: zelf.uuid } }]);
     const entities = await als(token, ENTITIES, {
       r: [partijRef(ander.uuid), partijRef(zelf.uuid), { __typename: "DigitaalAdres", uuid: ander.adres }],
@@ -283,7 +328,10 @@ describe("a citizen-bound token", () => {
 
   it("sees no other partij's adressen, identificatoren, vertegenwoordigingen or categorieen", async () => {
     expect((await als(token, ADRES, { uuid: ander.adres })).data.digitaalAdres).toBeNull();
-    const adressen = await als(token, `{ digitaleAdressen(first: 100) { edges { node { uuid } } } }`);
+    const adressen = await als<Lijst<"digitaleAdressen", { uuid: string }>>(
+      token,
+      `{ digitaleAdressen(first: 100) { edges { node { uuid } } } }`,
+    );
     expect(adressen.data.digitaleAdressen.edges).toEqual([{ node: { uuid: zelf.adres } }]);
     const overig = await als(
       token,
@@ -302,40 +350,53 @@ describe("a citizen-bound token", () => {
     const nummer = vestigingsnummer();
     const maak = async (items: unknown[]) =>
       (
-        await app.ok<any, any>(`mutation($input: PartijInput!) { createPartij(input: $input) { uuid } }`, {
-          input: { soortPartij: "ORGANISATIE", indicatieActief: true, partijIdentificatoren: items },
-        })
+        await app.ok<Gemaakt<"createPartij">, Record<string, unknown>>(
+          `mutation($input: PartijInput!) { createPartij(input: $input) { uuid } }`,
+          {
+            input: { soortPartij: "ORGANISATIE", indicatieActief: true, partijIdentificatoren: items },
+          },
+        )
       ).createPartij.uuid as string;
     const hoofd = await maak([{ partijIdentificator: identificator.kvk(kvk) }]);
-    const kvkRij = (await als(testPrincipal(), PARTIJ, { uuid: hoofd })).data.partij.partijIdentificatoren[0].uuid;
+    const kvkRij = (await als<PartijAntwoord>(testPrincipal(), PARTIJ, { uuid: hoofd })).data.partij!.partijIdentificatoren[0].uuid;
     const filiaal = await maak([{ partijIdentificator: identificator.vestiging(nummer), subIdentificatorVan: kvkRij }]);
 
     const vestigingToken = burger({ kvkNummer: kvk, vestigingsnummer: nummer });
-    const lijst = await als(vestigingToken, `{ partijen(first: 100) { edges { node { uuid } } } }`);
+    const lijst = await als<Lijst<"partijen", { uuid: string }>>(vestigingToken, `{ partijen(first: 100) { edges { node { uuid } } } }`);
     expect(lijst.data.partijen.edges).toEqual([{ node: { uuid: filiaal } }]);
     const bedrijfToken = burger({ kvkNummer: kvk });
-    expect((await als(bedrijfToken, `{ partijen(first: 100) { edges { node { uuid } } } }`)).data.partijen.edges).toEqual([
-      { node: { uuid: hoofd } },
-    ]);
+    expect(
+      (await als<Lijst<"partijen", { uuid: string }>>(bedrijfToken, `{ partijen(first: 100) { edges { node { uuid } } } }`)).data.partijen
+        .edges,
+    ).toEqual([{ node: { uuid: hoofd } }]);
   });
 
   it("may keep its own digitale adressen, and nobody else's", async () => {
     const create = `mutation($input: DigitaalAdresInput!) { createDigitaalAdres(input: $input) { uuid verstrektDoorPartij { uuid } } }`;
-    const gemaakt = await als(token, create, { input: { adres: `nieuw-${zelf.bsn}@example.nl`, soortDigitaalAdres: "EMAIL", verstrektDoorPartij: zelf.uuid } });
+    const gemaakt = await als<{ createDigitaalAdres: { uuid: string; verstrektDoorPartij: { uuid: string } | null } }>(token, create, {
+      input: { adres: `nieuw-${zelf.bsn}@example.nl`, soortDigitaalAdres: "EMAIL", verstrektDoorPartij: zelf.uuid },
+    });
     expect(gemaakt.result.errors).toBeUndefined();
     const nieuw = gemaakt.data.createDigitaalAdres.uuid;
     expect(gemaakt.data.createDigitaalAdres.verstrektDoorPartij).toEqual({ uuid: zelf.uuid });
 
     const update = `mutation($uuid: ID!, $input: DigitaalAdresUpdateInput!) { updateDigitaalAdres(uuid: $uuid, input: $input) { uuid omschrijving } }`;
-    expect((await als(token, update, { uuid: nieuw, input: { omschrijving: "privé" } })).data.updateDigitaalAdres).toEqual({ uuid: nieuw, omschrijving: "privé" });
+    expect((await als(token, update, { uuid: nieuw, input: { omschrijving: "privé" } })).data.updateDigitaalAdres).toEqual({
+      uuid: nieuw,
+      omschrijving: "privé",
+    });
     expect(codes((await als(token, update, { uuid: nieuw, input: { verstrektDoorPartij: null } })).result)).toEqual(["FORBIDDEN"]);
     expect(codes((await als(token, update, { uuid: ander.adres, input: { omschrijving: "gekaapt" } })).result)).toEqual(["NOT_FOUND"]);
 
-    const vanAnder = await als(token, create, { input: { adres: "x@example.nl", soortDigitaalAdres: "EMAIL", verstrektDoorPartij: ander.uuid } });
+    const vanAnder = await als(token, create, {
+      input: { adres: "x@example.nl", soortDigitaalAdres: "EMAIL", verstrektDoorPartij: ander.uuid },
+    });
     expect(vanAnder.result.errors?.[0].extensions?.invalidParams).toEqual([
       { name: "verstrektDoorPartij", code: "does_not_exist", reason: `Partij object met uuid ${ander.uuid} bestaat niet.` },
     ]);
-    expect(codes((await als(token, create, { input: { adres: "y@example.nl", soortDigitaalAdres: "EMAIL" } })).result)).toEqual(["FORBIDDEN"]);
+    expect(codes((await als(token, create, { input: { adres: "y@example.nl", soortDigitaalAdres: "EMAIL" } })).result)).toEqual([
+      "FORBIDDEN",
+    ]);
 
     const remove = `mutation($uuid: ID!) { deleteDigitaalAdres(uuid: $uuid) }`;
     expect(codes((await als(token, remove, { uuid: ander.adres })).result)).toEqual(["NOT_FOUND"]);

@@ -26,10 +26,7 @@ import type { TestApp } from "./app";
 // Partijen
 
 /** A partij (a persoon unless told otherwise); with `bsn` it gets a BSN identificator. */
-export async function maakPartij(
-  app: TestApp,
-  options: { soortPartij?: SoortPartij; bsn?: string } = {},
-): Promise<Partij> {
+export async function maakPartij(app: TestApp, options: { soortPartij?: SoortPartij; bsn?: string } = {}): Promise<Partij> {
   const em = app.orm.em.fork();
   const partij = em.create(Partij, { soortPartij: options.soortPartij ?? SoortPartij.PERSOON, indicatieActief: true } as never);
   if (options.bsn) {
@@ -183,7 +180,11 @@ export async function rows<T extends object>(app: TestApp, entity: EntityClass<T
 export async function partijenMetKlantcontact(orm: MikroORM, count: number, zaakUuid?: string): Promise<string[]> {
   const em = orm.em.fork();
   const created = Array.from({ length: count }, (_, i) => {
-    const partij = em.create(Partij, { soortPartij: SoortPartij.PERSOON, indicatieActief: true, contactnaam: { voornaam: `Persoon ${i}` } } as never);
+    const partij = em.create(Partij, {
+      soortPartij: SoortPartij.PERSOON,
+      indicatieActief: true,
+      contactnaam: { voornaam: `Persoon ${i}` },
+    } as never);
     const contact = em.create(Klantcontact, {
       kanaal: "telefoon",
       onderwerp: `Vraag ${i}`,

@@ -109,11 +109,14 @@ export class TestServer {
   /** POST /graphql with a JSON body, as the test client (a fresh token with every scope) unless told otherwise. */
   async graphql(query: string, variables?: Record<string, unknown>, options: GraphqlRequestOptions = {}) {
     const authorization = options.authorization === undefined ? (await bearer()).authorization : options.authorization;
-    return this.fetch<{ data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>("/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(authorization !== null && { authorization }), ...options.headers },
-      body: JSON.stringify({ query, variables }),
-    });
+    return this.fetch<{ data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>(
+      "/graphql",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(authorization !== null && { authorization }), ...options.headers },
+        body: JSON.stringify({ query, variables }),
+      },
+    );
   }
 
   ready() {

@@ -20,7 +20,8 @@ export class SpawnedProcess {
   stderr = "";
   readonly exited: Promise<Exit>;
   private readonly child: ChildProcess;
-  private readonly waiting: Array<{ test: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }> = [];
+  private readonly waiting: Array<{ test: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }> =
+    [];
   private partial = "";
 
   constructor(command: string, args: string[], options: { env: NodeJS.ProcessEnv }) {
@@ -52,7 +53,9 @@ export class SpawnedProcess {
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       this.waiting.push({ test, resolve });
-      void this.exited.then((exit) => reject(new Error(`exited (${JSON.stringify(exit)}) before the line; stdout:\n${this.stdout.join("\n")}\nstderr:\n${this.stderr}`)));
+      void this.exited.then((exit) =>
+        reject(new Error(`exited (${JSON.stringify(exit)}) before the line; stdout:\n${this.stdout.join("\n")}\nstderr:\n${this.stderr}`)),
+      );
     });
   }
 

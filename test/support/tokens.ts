@@ -37,7 +37,14 @@ export function jwksOf(...keys: SigningKey[]): { keys: JWK[] } {
  */
 export function testToken(claims: JWTPayload = {}, secret = TEST_CLIENT.secret): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return signHs256(secret, { client_id: TEST_CLIENT.clientId, iss: TEST_CLIENT.clientId, iat: now, user_id: "tester", user_representation: "Test Medewerker", ...claims });
+  return signHs256(secret, {
+    client_id: TEST_CLIENT.clientId,
+    iss: TEST_CLIENT.clientId,
+    iat: now,
+    user_id: "tester",
+    user_representation: "Test Medewerker",
+    ...claims,
+  });
 }
 
 /** The Authorization header of testToken(claims). */

@@ -29,7 +29,9 @@ describe("createPartij with new digitale adressen and rekeningnummers", () => {
         voorkeursRekeningnummerIndex: 0,
       },
     });
-    expect(createPartij.digitaleAdressen.map(({ adres, soortDigitaalAdres, isStandaardAdres }) => [adres, soortDigitaalAdres, isStandaardAdres])).toEqual([
+    expect(
+      createPartij.digitaleAdressen.map(({ adres, soortDigitaalAdres, isStandaardAdres }) => [adres, soortDigitaalAdres, isStandaardAdres]),
+    ).toEqual([
       // the voorkeur first, then the standaard addresses
       ["0612345678", "TELEFOONNUMMER", false],
       ["jan@example.nl", "EMAIL", true],

@@ -39,8 +39,16 @@ function nieuwBsn(): string {
   }
 }
 
-const medewerker = { naam: "Sanne Jansen", soortActor: "MEDEWERKER" as const, actoridentificator: { objectId: "sanne@gemeente.nl", codeObjecttype: "mdw", codeRegister: "msei", codeSoortObjectId: "email" } };
-const afdeling = { naam: "Afdeling Vergunningen", soortActor: "ORGANISATORISCHE_EENHEID" as const, actoridentificator: { objectId: "vergunningen", codeObjecttype: "afd", codeRegister: "obj", codeSoortObjectId: "idf" } };
+const medewerker = {
+  naam: "Sanne Jansen",
+  soortActor: "MEDEWERKER" as const,
+  actoridentificator: { objectId: "sanne@gemeente.nl", codeObjecttype: "mdw", codeRegister: "msei", codeSoortObjectId: "email" },
+};
+const afdeling = {
+  naam: "Afdeling Vergunningen",
+  soortActor: "ORGANISATORISCHE_EENHEID" as const,
+  actoridentificator: { objectId: "vergunningen", codeObjecttype: "afd", codeRegister: "obj", codeSoortObjectId: "idf" },
+};
 
 /** The KISS contactmoment with contactverzoek, with `n` betrokkenen, addresses and zaken. */
 function contactverzoek(n = 1, bsn = nieuwBsn()): RegistreerKlantcontactInput {
@@ -48,21 +56,33 @@ function contactverzoek(n = 1, bsn = nieuwBsn()): RegistreerKlantcontactInput {
     rol: "KLANT",
     initiator: true,
     contactnaam: { voornaam: "Jan", achternaam: "Vries", voorvoegselAchternaam: "de" },
-    vindOfMaakPartij: { identificator: { codeRegister: "BRP", codeObjecttype: "NATUURLIJK_PERSOON", codeSoortObjectId: "BSN", objectId: bsn } },
+    vindOfMaakPartij: {
+      identificator: { codeRegister: "BRP", codeObjecttype: "NATUURLIJK_PERSOON", codeSoortObjectId: "BSN", objectId: bsn },
+    },
     nieuweDigitaleAdressen: [
       { adres: "jan@example.nl", soortDigitaalAdres: "EMAIL" },
       { adres: "0612345678", soortDigitaalAdres: "TELEFOONNUMMER" },
       ...Array.from({ length: n - 1 }, (_, i) => ({ adres: `jan${i}@example.nl`, soortDigitaalAdres: "EMAIL" as const })),
     ],
   };
-  const anderen = Array.from({ length: n - 1 }, (_, i): RegistreerBetrokkeneInput => ({
-    rol: "KLANT",
-    initiator: false,
-    organisatienaam: `Buurvereniging ${i}`,
-    nieuweDigitaleAdressen: [{ adres: `buren${i}@example.nl`, soortDigitaalAdres: "EMAIL" }],
-  }));
+  const anderen = Array.from(
+    { length: n - 1 },
+    (_, i): RegistreerBetrokkeneInput => ({
+      rol: "KLANT",
+      initiator: false,
+      organisatienaam: `Buurvereniging ${i}`,
+      nieuweDigitaleAdressen: [{ adres: `buren${i}@example.nl`, soortDigitaalAdres: "EMAIL" }],
+    }),
+  );
   return {
-    klantcontact: { kanaal: "telefoon", onderwerp: "Parkeervergunning", inhoud: "Wanneer wordt mijn aanvraag beoordeeld?", taal: "nld", vertrouwelijk: false, indicatieContactGelukt: true },
+    klantcontact: {
+      kanaal: "telefoon",
+      onderwerp: "Parkeervergunning",
+      inhoud: "Wanneer wordt mijn aanvraag beoordeeld?",
+      taal: "nld",
+      vertrouwelijk: false,
+      indicatieContactGelukt: true,
+    },
     actoren: [{ vindOfMaak: medewerker }],
     betrokkenen: [klant, ...anderen],
     onderwerpobjecten: [
@@ -70,7 +90,11 @@ function contactverzoek(n = 1, bsn = nieuwBsn()): RegistreerKlantcontactInput {
       { zaak: { identificatie: "ZAAK-2026-0000007" } },
       ...Array.from({ length: n - 1 }, (_, i) => ({ zaak: { identificatie: `ZAAK-2026-10000${i}` } })),
     ],
-    interneTaak: { gevraagdeHandeling: "Terugbellen", toelichting: "Graag vóór vrijdag.", toegewezenAanActoren: [{ vindOfMaak: afdeling }] },
+    interneTaak: {
+      gevraagdeHandeling: "Terugbellen",
+      toelichting: "Graag vóór vrijdag.",
+      toegewezenAanActoren: [{ vindOfMaak: afdeling }],
+    },
   };
 }
 
@@ -104,7 +128,11 @@ describe("registreerKlantcontact", () => {
       { objectId: "ZAAK-2026-0000007", codeObjecttype: "zaak", codeRegister: "openzaak", codeSoortObjectId: "identificatie" },
     ]);
     expect(r.klantcontact.gingOverOnderwerpobjecten).toEqual(r.onderwerpobjecten.map(({ uuid }) => ({ uuid })));
-    expect(r.interneTaak).toMatchObject({ gevraagdeHandeling: "Terugbellen", status: "TE_VERWERKEN", toegewezenAanActoren: [{ naam: "Afdeling Vergunningen" }] });
+    expect(r.interneTaak).toMatchObject({
+      gevraagdeHandeling: "Terugbellen",
+      status: "TE_VERWERKEN",
+      toegewezenAanActoren: [{ naam: "Afdeling Vergunningen" }],
+    });
 
     // the next contact of the same klant finds partij and actors instead of making them
     const { registreerKlantcontact: next } = await app.ok(RegistreerKlantcontactDocument, { input: contactverzoek(1, bsn) });
@@ -138,7 +166,9 @@ describe("registreerKlantcontact", () => {
     ]);
     expect(await allRows()).toEqual(before);
     // the key of a refused call is not used up
-    expect((await app.ok(RegistreerKlantcontactDocument, { input: contactverzoek(1), sleutel: "mislukt-1" })).registreerKlantcontact.herhaald).toBe(false);
+    expect(
+      (await app.ok(RegistreerKlantcontactDocument, { input: contactverzoek(1), sleutel: "mislukt-1" })).registreerKlantcontact.herhaald,
+    ).toBe(false);
   });
 
   it("answers a retry with the same key with the first result, writing nothing; another input with that key is a conflict", async () => {
@@ -150,10 +180,17 @@ describe("registreerKlantcontact", () => {
     expect(retry).toEqual({ ...first, herhaald: true });
     expect(await allRows()).toEqual(before);
 
-    const other = await app.execute(RegistreerKlantcontactDocument, { input: { ...input, klantcontact: { ...input.klantcontact, onderwerp: "Iets anders" } }, sleutel });
+    const other = await app.execute(RegistreerKlantcontactDocument, {
+      input: { ...input, klantcontact: { ...input.klantcontact, onderwerp: "Iets anders" } },
+      sleutel,
+    });
     expect(invalidParams(other)).toEqual([["idempotentieSleutel", "conflict"]]);
     // keys are per client: another client may use the same one
-    const elders = await app.ok(RegistreerKlantcontactDocument, { input, sleutel }, { principal: testPrincipal(SCOPES, { clientId: "ander" }) });
+    const elders = await app.ok(
+      RegistreerKlantcontactDocument,
+      { input, sleutel },
+      { principal: testPrincipal(SCOPES, { clientId: "ander" }) },
+    );
     expect(elders.registreerKlantcontact.herhaald).toBe(false);
     expect(await allRows()).not.toEqual(before);
   });
@@ -189,7 +226,10 @@ describe("registreerKlantcontact", () => {
     const before = await allRows();
     const input = contactverzoek(1);
     for (const scope of ["klantcontacten.schrijven", "partijen.schrijven", "identificatoren.lezen", "opvolging.schrijven"]) {
-      expect([scope, errorCode(await app.execute(RegistreerKlantcontactDocument, { input }, { principal: zonder(scope) }))]).toEqual([scope, "FORBIDDEN"]);
+      expect([scope, errorCode(await app.execute(RegistreerKlantcontactDocument, { input }, { principal: zonder(scope) }))]).toEqual([
+        scope,
+        "FORBIDDEN",
+      ]);
     }
     expect(await allRows()).toEqual(before);
   });
@@ -200,7 +240,14 @@ describe("registreerKlantcontact", () => {
     const eigen = await maakPartij(app, { bsn });
     const vraag: RegistreerKlantcontactInput = {
       klantcontact: { kanaal: "Mijn Omgeving", onderwerp: "Vraag over mijn aanslag", taal: "nld", vertrouwelijk: false },
-      betrokkenen: [{ rol: "KLANT", initiator: true, wasPartij: eigen.uuid, nieuweDigitaleAdressen: [{ adres: "ik@example.nl", soortDigitaalAdres: "EMAIL" }] }],
+      betrokkenen: [
+        {
+          rol: "KLANT",
+          initiator: true,
+          wasPartij: eigen.uuid,
+          nieuweDigitaleAdressen: [{ adres: "ik@example.nl", soortDigitaalAdres: "EMAIL" }],
+        },
+      ],
     };
     const { registreerKlantcontact } = await app.ok(RegistreerKlantcontactDocument, { input: vraag }, { principal: burger });
     expect(registreerKlantcontact.betrokkenen[0].wasPartij).toEqual({ uuid: eigen.uuid });
@@ -212,8 +259,13 @@ describe("registreerKlantcontact", () => {
       { ...vraag, interneTaak: { gevraagdeHandeling: "Terugbellen", toegewezenAanActoren: [{ vindOfMaak: afdeling }] } },
       { ...vraag, betrokkenen: [{ ...vraag.betrokkenen![0], initiator: false }] },
     ];
-    for (const input of refused) expect(errorCode(await app.execute(RegistreerKlantcontactDocument, { input }, { principal: burger }))).toBe("FORBIDDEN");
-    const anderman = await app.execute(RegistreerKlantcontactDocument, { input: { ...vraag, betrokkenen: [{ ...vraag.betrokkenen![0], wasPartij: ander.uuid }] } }, { principal: burger });
+    for (const input of refused)
+      expect(errorCode(await app.execute(RegistreerKlantcontactDocument, { input }, { principal: burger }))).toBe("FORBIDDEN");
+    const anderman = await app.execute(
+      RegistreerKlantcontactDocument,
+      { input: { ...vraag, betrokkenen: [{ ...vraag.betrokkenen![0], wasPartij: ander.uuid }] } },
+      { principal: burger },
+    );
     expect(invalidParams(anderman)).toEqual([["betrokkenen.0.wasPartij", "does_not_exist"]]);
     expect({ ...(await allRows()), Partij: before.Partij }).toEqual({ ...before, PartijIdentificator: before.PartijIdentificator + 1 });
   });

@@ -97,7 +97,9 @@ describe(`registreerKlantcontact making new partijen (${dialect})`, () => {
       });
       expect(partij.partijIdentificatoren).toHaveLength(1);
     });
-    expect(betrokkenen.map((b) => b.digitaleAdressen.map((a) => a.adres))).toEqual(input.map((b) => b.nieuweDigitaleAdressen!.map((a) => a.adres)));
+    expect(betrokkenen.map((b) => b.digitaleAdressen.map((a) => a.adres))).toEqual(
+      input.map((b) => b.nieuweDigitaleAdressen!.map((a) => a.adres)),
+    );
   });
 
   it("sends as many statements for 5 new vestigingen, each under a new KvK-nummer, as for 1", async () => {
@@ -110,9 +112,9 @@ describe(`registreerKlantcontact making new partijen (${dialect})`, () => {
     const input = Array.from({ length: 5 }, vestiging);
     const five = await registreer(input);
     expect(five.count).toBe(one.count);
-    expect(five.data.registreerKlantcontact.partijen.map(({ aangemaakt, partij }) => [aangemaakt, partij.kvkNummer, partij.vestigingsnummer])).toEqual(
-      input.map((b) => [true, b.vindOfMaakPartij!.kvkNummer, b.vindOfMaakPartij!.identificator.objectId]),
-    );
+    expect(
+      five.data.registreerKlantcontact.partijen.map(({ aangemaakt, partij }) => [aangemaakt, partij.kvkNummer, partij.vestigingsnummer]),
+    ).toEqual(input.map((b) => [true, b.vindOfMaakPartij!.kvkNummer, b.vindOfMaakPartij!.identificator.objectId]));
   });
 
   it("sends as many statements for 5 new partijen each taking over a stored address (and its voorkeur) as for 1", async () => {
@@ -125,7 +127,10 @@ describe(`registreerKlantcontact making new partijen (${dialect})`, () => {
       const betrokkene: RegistreerBetrokkeneInput = {
         rol: "KLANT",
         initiator: false,
-        vindOfMaakPartij: { ...bsn(), partij: { soortPartij: "PERSOON", indicatieActief: true, digitaleAdressen: [adres], voorkeursDigitaalAdres: adres } },
+        vindOfMaakPartij: {
+          ...bsn(),
+          partij: { soortPartij: "PERSOON", indicatieActief: true, digitaleAdressen: [adres], voorkeursDigitaalAdres: adres },
+        },
       };
       return { vorige: vorige.uuid, adres, betrokkene };
     };
@@ -141,7 +146,9 @@ describe(`registreerKlantcontact making new partijen (${dialect})`, () => {
       const now = await app.ok(AdresEnVoorkeurDocument, { adres, partij: vorige });
       // the address moved, and the partij it left no longer prefers it
       expect(now).toEqual({ digitaalAdres: { verstrektDoorPartij: { uuid: nieuw.uuid } }, partij: { voorkeursDigitaalAdres: null } });
-      expect((await app.ok(AdresEnVoorkeurDocument, { adres, partij: nieuw.uuid })).partij).toEqual({ voorkeursDigitaalAdres: { uuid: adres } });
+      expect((await app.ok(AdresEnVoorkeurDocument, { adres, partij: nieuw.uuid })).partij).toEqual({
+        voorkeursDigitaalAdres: { uuid: adres },
+      });
     }
   });
 
@@ -149,7 +156,10 @@ describe(`registreerKlantcontact making new partijen (${dialect})`, () => {
     const metActoren = (n: number) =>
       registreer([nieuwePersoon(0)], {
         actoren: Array.from({ length: n }, () => ({ vindOfMaak: medewerker() })),
-        interneTaak: { gevraagdeHandeling: "Terugbellen", toegewezenAanActoren: Array.from({ length: n }, () => ({ vindOfMaak: medewerker() })) },
+        interneTaak: {
+          gevraagdeHandeling: "Terugbellen",
+          toegewezenAanActoren: Array.from({ length: n }, () => ({ vindOfMaak: medewerker() })),
+        },
       });
     const actorsBefore = await rows(app, Actor);
     const one = await metActoren(1);
@@ -176,7 +186,10 @@ describe(`registreerKlantcontact making new partijen (${dialect})`, () => {
     ]);
     const { partijen, betrokkenen } = data.registreerKlantcontact;
     expect(partijen[0]).toEqual(partijen[1]);
-    expect(partijen[0]).toMatchObject({ aangemaakt: true, partij: { bsn: persoon.identificator.objectId, digitaleAdressen: [{ adres: partij.nieuweDigitaleAdressen![0].adres }] } });
+    expect(partijen[0]).toMatchObject({
+      aangemaakt: true,
+      partij: { bsn: persoon.identificator.objectId, digitaleAdressen: [{ adres: partij.nieuweDigitaleAdressen![0].adres }] },
+    });
     expect(betrokkenen.map((b) => b.wasPartij)).toEqual([{ uuid: partijen[0].partij.uuid }, { uuid: partijen[0].partij.uuid }]);
     expect([await rows(app, Partij), await rows(app, PartijIdentificator)]).toEqual([before[0] + 1, before[1] + 1]);
 
@@ -214,11 +227,18 @@ describe(`registreerKlantcontact making new partijen (${dialect})`, () => {
       initiator: false,
       vindOfMaakPartij: {
         identificator: identificator.kvk(),
-        partij: { soortPartij: "ORGANISATIE", indicatieActief: true, nummer: gedeeld, partijIdentificatoren: [{ partijIdentificator: rsin }] },
+        partij: {
+          soortPartij: "ORGANISATIE",
+          indicatieActief: true,
+          nummer: gedeeld,
+          partijIdentificatoren: [{ partijIdentificator: rsin }],
+        },
       },
     });
     const before = [await rows(app, Partij), await rows(app, PartijIdentificator)];
-    const result = await app.execute(RegistreerMetNieuwePartijenDocument, { input: { klantcontact, betrokkenen: [organisatie(), organisatie()] } });
+    const result = await app.execute(RegistreerMetNieuwePartijenDocument, {
+      input: { klantcontact, betrokkenen: [organisatie(), organisatie()] },
+    });
     expect(invalidParams(result)).toEqual([
       ["betrokkenen.1.vindOfMaakPartij.partij.nummer", "unique"],
       ["betrokkenen.1.vindOfMaakPartij.partij.partijIdentificatoren.0.nonFieldErrors", "unique"],
@@ -233,8 +253,13 @@ describe(`createPartij with several identificatoren, addresses and accounts (${d
       soortPartij: "ORGANISATIE",
       indicatieActief: true,
       nummer: nummer(),
-      partijIdentificatoren: [identificator.kvk(), identificator.rsin()].slice(0, identificatoren).map((partijIdentificator) => ({ partijIdentificator })),
-      nieuweDigitaleAdressen: Array.from({ length: n }, () => ({ adres: `info${uniek()}@example.nl`, soortDigitaalAdres: "EMAIL" as const })),
+      partijIdentificatoren: [identificator.kvk(), identificator.rsin()]
+        .slice(0, identificatoren)
+        .map((partijIdentificator) => ({ partijIdentificator })),
+      nieuweDigitaleAdressen: Array.from({ length: n }, () => ({
+        adres: `info${uniek()}@example.nl`,
+        soortDigitaalAdres: "EMAIL" as const,
+      })),
       voorkeursDigitaalAdresIndex: n - 1,
       nieuweRekeningnummers: Array.from({ length: n }, () => ({ iban: iban() })),
       voorkeursRekeningnummerIndex: 0,
@@ -255,9 +280,15 @@ describe(`createPartij with several identificatoren, addresses and accounts (${d
 
   it("still refuses an identificator that is taken, at its path", async () => {
     const kvk = identificator.kvk();
-    await app.ok(MaakPartijMetIdentificatorenDocument, { input: { soortPartij: "ORGANISATIE", indicatieActief: true, partijIdentificatoren: [{ partijIdentificator: kvk }] } });
+    await app.ok(MaakPartijMetIdentificatorenDocument, {
+      input: { soortPartij: "ORGANISATIE", indicatieActief: true, partijIdentificatoren: [{ partijIdentificator: kvk }] },
+    });
     const result = await app.execute(MaakPartijMetIdentificatorenDocument, {
-      input: { soortPartij: "ORGANISATIE", indicatieActief: true, partijIdentificatoren: [{ partijIdentificator: identificator.rsin() }, { partijIdentificator: kvk }] },
+      input: {
+        soortPartij: "ORGANISATIE",
+        indicatieActief: true,
+        partijIdentificatoren: [{ partijIdentificator: identificator.rsin() }, { partijIdentificator: kvk }],
+      },
     });
     expect(invalidParams(result)).toEqual([["partijIdentificatoren.1.nonFieldErrors", "unique"]]);
   });

@@ -39,7 +39,8 @@ describe("vindOfMaakActor", () => {
     expect(first).toMatchObject({ aangemaakt: true, actor: { naam: "Sanne Jansen", soortActor: "MEDEWERKER" } });
     const before = await rows(app, Actor);
     // another name: a found actor is not changed
-    const again = (await app.ok(VindOfMaakActorDocument, { input: { ...medewerker("sanne@gemeente.nl"), naam: "S. Jansen" } })).vindOfMaakActor;
+    const again = (await app.ok(VindOfMaakActorDocument, { input: { ...medewerker("sanne@gemeente.nl"), naam: "S. Jansen" } }))
+      .vindOfMaakActor;
     expect(again).toEqual({ ...first, aangemaakt: false });
     expect(await rows(app, Actor)).toBe(before);
   });
@@ -47,7 +48,11 @@ describe("vindOfMaakActor", () => {
   it("requires the whole actoridentificator and writes nothing without it", async () => {
     const before = await rows(app, Actor);
     const result = await app.execute(VindOfMaakActorDocument, {
-      input: { naam: "Afdeling Burgerzaken", soortActor: "ORGANISATORISCHE_EENHEID", actoridentificator: { objectId: "burgerzaken", codeRegister: " " } },
+      input: {
+        naam: "Afdeling Burgerzaken",
+        soortActor: "ORGANISATORISCHE_EENHEID",
+        actoridentificator: { objectId: "burgerzaken", codeRegister: " " },
+      },
     });
     expect(errorCode(result)).toBe("BAD_USER_INPUT");
     expect(invalidParams(result)).toEqual([
@@ -60,13 +65,17 @@ describe("vindOfMaakActor", () => {
 
   it("is refused without opvolging.schrijven and for a citizen's token", async () => {
     const input = medewerker("geweigerd@gemeente.nl");
-    expect(errorCode(await app.execute(VindOfMaakActorDocument, { input }, { principal: zonder("opvolging.schrijven") }))).toBe("FORBIDDEN");
+    expect(errorCode(await app.execute(VindOfMaakActorDocument, { input }, { principal: zonder("opvolging.schrijven") }))).toBe(
+      "FORBIDDEN",
+    );
     expect(errorCode(await app.execute(VindOfMaakActorDocument, { input }, { principal: burger("999993653") }))).toBe("FORBIDDEN");
     expect(await rows(app, Actor, { actoridentificator: { objectId: "geweigerd@gemeente.nl" } })).toBe(0);
   });
 
   it(`gives 12 concurrent calls for one identificator the same actor, created once (${dialect})`, async () => {
-    const results = await Promise.all(Array.from({ length: 12 }, () => app.ok(VindOfMaakActorDocument, { input: medewerker("race@gemeente.nl") })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => app.ok(VindOfMaakActorDocument, { input: medewerker("race@gemeente.nl") })),
+    );
     expect(new Set(results.map((r) => r.vindOfMaakActor.actor.uuid)).size).toBe(1);
     expect(results.filter((r) => r.vindOfMaakActor.aangemaakt)).toHaveLength(1);
     expect(await rows(app, Actor, { actoridentificator: { objectId: "race@gemeente.nl" } })).toBe(1);
@@ -100,12 +109,18 @@ describe("vindOfMaakPartij", () => {
 
   it("makes an active persoon with only the identificator when no partij is given", async () => {
     const { vindOfMaakPartij } = await app.ok(VindOfMaakPartijDocument, { input: bsn("111222333") });
-    expect(vindOfMaakPartij).toMatchObject({ aangemaakt: true, partij: { soortPartij: "PERSOON", bsn: "111222333", digitaleAdressen: [] } });
+    expect(vindOfMaakPartij).toMatchObject({
+      aangemaakt: true,
+      partij: { soortPartij: "PERSOON", bsn: "111222333", digitaleAdressen: [] },
+    });
   });
 
   it("finds a vestiging under its KvK-nummer, registering the KvK-nummer without partij when it is new", async () => {
     const first = (await app.ok(VindOfMaakPartijDocument, { input: vestiging("000038509504", "69599084") })).vindOfMaakPartij;
-    expect(first).toMatchObject({ aangemaakt: true, partij: { soortPartij: "ORGANISATIE", kvkNummer: "69599084", vestigingsnummer: "000038509504" } });
+    expect(first).toMatchObject({
+      aangemaakt: true,
+      partij: { soortPartij: "ORGANISATIE", kvkNummer: "69599084", vestigingsnummer: "000038509504" },
+    });
     expect(first.partij.partijIdentificatoren).toHaveLength(1);
     const kvk = first.partij.partijIdentificatoren[0].subIdentificatorVan!;
     expect(kvk.identificeerdePartij).toBeNull();
@@ -114,15 +129,25 @@ describe("vindOfMaakPartij", () => {
     const second = (await app.ok(VindOfMaakPartijDocument, { input: vestiging("000038509512", "69599084") })).vindOfMaakPartij;
     expect(second.aangemaakt).toBe(true);
     expect(second.partij.partijIdentificatoren[0].subIdentificatorVan!.uuid).toBe(kvk.uuid);
-    expect((await app.ok(VindOfMaakPartijDocument, { input: vestiging("000038509504", "69599084") })).vindOfMaakPartij.partij.uuid).toBe(first.partij.uuid);
+    expect((await app.ok(VindOfMaakPartijDocument, { input: vestiging("000038509504", "69599084") })).vindOfMaakPartij.partij.uuid).toBe(
+      first.partij.uuid,
+    );
 
     // the organisation itself, found by its KvK-nummer, takes over that identificator
     const kvkInput: VindOfMaakPartijInput = {
-      identificator: { codeRegister: "HR", codeObjecttype: "NIET_NATUURLIJK_PERSOON", codeSoortObjectId: "KVK_NUMMER", objectId: "69599084" },
+      identificator: {
+        codeRegister: "HR",
+        codeObjecttype: "NIET_NATUURLIJK_PERSOON",
+        codeSoortObjectId: "KVK_NUMMER",
+        objectId: "69599084",
+      },
       partij: { soortPartij: "ORGANISATIE", indicatieActief: true, partijIdentificatie: { naam: "Bakkerij De Korenaar B.V." } },
     };
     const organisatie = (await app.ok(VindOfMaakPartijDocument, { input: kvkInput })).vindOfMaakPartij;
-    expect(organisatie).toMatchObject({ aangemaakt: true, partij: { kvkNummer: "69599084", partijIdentificatie: { naam: "Bakkerij De Korenaar B.V." } } });
+    expect(organisatie).toMatchObject({
+      aangemaakt: true,
+      partij: { kvkNummer: "69599084", partijIdentificatie: { naam: "Bakkerij De Korenaar B.V." } },
+    });
     expect(await rows(app, PartijIdentificator, { codeSoortObjectId: "kvk_nummer" as never, objectId: "69599084" })).toBe(1);
     const again = (await app.ok(VindOfMaakPartijDocument, { input: vestiging("000038509504", "69599084") })).vindOfMaakPartij;
     expect(again.partij.partijIdentificatoren[0].subIdentificatorVan!.identificeerdePartij).toEqual({ uuid: organisatie.partij.uuid });
@@ -154,9 +179,15 @@ describe("vindOfMaakPartij", () => {
   });
 
   it("needs identificatoren.lezen; a citizen's token finds or creates only itself", async () => {
-    expect(errorCode(await app.execute(VindOfMaakPartijDocument, { input: bsn("999990019") }, { principal: zonder("identificatoren.lezen") }))).toBe("FORBIDDEN");
-    expect(errorCode(await app.execute(VindOfMaakPartijDocument, { input: bsn("999990019") }, { principal: zonder("partijen.schrijven") }))).toBe("FORBIDDEN");
-    expect(errorCode(await app.execute(VindOfMaakPartijDocument, { input: bsn("999990019") }, { principal: burger("999990032") }))).toBe("FORBIDDEN");
+    expect(
+      errorCode(await app.execute(VindOfMaakPartijDocument, { input: bsn("999990019") }, { principal: zonder("identificatoren.lezen") })),
+    ).toBe("FORBIDDEN");
+    expect(
+      errorCode(await app.execute(VindOfMaakPartijDocument, { input: bsn("999990019") }, { principal: zonder("partijen.schrijven") })),
+    ).toBe("FORBIDDEN");
+    expect(errorCode(await app.execute(VindOfMaakPartijDocument, { input: bsn("999990019") }, { principal: burger("999990032") }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await rows(app, PartijIdentificator, { objectId: "999990019" })).toBe(0);
     const eigen = burger("999990032");
     const made = (await app.ok(VindOfMaakPartijDocument, { input: bsn("999990032") }, { principal: eigen })).vindOfMaakPartij;

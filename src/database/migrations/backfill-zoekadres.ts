@@ -21,10 +21,10 @@ export async function backfillZoekadres(migration: Migration, quote: (name: stri
     const cases = rows.map(() => "when ? then ?").join(" ");
     const values = rows.flatMap((row) => [Number(row.id), zoekadres(row.soort, row.adres)]);
     const ids = rows.map((row) => Number(row.id));
-    await migration.execute(
-      `update ${table} set ${column} = case ${id} ${cases} end where ${id} in (${ids.map(() => "?").join(", ")})`,
-      [...values, ...ids],
-    );
+    await migration.execute(`update ${table} set ${column} = case ${id} ${cases} end where ${id} in (${ids.map(() => "?").join(", ")})`, [
+      ...values,
+      ...ids,
+    ]);
     after = ids[ids.length - 1];
   }
 }

@@ -43,7 +43,8 @@ function openDb(): Db {
     return {
       dialect: "postgresql",
       // Named statements: prepared once per connection, as the texts are constant.
-      query: async (statement, params) => (await pool.query({ name: statement, text: (SQL[statement] as Record<Dialect, string>).postgresql, values: params })).rows,
+      query: async (statement, params) =>
+        (await pool.query({ name: statement, text: (SQL[statement] as Record<Dialect, string>).postgresql, values: params })).rows,
     };
   }
   const db = new Database(process.env.DATABASE_FILE || "data/scale.db");
@@ -52,7 +53,10 @@ function openDb(): Db {
   const prepared = new Map<string, Prepared>();
   const prepare = (sql: string): Prepared => {
     let statement = prepared.get(sql);
-    if (!statement) prepared.set(sql, (statement = db.prepare(sql) as unknown as Prepared));
+    if (!statement) {
+      statement = db.prepare(sql) as unknown as Prepared;
+      prepared.set(sql, statement);
+    }
     return statement;
   };
   return {
@@ -140,9 +144,11 @@ const contactnaamLeeg = (row: Row) => !row.contactnaam_voornaam && !row.contactn
 /** partijIdentificatie with `... on Persoon { volledigeNaam }` and, when asked, `... on Organisatie { naam }`. */
 function partijIdentificatie(row: Row, withOrganisatieNaam: boolean) {
   const soort = upper(row.soort_partij);
-  const naam = () => (contactnaamLeeg(row) ? "" : volledigeNaam(row.contactnaam_voornaam, row.contactnaam_voorvoegsel_achternaam, row.contactnaam_achternaam));
+  const naam = () =>
+    contactnaamLeeg(row) ? "" : volledigeNaam(row.contactnaam_voornaam, row.contactnaam_voorvoegsel_achternaam, row.contactnaam_achternaam);
   if (soort === "PERSOON") return { __typename: "Persoon", volledigeNaam: naam() };
-  if (soort === "ORGANISATIE") return withOrganisatieNaam ? { __typename: "Organisatie", naam: row.organisatienaam ?? null } : { __typename: "Organisatie" };
+  if (soort === "ORGANISATIE")
+    return withOrganisatieNaam ? { __typename: "Organisatie", naam: row.organisatienaam ?? null } : { __typename: "Organisatie" };
   return { __typename: "Contactpersoon" };
 }
 
@@ -162,7 +168,8 @@ type Handler = (body: Record<string, unknown>, who: Who) => Promise<unknown>;
 class BadRequest extends Error {}
 
 const text = (value: unknown, name: string, max: number, min = 1): string => {
-  if (typeof value !== "string" || [...value].length < min || [...value].length > max) throw new BadRequest(`${name}: ${min} to ${max} characters`);
+  if (typeof value !== "string" || [...value].length < min || [...value].length > max)
+    throw new BadRequest(`${name}: ${min} to ${max} characters`);
   return value;
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -275,7 +282,12 @@ const email: Handler = async (body, who) => {
           soortDigitaalAdres: upper(r.soort_digitaal_adres),
           isStandaardAdres: Boolean(r.is_standaard_adres),
           verstrektDoorPartij: r.partij_uuid
-            ? { uuid: r.partij_uuid, soortPartij: upper(r.soort_partij), bsn: r.bsn ?? null, partijIdentificatie: partijIdentificatie(r, true) }
+            ? {
+                uuid: r.partij_uuid,
+                soortPartij: upper(r.soort_partij),
+                bsn: r.bsn ?? null,
+                partijIdentificatie: partijIdentificatie(r, true),
+              }
             : null,
         },
       })),
@@ -344,12 +356,21 @@ const registreer: Handler = async (body, who) => {
   if (found.actor_id == null) throw new BadRequest("actoren.0.uuid: does_not_exist");
 
   const ids = { klantcontact: randomUUID(), actorKlantcontact: randomUUID(), betrokkene: randomUUID(), onderwerpobject: randomUUID() };
-  const { shared, rows } = auditParams(who, "Registreer registreerKlantcontact", "mutation", [{ uuid: partijUuid, bsn: found.bsn as string | null }]);
+  const { shared, rows } = auditParams(who, "Registreer registreerKlantcontact", "mutation", [
+    { uuid: partijUuid, bsn: found.bsn as string | null },
+  ]);
   if (sqlite) {
     const { run, transaction } = db as Required<Db>;
     transaction(() => {
       const klantcontactId = run(SQL.sqliteKlantcontact, [
-        ids.klantcontact, kanaal, onderwerp, inhoud, gelukt === null ? null : Number(gelukt), taal, Number(k.vertrouwelijk), plaatsgevondenOp.getTime(),
+        ids.klantcontact,
+        kanaal,
+        onderwerp,
+        inhoud,
+        gelukt === null ? null : Number(gelukt),
+        taal,
+        Number(k.vertrouwelijk),
+        plaatsgevondenOp.getTime(),
       ]).lastInsertRowid;
       run(SQL.sqliteActorKlantcontact, [ids.actorKlantcontact, found.actor_id, klantcontactId]);
       run(SQL.sqliteBetrokkene, [ids.betrokkene, found.partij_id, klantcontactId, rol, Number(betrokkene.initiator)]);
@@ -359,18 +380,38 @@ const registreer: Handler = async (body, who) => {
     });
   } else {
     await db.query("registreer", [
-      ids.klantcontact, kanaal, onderwerp, inhoud, gelukt, taal, k.vertrouwelijk, plaatsgevondenOp,
-      ids.actorKlantcontact, found.actor_id,
-      ids.betrokkene, found.partij_id, rol, betrokkene.initiator,
-      ids.onderwerpobject, zaak,
-      ...shared, rows.map(([u]) => u), rows.map(([, hash]) => hash),
+      ids.klantcontact,
+      kanaal,
+      onderwerp,
+      inhoud,
+      gelukt,
+      taal,
+      k.vertrouwelijk,
+      plaatsgevondenOp,
+      ids.actorKlantcontact,
+      found.actor_id,
+      ids.betrokkene,
+      found.partij_id,
+      rol,
+      betrokkene.initiator,
+      ids.onderwerpobject,
+      zaak,
+      ...shared,
+      rows.map(([u]) => u),
+      rows.map(([, hash]) => hash),
     ]);
   }
   return {
     registreerKlantcontact: {
       herhaald: false,
       klantcontact: {
-        uuid: ids.klantcontact, kanaal, onderwerp, inhoud, taal, vertrouwelijk: k.vertrouwelijk, indicatieContactGelukt: gelukt,
+        uuid: ids.klantcontact,
+        kanaal,
+        onderwerp,
+        inhoud,
+        taal,
+        vertrouwelijk: k.vertrouwelijk,
+        indicatieContactGelukt: gelukt,
         plaatsgevondenOp: plaatsgevondenOp.toISOString(),
       },
       actoren: [{ uuid: actorUuid }],
@@ -452,7 +493,8 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   try {
     send(response, 200, { data: await handler(body as Record<string, unknown>, who) });
   } catch (err) {
-    if (err instanceof BadRequest) return send(response, 400, { errors: [{ message: err.message, extensions: { code: "BAD_USER_INPUT" } }] });
+    if (err instanceof BadRequest)
+      return send(response, 400, { errors: [{ message: err.message, extensions: { code: "BAD_USER_INPUT" } }] });
     throw err;
   }
 }

@@ -213,7 +213,9 @@ function klantbeeldOfPostgraphile(data: Obj): unknown {
 /** The entities of a batch as a set: sorted by uuid, the unresolved (null) left out. */
 function entitySet(data: unknown): unknown {
   const list = ((data as Obj)._entities as Array<Obj | null>).filter((e): e is Obj => e !== null);
-  return { _entities: [...new Map(list.map((e) => [String(e.uuid), e])).values()].sort((a, b) => (String(a.uuid) < String(b.uuid) ? -1 : 1)) };
+  return {
+    _entities: [...new Map(list.map((e) => [String(e.uuid), e])).values()].sort((a, b) => (String(a.uuid) < String(b.uuid) ? -1 : 1)),
+  };
 }
 
 /** What a write answers, without the uuids it made (they differ per peer by nature). */
@@ -247,7 +249,8 @@ export function differences(a: Json, b: Json, limit = 10, at = "data"): string[]
   if (Array.isArray(a) && Array.isArray(b)) {
     const found: string[] = [];
     if (a.length !== b.length) found.push(`${at}: ${a.length} items against ${b.length}`);
-    for (let i = 0; i < Math.min(a.length, b.length) && found.length < limit; i++) found.push(...differences(a[i], b[i], limit - found.length, `${at}[${i}]`));
+    for (let i = 0; i < Math.min(a.length, b.length) && found.length < limit; i++)
+      found.push(...differences(a[i], b[i], limit - found.length, `${at}[${i}]`));
     return found.slice(0, limit);
   }
   if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {

@@ -116,7 +116,17 @@ describe.each(READS.map((w) => [w.name, w] as const))("%s", (_name, workload) =>
 });
 
 describe("registreer", () => {
-  const TABLES = ["klantcontact", "actor_klantcontact", "betrokkene", "onderwerpobject", "audit_record", "partij", "digitaal_adres", "actor", "interne_taak"];
+  const TABLES = [
+    "klantcontact",
+    "actor_klantcontact",
+    "betrokkene",
+    "onderwerpobject",
+    "audit_record",
+    "partij",
+    "digitaal_adres",
+    "actor",
+    "interne_taak",
+  ];
 
   /** Every row written since `before`, per table, with ids and generated values replaced by what they stand for. */
   async function writtenSince(before: Record<string, number>): Promise<Record<string, Row[]>> {
@@ -147,7 +157,12 @@ describe("registreer", () => {
     expect(baseline.answer).toEqual(ours.answer);
     expect(baseline.written).toEqual(ours.written);
     // the contactmoment itself: one row each, and one audit record (schrijven) for its partij
-    for (const table of ["klantcontact", "actor_klantcontact", "betrokkene", "onderwerpobject", "audit_record"]) expect(ours.written[table], table).toHaveLength(1);
-    expect(ours.written.audit_record[0]).toMatchObject({ soort: "schrijven", uitkomst: "gelukt", operatie: "Registreer registreerKlantcontact" });
+    for (const table of ["klantcontact", "actor_klantcontact", "betrokkene", "onderwerpobject", "audit_record"])
+      expect(ours.written[table], table).toHaveLength(1);
+    expect(ours.written.audit_record[0]).toMatchObject({
+      soort: "schrijven",
+      uitkomst: "gelukt",
+      operatie: "Registreer registreerKlantcontact",
+    });
   });
 });

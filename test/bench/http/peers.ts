@@ -116,7 +116,13 @@ function environment(name: PeerName, port: number, options: StartOptions): NodeJ
         ...options.env,
       };
     case "baseline":
-      return { ...common, BENCH_CLIENT_ID: auth.clientId, BENCH_CLIENT_SECRET: auth.secret, AUDIT_HASH_KEY: auth.auditHashKey, ...options.env };
+      return {
+        ...common,
+        BENCH_CLIENT_ID: auth.clientId,
+        BENCH_CLIENT_SECRET: auth.secret,
+        AUDIT_HASH_KEY: auth.auditHashKey,
+        ...options.env,
+      };
     case "postgraphile":
       // NODE_NO_WARNINGS: PostGraphile 4 triggers pg 8's deprecation warning on concurrent client.query.
       return { ...common, NODE_NO_WARNINGS: "1", ...options.env };
@@ -134,7 +140,11 @@ async function answers(name: PeerName, origin: string, auth: BenchAuth): Promise
   try {
     const response =
       name === "postgraphile"
-        ? await fetch(`${origin}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' })
+        ? await fetch(`${origin}/graphql`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: '{"query":"{ __typename }"}',
+          })
         : await fetch(`${origin}/ready`, { headers: { authorization: `Bearer ${auth.token}` } });
     return response.ok;
   } catch {
@@ -211,7 +221,11 @@ export async function startPeer(name: PeerName, options: StartOptions): Promise<
 
 /** One request of a workload to a peer, its JSON answer (an answer that is no JSON becomes an error). */
 export async function ask(peer: Peer, workload: Workload, key: Key): Promise<Answer> {
-  const response = await fetch(peer.origin + peer.path(workload.name), { method: "POST", headers: peer.headers, body: bodyFor(peer.name, workload, key) });
+  const response = await fetch(peer.origin + peer.path(workload.name), {
+    method: "POST",
+    headers: peer.headers,
+    body: bodyFor(peer.name, workload, key),
+  });
   const text = await response.text();
   try {
     return JSON.parse(text) as Answer;

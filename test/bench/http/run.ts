@@ -51,7 +51,11 @@ function options(target: Target): Options {
     console.log(USAGE);
     process.exit(0);
   }
-  const list = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
+  const list = (text: string) =>
+    text
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   const positive = (name: string, text: string) => {
     const n = Number(text);
     if (!(n > 0)) throw new UsageError(`--${name} must be a positive number`);
@@ -65,10 +69,13 @@ function options(target: Target): Options {
   const only = values.only ? list(values.only) : [...WORKLOAD_NAMES];
   const unknown = only.filter((name) => !WORKLOAD_NAMES.includes(name as WorkloadName));
   if (unknown.length) throw new UsageError(`unknown workload ${unknown.join(", ")} (known: ${WORKLOAD_NAMES.join(", ")})`);
-  const peers = (values.peers ? list(values.peers) : PEER_NAMES.filter((p) => p !== "postgraphile" || target.dialect === "postgresql")) as PeerName[];
+  const peers = (
+    values.peers ? list(values.peers) : PEER_NAMES.filter((p) => p !== "postgraphile" || target.dialect === "postgresql")
+  ) as PeerName[];
   const unknownPeers = peers.filter((p) => !PEER_NAMES.includes(p));
   if (unknownPeers.length) throw new UsageError(`unknown peer ${unknownPeers.join(", ")} (known: ${PEER_NAMES.join(", ")})`);
-  if (peers.includes("postgraphile") && target.dialect !== "postgresql") throw new UsageError("PostGraphile runs on PostgreSQL only (set DATABASE_URL)");
+  if (peers.includes("postgraphile") && target.dialect !== "postgresql")
+    throw new UsageError("PostGraphile runs on PostgreSQL only (set DATABASE_URL)");
   return {
     duration: positive("duration", values.duration!),
     warmup: nonNegative("warmup", values.warmup!),
@@ -101,7 +108,10 @@ async function compareAnswers(peers: Peer[], workloads: Workload[], samples: Sam
     const [first, ...others] = answers;
     for (const other of others) {
       const diff = differences(first.answer, other.answer);
-      if (diff.length) problems.push(`${workload.name}: ${first.peer} and ${other.peer} differ (key ${JSON.stringify(key).slice(0, 200)}):\n    ${diff.join("\n    ")}`);
+      if (diff.length)
+        problems.push(
+          `${workload.name}: ${first.peer} and ${other.peer} differ (key ${JSON.stringify(key).slice(0, 200)}):\n    ${diff.join("\n    ")}`,
+        );
     }
   }
   return problems;
@@ -227,8 +237,8 @@ async function measure(peer: Peer, workload: Workload, samples: Samples, connect
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => "| " + r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(" | ") + " |";
-  const rule = "|" + widths.map((w, c) => (c < 3 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|";
+  const line = (r: string[]) => `| ${r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(" | ")} |`;
+  const rule = `|${widths.map((w, c) => (c < 3 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`;
   return [line(rows[0]), rule, ...rows.slice(1).map(line)].join("\n");
 }
 
@@ -238,8 +248,17 @@ function figuresTable(figures: Figures[]): string {
   return table([
     ["workload", "conn", "peer", "req/s", "p50 ms", "p95 ms", "p99 ms", "CPU ms/req", "SQL/req", "peak RSS MB", "errors"],
     ...figures.map((f) => [
-      f.workload, String(f.connections), f.peer, fixed(f.requestsPerSecond, 0), fixed(f.p50, 1), fixed(f.p95, 1), fixed(f.p99, 1),
-      fixed(f.cpuMsPerRequest, 2), fixed(f.sqlPerRequest, 1), fixed(f.peakRssMb, 0), String(f.errors),
+      f.workload,
+      String(f.connections),
+      f.peer,
+      fixed(f.requestsPerSecond, 0),
+      fixed(f.p50, 1),
+      fixed(f.p95, 1),
+      fixed(f.p99, 1),
+      fixed(f.cpuMsPerRequest, 2),
+      fixed(f.sqlPerRequest, 1),
+      fixed(f.peakRssMb, 0),
+      String(f.errors),
     ]),
   ]);
 }
@@ -278,7 +297,15 @@ function ratiosTable(list: Ratio[]): string {
   const r = (n: number | null) => (n === null ? "n/a" : n.toFixed(2));
   return table([
     ["workload", "conn", "", "req/s ours÷baseline", "req/s ours÷PostGraphile", "p50 ours÷baseline", "p50 ours÷PostGraphile"],
-    ...list.map((x) => [x.workload, String(x.connections), "", r(x.throughputVsBaseline), r(x.throughputVsPostgraphile), r(x.p50VsBaseline), r(x.p50VsPostgraphile)]),
+    ...list.map((x) => [
+      x.workload,
+      String(x.connections),
+      "",
+      r(x.throughputVsBaseline),
+      r(x.throughputVsPostgraphile),
+      r(x.p50VsBaseline),
+      r(x.p50VsPostgraphile),
+    ]),
   ]);
 }
 
@@ -298,17 +325,29 @@ function targets(figures: Figures[], list: Ratio[]): Target9[] {
   const ratio = (w: WorkloadName) => list.find((r) => r.workload === w && r.connections === connections);
   const out: Target9[] = [];
   const atLeast = (label: string, value: number | null | undefined, bound: number) =>
-    out.push({ target: `${label} ≥ ${bound}`, measured: value == null ? "n/a" : value.toFixed(2), met: value == null ? null : value >= bound });
+    out.push({
+      target: `${label} ≥ ${bound}`,
+      measured: value == null ? "n/a" : value.toFixed(2),
+      met: value == null ? null : value >= bound,
+    });
   for (const w of ["klantbeeld", "entities", "werkvoorraad"] as const) {
     atLeast(`${w} req/s ours÷PostGraphile at ${connections}`, ratio(w)?.throughputVsPostgraphile, 1);
     atLeast(`${w} req/s ours÷baseline at ${connections}`, ratio(w)?.throughputVsBaseline, 0.6);
   }
   const lang = ratio("klantbeeld-lang")?.p50VsBaseline;
-  out.push({ target: `klantbeeld-lang p50 ours÷baseline at ${connections} ≤ 1.2`, measured: lang == null ? "n/a" : lang.toFixed(2), met: lang == null ? null : lang <= 1.2 });
+  out.push({
+    target: `klantbeeld-lang p50 ours÷baseline at ${connections} ≤ 1.2`,
+    measured: lang == null ? "n/a" : lang.toFixed(2),
+    met: lang == null ? null : lang <= 1.2,
+  });
   atLeast(`registreer req/s ours÷baseline at ${connections}`, ratio("registreer")?.throughputVsBaseline, 0.5);
   const ours = figures.filter((f) => f.peer === "ours");
   const rss = ours.length ? Math.max(...ours.map((f) => f.peakRssMb)) : null;
-  out.push({ target: "our peak RSS under load < 300 MB", measured: rss == null ? "n/a" : `${rss.toFixed(0)} MB`, met: rss == null ? null : rss < 300 });
+  out.push({
+    target: "our peak RSS under load < 300 MB",
+    measured: rss == null ? "n/a" : `${rss.toFixed(0)} MB`,
+    met: rss == null ? null : rss < 300,
+  });
   const sql = (w: WorkloadName) => ours.find((f) => f.workload === w && f.connections === connections)?.sqlPerRequest;
   const [kort, lang2] = [sql("klantbeeld"), sql("klantbeeld-lang")];
   out.push({
@@ -321,7 +360,10 @@ function targets(figures: Figures[], list: Ratio[]): Target9[] {
 }
 
 function targetsTable(list: Target9[]): string {
-  return table([["target", "", "", "measured", "met"], ...list.map((t) => [t.target, "", "", t.measured, t.met === null ? "n/a" : t.met ? "yes" : "no"])]);
+  return table([
+    ["target", "", "", "measured", "met"],
+    ...list.map((t) => [t.target, "", "", t.measured, t.met === null ? "n/a" : t.met ? "yes" : "no"]),
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,8 +383,12 @@ async function main(): Promise<number> {
   const cpus = os.cpus();
   const machine = `${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, node ${process.version}`;
   const where = target.dialect === "postgresql" ? target.url.replace(/\/\/[^@/]*@/, "//") : target.file;
-  console.log(`HTTP benchmark on ${target.dialect} (${where}); ${machine}; load average ${loadAverageAtStart.map((l) => l.toFixed(1)).join(" ")}`);
-  console.log(`peers ${opts.peers.join(", ")}; ${opts.connections.join(" and ")} connections, ${opts.warmup} s warm-up and ${opts.duration} s per measurement\n`);
+  console.log(
+    `HTTP benchmark on ${target.dialect} (${where}); ${machine}; load average ${loadAverageAtStart.map((l) => l.toFixed(1)).join(" ")}`,
+  );
+  console.log(
+    `peers ${opts.peers.join(", ")}; ${opts.connections.join(" and ")} connections, ${opts.warmup} s warm-up and ${opts.duration} s per measurement\n`,
+  );
 
   const samples = await readSamples(target);
   console.log(
@@ -401,31 +447,38 @@ async function main(): Promise<number> {
   console.log(`The issue's targets (figures, not a test):\n${targetsTable(goals)}\n`);
   console.log(`whole run ${fixed(seconds, 0)} s; figures measured while other processes used the CPU are noisy`);
   mkdirSync(path.dirname(opts.out), { recursive: true });
-  writeFileSync(
-    opts.out,
-    JSON.stringify(
-      {
-        startedAt: startedAt.toISOString(),
-        seconds,
-        dialect: target.dialect,
-        database: where,
-        machine,
-        loadAverageAtStart,
-        options: { duration: opts.duration, warmup: opts.warmup, connections: opts.connections, workloads: opts.workloads.map((w) => w.name), peers: opts.peers },
-        samples: { bsns: samples.bsns.length, longestHistoryKlantcontacten: samples.longestHistoryKlantcontacten, actors: samples.actorsWithOpenTaken.length },
-        workloads: Object.fromEntries(opts.workloads.map((w) => [w.name, w.description])),
-        figures,
-        ratios: list,
-        targets: goals,
-      },
-      null,
-      2,
-    ) + "\n",
-  );
+  const report = {
+    startedAt: startedAt.toISOString(),
+    seconds,
+    dialect: target.dialect,
+    database: where,
+    machine,
+    loadAverageAtStart,
+    options: {
+      duration: opts.duration,
+      warmup: opts.warmup,
+      connections: opts.connections,
+      workloads: opts.workloads.map((w) => w.name),
+      peers: opts.peers,
+    },
+    samples: {
+      bsns: samples.bsns.length,
+      longestHistoryKlantcontacten: samples.longestHistoryKlantcontacten,
+      actors: samples.actorsWithOpenTaken.length,
+    },
+    workloads: Object.fromEntries(opts.workloads.map((w) => [w.name, w.description])),
+    figures,
+    ratios: list,
+    targets: goals,
+  };
+  writeFileSync(opts.out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`written to ${opts.out}`);
   const failing = figures.filter((f) => f.errors > 0);
   // Errors under overload (EXECUTION_TIMEOUT, say) are part of the figures, not a failed run.
-  for (const f of failing) console.log(`note: ${f.peer} answered ${f.errors} requests of ${f.workload} at ${f.connections} connections with errors ${JSON.stringify(f.errorCodes)}`);
+  for (const f of failing)
+    console.log(
+      `note: ${f.peer} answered ${f.errors} requests of ${f.workload} at ${f.connections} connections with errors ${JSON.stringify(f.errorCodes)}`,
+    );
   return 0;
 }
 

@@ -23,7 +23,9 @@ export type Target = { dialect: "postgresql"; url: string } | { dialect: "sqlite
 
 /** Where the data lives: DATABASE_URL when set, else the SQLite file DATABASE_FILE (default data/scale.db). */
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Target {
-  return env.DATABASE_URL ? { dialect: "postgresql", url: env.DATABASE_URL } : { dialect: "sqlite", file: env.DATABASE_FILE || "data/scale.db" };
+  return env.DATABASE_URL
+    ? { dialect: "postgresql", url: env.DATABASE_URL }
+    : { dialect: "sqlite", file: env.DATABASE_FILE || "data/scale.db" };
 }
 
 const POOL = 1000;

@@ -20,9 +20,16 @@ for (const [key, runs] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
   const [database, loadStrategy, mikroOrm] = key.split(" ");
   const figure = (i, name) => +median(runs.map((r) => r.results[i][name])).toFixed(name === "opsPerSec" ? 1 : 3);
   rows.push({
-    database, loadStrategy, mikroOrm, runs: runs.length,
-    "find ops/s": figure(0, "opsPerSec"), "find CPU ms/op": figure(0, "cpuMsPerOp"), "find SQL/op": figure(0, "statementsPerOp"),
-    "flush ops/s": figure(1, "opsPerSec"), "flush CPU ms/op": figure(1, "cpuMsPerOp"), "flush SQL/op": figure(1, "statementsPerOp"),
+    database,
+    loadStrategy,
+    mikroOrm,
+    runs: runs.length,
+    "find ops/s": figure(0, "opsPerSec"),
+    "find CPU ms/op": figure(0, "cpuMsPerOp"),
+    "find SQL/op": figure(0, "statementsPerOp"),
+    "flush ops/s": figure(1, "opsPerSec"),
+    "flush CPU ms/op": figure(1, "cpuMsPerOp"),
+    "flush SQL/op": figure(1, "statementsPerOp"),
   });
 }
 console.table(rows);

@@ -24,9 +24,8 @@ function positiveInteger(name: string, text: string | undefined, fallback: numbe
 class UsageError extends Error {}
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
+  const parse = () =>
+    parseArgs({
       options: {
         partijen: { type: "string" },
         replace: { type: "boolean", default: false },
@@ -37,6 +36,9 @@ async function main(): Promise<number> {
       },
       strict: true,
     }).values;
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse();
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;

@@ -11,7 +11,7 @@ import {
   vastNummer,
   Vestigingsnummers,
 } from "./numbers";
-import { Random, WeightedOptions } from "./random";
+import { type Random, WeightedOptions } from "./random";
 import { BUFFER_NAMES, RowBuffer, TABLE_NAMES, TABLES, type Batch, type BufferName, type TableName } from "./tables";
 import {
   ACHTERNAMEN,
@@ -162,7 +162,10 @@ export class ScaleData {
     private readonly plan: ScalePlan,
     firstIds: FirstIds,
   ) {
-    this.buffers = Object.fromEntries(BUFFER_NAMES.map((name) => [name, new RowBuffer(name, TABLES[name])])) as Record<BufferName, RowBuffer>;
+    this.buffers = Object.fromEntries(BUFFER_NAMES.map((name) => [name, new RowBuffer(name, TABLES[name])])) as Record<
+      BufferName,
+      RowBuffer
+    >;
     this.counts = Object.fromEntries(TABLE_NAMES.map((name) => [name, 0])) as Record<TableName, number>;
     this.next = { ...firstIds };
     this.eerstePartij = firstIds.partij;
@@ -208,9 +211,19 @@ export class ScaleData {
       const id = this.id("actor");
       // KISS and ITA identify a medewerker by e-mail in the medewerkerregister (mdw / msei / email).
       actor.add(
-        id, random.uuid(), volledigeNaam(naam), "medewerker", random.chance(0.95),
-        "mdw", "msei", "email", email,
-        random.pick(FUNCTIES), email, vastNummer(random, STEDEN[0]), null,
+        id,
+        random.uuid(),
+        volledigeNaam(naam),
+        "medewerker",
+        random.chance(0.95),
+        "mdw",
+        "msei",
+        "email",
+        email,
+        random.pick(FUNCTIES),
+        email,
+        vastNummer(random, STEDEN[0]),
+        null,
       );
       this.medewerkers.push({ id, soort: "medewerker" });
     }
@@ -218,9 +231,19 @@ export class ScaleData {
       const [code, naam, omschrijving] = AFDELINGEN[i];
       const id = this.id("actor");
       actor.add(
-        id, random.uuid(), `Afdeling ${naam}`, "organisatorische_eenheid", true,
-        "afd", "obj", "idf", code,
-        null, `${slug(naam)}@gemeente.example.nl`, vastNummer(random, STEDEN[0]), omschrijving,
+        id,
+        random.uuid(),
+        `Afdeling ${naam}`,
+        "organisatorische_eenheid",
+        true,
+        "afd",
+        "obj",
+        "idf",
+        code,
+        null,
+        `${slug(naam)}@gemeente.example.nl`,
+        vastNummer(random, STEDEN[0]),
+        omschrijving,
       );
       this.afdelingen.push({ id, soort: "organisatorische_eenheid" });
     }
@@ -352,8 +375,19 @@ export class ScaleData {
 
   private digitaalAdres(partij: number, soort: SoortDigitaalAdres, adres: string, standaard: boolean, omschrijving: string): number {
     const id = this.id("digitaal_adres");
-    const verificatie = soort === SoortDigitaalAdres.EMAIL && this.random.chance(0.3) ? datum(PEILMOMENT - this.random.next() * HISTORY) : null;
-    this.buffers.digitaal_adres.add(id, this.random.uuid(), partij, adres, zoekadres(soort, adres), soort, standaard, omschrijving, verificatie);
+    const verificatie =
+      soort === SoortDigitaalAdres.EMAIL && this.random.chance(0.3) ? datum(PEILMOMENT - this.random.next() * HISTORY) : null;
+    this.buffers.digitaal_adres.add(
+      id,
+      this.random.uuid(),
+      partij,
+      adres,
+      zoekadres(soort, adres),
+      soort,
+      standaard,
+      omschrijving,
+      verificatie,
+    );
     return id;
   }
 
@@ -370,11 +404,13 @@ export class ScaleData {
 
     const adressen: number[] = [];
     const email = random.chance(0.8) ? persoonlijkEmail(random, naam, id) : null;
-    if (email) adressen.push(this.digitaalAdres(id, SoortDigitaalAdres.EMAIL, email, random.chance(0.9), random.chance(0.3) ? "Privé" : ""));
+    if (email)
+      adressen.push(this.digitaalAdres(id, SoortDigitaalAdres.EMAIL, email, random.chance(0.9), random.chance(0.3) ? "Privé" : ""));
     const mobiel = random.chance(0.75) ? mobielNummer(random) : null;
     if (mobiel) adressen.push(this.digitaalAdres(id, SoortDigitaalAdres.TELEFOONNUMMER, mobiel, true, "Mobiel"));
     const vast = random.chance(0.25) ? vastNummer(random, stad) : null;
-    if (vast) adressen.push(this.digitaalAdres(id, SoortDigitaalAdres.TELEFOONNUMMER, vast, !mobiel, random.chance(0.5) ? "Thuis" : "Werk"));
+    if (vast)
+      adressen.push(this.digitaalAdres(id, SoortDigitaalAdres.TELEFOONNUMMER, vast, !mobiel, random.chance(0.5) ? "Thuis" : "Werk"));
     this.kiesVoorkeur(id, adressen);
     if (random.chance(0.25)) this.rekeningnummer(id);
     return { id, naam, organisatienaam: "", telefoon: mobiel ?? vast, email };
@@ -423,7 +459,9 @@ export class ScaleData {
       const vestigingNaam = `${naam}, vestiging ${vestigingStad.naam}`.slice(0, 200);
       const vestiging = this.partij("organisatie", { organisatienaam: vestigingNaam, bezoekadres: this.adres(vestigingStad) });
       this.identificator(vestiging, "vestiging", "vestigingsnummer", this.vestigingsnummers.next(), "hr", kvk);
-      this.kiesVoorkeur(vestiging, [this.digitaalAdres(vestiging, SoortDigitaalAdres.TELEFOONNUMMER, vastNummer(random, vestigingStad), true, "Vestiging")]);
+      this.kiesVoorkeur(vestiging, [
+        this.digitaalAdres(vestiging, SoortDigitaalAdres.TELEFOONNUMMER, vastNummer(random, vestigingStad), true, "Vestiging"),
+      ]);
       const vestigingInfo = { id: vestiging, naam: null, organisatienaam: vestigingNaam, telefoon: null, email: null };
       await this.klantcontacten(vestigingInfo, this.gewoonAantal(), whenFull);
     }
@@ -458,14 +496,30 @@ export class ScaleData {
   }
 
   /** One contact of `partij`, or with `partij` null one of someone not known as a partij. */
-  private klantcontact(partij: PartijInfo | null, tijdstip: number, zaken: Zaak[], vorige: Contact | null, contactverzoek = false): Contact {
+  private klantcontact(
+    partij: PartijInfo | null,
+    tijdstip: number,
+    zaken: Zaak[],
+    vorige: Contact | null,
+    contactverzoek = false,
+  ): Contact {
     const random = this.random;
     const id = this.id("klantcontact");
     const uuid = random.uuid();
     const kanaal = contactverzoek ? "telefoon" : random.weighted(this.kanalen);
     const onderwerp = random.pick(ONDERWERPEN);
     const formulier = kanaal === "webformulier";
-    const gelukt = contactverzoek ? false : kanaal === "telefoon" ? (random.chance(0.88) ? true : random.chance(0.8) ? false : null) : random.chance(0.95) ? true : null;
+    const gelukt = contactverzoek
+      ? false
+      : kanaal === "telefoon"
+        ? random.chance(0.88)
+          ? true
+          : random.chance(0.8)
+            ? false
+            : null
+        : random.chance(0.95)
+          ? true
+          : null;
     const verdereActie = gelukt === false && random.chance(0.5);
     const antwoord = vorige !== null && random.chance(0.04);
     // A follow-up task for contacts that did not settle the question.
@@ -492,28 +546,52 @@ export class ScaleData {
     const naam = partij ? partij.naam : this.naam();
     const betrokkene = this.id("betrokkene");
     this.buffers.betrokkene.add(
-      betrokkene, random.uuid(), partij?.id ?? null, id,
-      naam?.voorletters ?? null, naam?.voornaam ?? null, naam?.voorvoegsel ?? null, naam?.achternaam ?? null,
-      "klant", partij?.organisatienaam ?? "", !antwoord,
+      betrokkene,
+      random.uuid(),
+      partij?.id ?? null,
+      id,
+      naam?.voorletters ?? null,
+      naam?.voornaam ?? null,
+      naam?.voorvoegsel ?? null,
+      naam?.achternaam ?? null,
+      "klant",
+      partij?.organisatienaam ?? "",
+      !antwoord,
     );
     // Where to call back: given with the contactverzoek, often the number the partij has already.
     if (taak && (partij === null || ((kanaal === "telefoon" || kanaal === "balie" || kanaal === "chat") && random.chance(0.6)))) {
       const email = random.chance(0.25);
       const adres = email
         ? (partij?.email ?? (naam ? persoonlijkEmail(random, naam, id) : `klant${id}@example.nl`))
-        : partij?.telefoon && random.chance(0.6) ? partij.telefoon : mobielNummer(random);
+        : partij?.telefoon && random.chance(0.6)
+          ? partij.telefoon
+          : mobielNummer(random);
       const soort = email ? SoortDigitaalAdres.EMAIL : SoortDigitaalAdres.TELEFOONNUMMER;
       this.buffers.betrokkene_digitaal_adres.add(
-        this.id("betrokkene_digitaal_adres"), random.uuid(), betrokkene, adres, zoekadres(soort, adres), soort, email ? "" : "Terugbelnummer",
+        this.id("betrokkene_digitaal_adres"),
+        random.uuid(),
+        betrokkene,
+        adres,
+        zoekadres(soort, adres),
+        soort,
+        email ? "" : "Terugbelnummer",
       );
     }
     if (random.chance(0.03)) {
       // Someone who spoke for the klant (a relative, a bewindvoerder), known by name only.
       const vertegenwoordiger = this.naam();
       this.buffers.betrokkene.add(
-        this.id("betrokkene"), random.uuid(), null, id,
-        vertegenwoordiger.voorletters, vertegenwoordiger.voornaam, vertegenwoordiger.voorvoegsel, vertegenwoordiger.achternaam,
-        "vertegenwoordiger", "", false,
+        this.id("betrokkene"),
+        random.uuid(),
+        null,
+        id,
+        vertegenwoordiger.voorletters,
+        vertegenwoordiger.voornaam,
+        vertegenwoordiger.voorvoegsel,
+        vertegenwoordiger.achternaam,
+        "vertegenwoordiger",
+        "",
+        false,
       );
     }
 
@@ -530,7 +608,10 @@ export class ScaleData {
       this.onderwerpobject(id, null, FORMULIERINZENDING, `OF-${String(id).padStart(8, "0")}`);
     }
     if (partij !== null && onderwerp.zaaktype !== null && random.chance(0.75)) {
-      const zaak = zaken.length === 0 || random.chance(0.35) ? this.nieuweZaak(zaken, tijdstip) : zaken[zaken.length - 1 - random.int(0, Math.min(zaken.length, 4) - 1)];
+      const zaak =
+        zaken.length === 0 || random.chance(0.35)
+          ? this.nieuweZaak(zaken, tijdstip)
+          : zaken[zaken.length - 1 - random.int(0, Math.min(zaken.length, 4) - 1)];
       // KISS and ITA link by zaak uuid, Open Inwoner by identificatie.
       if (random.chance(0.8)) this.onderwerpobject(id, null, ZAAK_OP_UUID, zaak.uuid);
       else this.onderwerpobject(id, null, ZAAK_OP_IDENTIFICATIE, zaak.identificatie);
@@ -555,8 +636,22 @@ export class ScaleData {
     this.buffers.actor_klantcontact.add(this.id("actor_klantcontact"), this.random.uuid(), actor.id, klantcontact);
   }
 
-  private onderwerpobject(klantcontact: number, was: number | null, [objecttype, register, soort]: readonly [string, string, string], objectId: string): void {
-    this.buffers.onderwerpobject.add(this.id("onderwerpobject"), this.random.uuid(), klantcontact, was, objecttype, register, soort, objectId);
+  private onderwerpobject(
+    klantcontact: number,
+    was: number | null,
+    [objecttype, register, soort]: readonly [string, string, string],
+    objectId: string,
+  ): void {
+    this.buffers.onderwerpobject.add(
+      this.id("onderwerpobject"),
+      this.random.uuid(),
+      klantcontact,
+      was,
+      objecttype,
+      register,
+      soort,
+      objectId,
+    );
   }
 
   private interneTaak(klantcontact: number, tijdstip: number, behandelaar: ActorRef, afdeling: ActorRef | null): void {
@@ -568,8 +663,15 @@ export class ScaleData {
     const open = random.chance(leeftijd < 30 * DAY ? 0.7 : leeftijd < 180 * DAY ? 0.25 : 0.03);
     const afgehandeldOp = open ? null : Math.min(PEILMOMENT, toegewezenOp + random.int(1, 240) * 3_600_000);
     this.buffers.interne_taak.add(
-      id, random.uuid(), String(1_000_000_000 + id), random.weighted(this.handelingen), klantcontact,
-      random.pick(TAAK_TOELICHTINGEN), open ? "te_verwerken" : "verwerkt", toegewezenOp, afgehandeldOp,
+      id,
+      random.uuid(),
+      String(1_000_000_000 + id),
+      random.weighted(this.handelingen),
+      klantcontact,
+      random.pick(TAAK_TOELICHTINGEN),
+      open ? "te_verwerken" : "verwerkt",
+      toegewezenOp,
+      afgehandeldOp,
     );
     // Assigned to a medewerker (a system's contacts go to one), to an afdeling, or to both.
     const mens = behandelaar.soort === "medewerker" ? behandelaar : this.medewerker();
@@ -622,7 +724,7 @@ function datum(ms: number): string {
 
 /** Cumulative Zipf weights for n items (1/rank^s), normalised to end at 1. */
 function cumulativeZipf(n: number, s: number): number[] {
-  const weights = Array.from({ length: n }, (_, i) => 1 / Math.pow(i + 1, s));
+  const weights = Array.from({ length: n }, (_, i) => 1 / (i + 1) ** s);
   const total = weights.reduce((a, b) => a + b, 0);
   let sum = 0;
   return weights.map((w) => (sum += w / total));
@@ -648,7 +750,7 @@ function uniformSorted(random: Random, count: number, from: number, to: number):
   let left = count;
   return {
     next() {
-      current += (to - current) * (1 - Math.pow(random.next(), 1 / left));
+      current += (to - current) * (1 - random.next() ** (1 / left));
       left--;
       return Math.floor(current);
     },

@@ -12,7 +12,7 @@ import { POSTCODE_LETTERS, type Stad } from "./vocabulary";
 /** k ↦ (k · multiplier + offset) mod size: a permutation of 0..size-1 when multiplier and size are coprime. */
 function permuted(k: number, size: number, offset: number): number {
   // 48271 is a prime that divides none of the sizes used below (2, 3, 5 and 11 do).
-  return (((k % size) * 48271) % size + offset) % size;
+  return ((((k % size) * 48271) % size) + offset) % size;
 }
 
 /** Nine-digit numbers with the elfproef (BSN, RSIN), unique per generator, in a scrambled order. */
@@ -116,7 +116,7 @@ export function rekeningnummer(random: Random): { iban: string; bic: string } {
   const [bank, bic] = random.pick(BANKEN);
   const bban = bank + digitsOf(random, 10);
   // Check digits: the BBAN, then the country and 00, letters as 10..35, must leave 1 modulo 97.
-  const numeric = (bban + "NL00").replace(/[A-Z]/g, (letter) => String(letter.charCodeAt(0) - 55));
+  const numeric = `${bban}NL00`.replace(/[A-Z]/g, (letter) => String(letter.charCodeAt(0) - 55));
   let remainder = 0;
   for (const digit of numeric) remainder = (remainder * 10 + Number(digit)) % 97;
   return { iban: `NL${String(98 - remainder).padStart(2, "0")}${bban}`, bic };

@@ -64,7 +64,7 @@ export class Random {
    */
   lomax(mean: number, alpha: number): number {
     const scale = mean * (alpha - 1);
-    return scale * (Math.pow(1 - this.next(), -1 / alpha) - 1);
+    return scale * ((1 - this.next()) ** (-1 / alpha) - 1);
   }
 
   /** A version 4 uuid in lower case, drawn from this source. */

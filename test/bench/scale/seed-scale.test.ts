@@ -150,7 +150,9 @@ describe("the seeded rows pass the application's own rules", () => {
     // Given by partijen, and by betrokkenen for a call-back.
     expect(adressen.some((a) => a.partij === null)).toBe(true);
 
-    const actoren = await rows<{ emailadres: string | null; telefoonnummer: string | null }>("select emailadres, telefoonnummer from actor");
+    const actoren = await rows<{ emailadres: string | null; telefoonnummer: string | null }>(
+      "select emailadres, telefoonnummer from actor",
+    );
     for (const actor of actoren) {
       if (actor.emailadres) expect(checkEmail(actor.emailadres), actor.emailadres).toBeNull();
       if (actor.telefoonnummer) expect(checkTelefoonnummer(actor.telefoonnummer), actor.telefoonnummer).toBeNull();
@@ -168,7 +170,12 @@ describe("the seeded rows pass the application's own rules", () => {
   });
 
   it("writes adressen that pass the checks", async () => {
-    const adressen = await rows<{ nummeraanduiding: string | null; postcode: string | null; land: string | null; huisnummer: number | null }>(
+    const adressen = await rows<{
+      nummeraanduiding: string | null;
+      postcode: string | null;
+      land: string | null;
+      huisnummer: number | null;
+    }>(
       `select bezoekadres_nummeraanduiding_id as nummeraanduiding, bezoekadres_postcode as postcode, bezoekadres_land as land, bezoekadres_huisnummer as huisnummer from partij
        union all
        select correspondentieadres_nummeraanduiding_id, correspondentieadres_postcode, correspondentieadres_land, correspondentieadres_huisnummer from partij`,
@@ -248,7 +255,9 @@ describe("the spread of the data", () => {
   it("holds what access rules hide: partijen with geheimhouding, vertrouwelijke klantcontacten, open and closed taken", async () => {
     expect(await count("select count(*) as n from partij where indicatie_geheimhouding = true")).toBeGreaterThan(0);
     expect(await count("select count(*) as n from klantcontact where vertrouwelijk = true")).toBeGreaterThan(0);
-    const statussen = await rows<{ status: string; n: number | string }>("select status, count(*) as n from interne_taak group by status order by status");
+    const statussen = await rows<{ status: string; n: number | string }>(
+      "select status, count(*) as n from interne_taak group by status order by status",
+    );
     expect(statussen.map((s) => s.status)).toEqual(["te_verwerken", "verwerkt"]);
     expect(await count("select count(*) as n from interne_taak where status = 'verwerkt' and afgehandeld_op is null")).toBe(0);
     expect(await count("select count(*) as n from interne_taak where status = 'te_verwerken' and afgehandeld_op is not null")).toBe(0);
@@ -345,7 +354,11 @@ describe("the seeded data through the GraphQL API", () => {
 
   it("lets the application add partijen after the seeded ones (the id sequences continue)", async () => {
     const created = await app.ok(SeedScaleNieuwePartijDocument, {
-      input: { soortPartij: "PERSOON", indicatieActief: true, partijIdentificatie: { contactnaam: { voornaam: "Nieuw", achternaam: "Na de seed" } } },
+      input: {
+        soortPartij: "PERSOON",
+        indicatieActief: true,
+        partijIdentificatie: { contactnaam: { voornaam: "Nieuw", achternaam: "Na de seed" } },
+      },
     });
     const [row] = await rows<{ id: number }>(`select id from partij where uuid = '${created.createPartij.uuid}'`);
     expect(Number(row.id)).toBe(PARTIJEN + 1);
@@ -357,7 +370,9 @@ describe("a second seed", () => {
     const before = await count("select count(*) as n from klantcontact");
     const refused = seedScale(app.orm, { partijen: 10, seed: SEED });
     await expect(refused).rejects.toBeInstanceOf(SeedRefusedError);
-    await expect(refused).rejects.toThrow(`the database already holds ${PARTIJEN + 1} partijen: run seed:scale with --replace to empty it first`);
+    await expect(refused).rejects.toThrow(
+      `the database already holds ${PARTIJEN + 1} partijen: run seed:scale with --replace to empty it first`,
+    );
     expect(await count("select count(*) as n from klantcontact")).toBe(before);
   });
 

@@ -73,8 +73,7 @@ export async function seedScale(orm: MikroORM, options: SeedScaleOptions): Promi
   const raw: unknown = await knex.client.acquireConnection();
   try {
     const sql = dialect === "postgresql" ? postgresSql(raw as ClientBase) : sqliteSql(raw as SqliteDatabase);
-    const writer: BatchWriter =
-      dialect === "postgresql" ? new PostgresWriter(raw as ClientBase) : new SqliteWriter(raw as SqliteDatabase);
+    const writer: BatchWriter = dialect === "postgresql" ? new PostgresWriter(raw as ClientBase) : new SqliteWriter(raw as SqliteDatabase);
     const restoreSettings = dialect === "sqlite" ? await tuneSqliteForLoad(sql) : undefined;
     const restoreIndexes = await withoutIndexes(sql, dialect);
     try {
@@ -109,9 +108,9 @@ async function emptyDatabase(orm: MikroORM, dialect: "postgresql" | "sqlite"): P
     await connection.execute("drop schema public cascade");
     await connection.execute("create schema public");
   } else {
-    const tables = (await connection.execute(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'",
-    )) as Array<{ name: string }>;
+    const tables = (await connection.execute("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")) as Array<{
+      name: string;
+    }>;
     await connection.execute("pragma foreign_keys = off");
     for (const { name } of tables) await connection.execute(`drop table if exists \`${name}\``);
     await connection.execute("pragma foreign_keys = on");

@@ -79,7 +79,11 @@ interface PgPlanNode {
 const SCANS = new Set(["Index Scan", "Index Only Scan", "Bitmap Index Scan"]);
 
 function isReadOnly(sql: string): boolean {
-  return /^\s*(select|with)\b/i.test(sql) && !/\bfor\s+(update|share|no key update|key share)\b/i.test(sql) && !/^\s*with\b[\s\S]*\b(insert|update|delete)\b/i.test(sql);
+  return (
+    /^\s*(select|with)\b/i.test(sql) &&
+    !/\bfor\s+(update|share|no key update|key share)\b/i.test(sql) &&
+    !/^\s*with\b[\s\S]*\b(insert|update|delete)\b/i.test(sql)
+  );
 }
 
 export async function postgresExplainer(databaseUrl: string, smallTables: ReadonlySet<string>): Promise<Explainer> {
@@ -161,7 +165,12 @@ export async function postgresExplainer(databaseUrl: string, smallTables: Readon
         const bound = readBound(sizes.get(table) ?? 0);
         const of = `${sizes.get(table) ?? "?"} rows`;
         if (type === "Seq Scan" || type === "Parallel Seq Scan") {
-          problems.push({ kind: "seq-scan", table, node: described, reason: `no index serves this read of ${table} (a Seq Scan although sequential scans are off; table of ${of})` });
+          problems.push({
+            kind: "seq-scan",
+            table,
+            node: described,
+            reason: `no index serves this read of ${table} (a Seq Scan although sequential scans are off; table of ${of})`,
+          });
         } else if (SCANS.has(type)) {
           const condition = node["Index Cond"];
           if (!condition) {
@@ -233,7 +242,8 @@ function describe(node: PgPlanNode): string {
   const parts = [node["Node Type"]];
   if (node["Scan Direction"] === "Backward") parts.push("Backward");
   if (node["Index Name"]) parts.push(`using ${node["Index Name"]}`);
-  if (node["Relation Name"]) parts.push(`on ${node["Relation Name"]}${node.Alias && node.Alias !== node["Relation Name"] ? ` ${node.Alias}` : ""}`);
+  if (node["Relation Name"])
+    parts.push(`on ${node["Relation Name"]}${node.Alias && node.Alias !== node["Relation Name"] ? ` ${node.Alias}` : ""}`);
   const details = [
     node["Index Cond"] && `Index Cond: ${node["Index Cond"]}`,
     node["Recheck Cond"] && `Recheck Cond: ${node["Recheck Cond"]}`,
@@ -264,7 +274,11 @@ export function sqliteAliases(sql: string, tables: ReadonlySet<string>): Map<str
   for (const table of tables) aliases.set(table, table);
   const pattern = /\b(?:from|join|into|update)\s+[`"]?(\w+)[`"]?(?:\s+(?:as\s+)?[`"]?(\w+)[`"]?)?/gi;
   for (const [, table, alias] of sql.matchAll(pattern)) {
-    if (alias && tables.has(table) && !/^(where|on|set|values|left|right|inner|cross|join|order|group|limit|union|select|natural|using|returning|default)$/i.test(alias)) {
+    if (
+      alias &&
+      tables.has(table) &&
+      !/^(where|on|set|values|left|right|inner|cross|join|order|group|limit|union|select|natural|using|returning|default)$/i.test(alias)
+    ) {
       aliases.set(alias, table);
     }
   }
@@ -291,11 +305,18 @@ export function sqliteExplainer(tables: ReadonlySet<string>, smallTables: Readon
       const connection: LibSqlDatabase | undefined = statement.connection;
       if (!connection) throw new Error("a SQLite statement without its connection");
       sizes ??= new Map(
-        (connection.prepare("select tbl, max(cast(stat as integer)) as rows from sqlite_stat1 group by tbl").all() as Array<{ tbl: string; rows: number }>).map(
-          (row) => [row.tbl, row.rows],
-        ),
+        (
+          connection.prepare("select tbl, max(cast(stat as integer)) as rows from sqlite_stat1 group by tbl").all() as Array<{
+            tbl: string;
+            rows: number;
+          }>
+        ).map((row) => [row.tbl, row.rows]),
       );
-      const rows = connection.prepare(`explain query plan ${statement.sql}`).all(statement.params) as Array<{ id: number; parent: number; detail: string }>;
+      const rows = connection.prepare(`explain query plan ${statement.sql}`).all(statement.params) as Array<{
+        id: number;
+        parent: number;
+        detail: string;
+      }>;
       const aliases = sqliteAliases(statement.sql, tables);
       const problems: Problem[] = [];
       const scans: Array<{ table: string; detail: string }> = [];
@@ -306,7 +327,12 @@ export function sqliteExplainer(tables: ReadonlySet<string>, smallTables: Readon
         const table = aliases.get(name);
         if (!table || smallTables.has(table)) continue;
         if (/AUTOMATIC/.test(rest)) {
-          problems.push({ kind: "seq-scan", table, node: detail, reason: `SQLite builds a temporary index on ${table} for this statement (it reads the table whole): no index serves it` });
+          problems.push({
+            kind: "seq-scan",
+            table,
+            node: detail,
+            reason: `SQLite builds a temporary index on ${table} for this statement (it reads the table whole): no index serves it`,
+          });
         } else if (kind === "SCAN" && !/VIRTUAL TABLE/.test(rest)) {
           scans.push({ table, detail });
         }

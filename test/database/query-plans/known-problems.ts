@@ -36,7 +36,12 @@ export const KNOWN_CAUSES: KnownCause[] = [
         // The same rule drives the planner to an ordered read of every row it then filters.
         /^Index Scan (Backward )?using \w+ on (klantcontact|partij) \w+ Filter: .*(hashed SubPlan|indicatie_geheimhouding)/,
       ],
-      sqlite: [/^SCAN partij_n$/, /^SCAN betrokkene$/, /^SCAN klantcontact_n$/, /^SCAN \w+ USING INDEX klantcontact_plaatsgevonden_op_index$/],
+      sqlite: [
+        /^SCAN partij_n$/,
+        /^SCAN betrokkene$/,
+        /^SCAN klantcontact_n$/,
+        /^SCAN \w+ USING INDEX klantcontact_plaatsgevonden_op_index$/,
+      ],
     },
   },
   {

@@ -86,7 +86,9 @@ export function excuse<F extends Pick<Finding, "node" | "principals">>(
   const excused = new Map<KnownCause, number>();
   const unexcused = findings.filter((finding) => {
     const cause = known.find(
-      (k) => [...finding.principals].every((p) => k.principals.includes(p)) && (k.patterns[dialect] ?? []).some((pattern) => pattern.test(finding.node)),
+      (k) =>
+        [...finding.principals].every((p) => k.principals.includes(p)) &&
+        (k.patterns[dialect] ?? []).some((pattern) => pattern.test(finding.node)),
     );
     if (cause) excused.set(cause, (excused.get(cause) ?? 0) + 1);
     return !cause;
@@ -117,7 +119,9 @@ export function failureMessage(findings: Finding[]): string {
       "and the same @Index on the entity; or change the statement so that an index can serve it (a condition on every row of " +
       "a big table, such as an uncorrelated `id in (select id from <table> where <policy>)`, no index can serve).",
     ...shown,
-    findings.length > shown.length ? `... and ${findings.length - shown.length} more; QUERY_PLANS_REPORT=1 prints every statement with its plan.` : "",
+    findings.length > shown.length
+      ? `... and ${findings.length - shown.length} more; QUERY_PLANS_REPORT=1 prints every statement with its plan.`
+      : "",
   ].join("\n\n");
 }
 
@@ -127,11 +131,16 @@ export function printReport(runs: Run[], verdicts: Map<string, Verdict>, excused
     console.info(`\n## ${workload} (${principal}): ${statements.length} statements`);
     for (const statement of statements) {
       const verdict = verdicts.get(keyOf(statement))!;
-      console.info(`\n${clip(statement.sql, 2000)}\n  params: ${clip(JSON.stringify(statement.params), 300)}\n${verdict.plan.replace(/^/gm, "  ")}`);
+      console.info(
+        `\n${clip(statement.sql, 2000)}\n  params: ${clip(JSON.stringify(statement.params), 300)}\n${verdict.plan.replace(/^/gm, "  ")}`,
+      );
     }
   }
   console.info("\n## statements per workload");
-  for (const { workload, principal, statements } of runs) console.info(`${String(statements.length).padStart(4)}  ${workload} (${principal})`);
+  for (const { workload, principal, statements } of runs)
+    console.info(`${String(statements.length).padStart(4)}  ${workload} (${principal})`);
   for (const [known, count] of excused) console.info(`\nexcused (${count} finding(s)): ${known.cause}`);
-  console.info(`\n${runs.length} workload runs sent ${runs.reduce((n, r) => n + r.statements.length, 0)} statements, ${verdicts.size} distinct`);
+  console.info(
+    `\n${runs.length} workload runs sent ${runs.reduce((n, r) => n + r.statements.length, 0)} statements, ${verdicts.size} distinct`,
+  );
 }

@@ -128,10 +128,14 @@ async function insertRows(connection: AbstractSqlConnection, table: string, rows
   const knex = connection.getKnex();
   if (dialect === "postgresql") {
     const list = names.map((name) => `"${name}"`).join(", ");
-    await knex.raw(`insert into "${table}" (${list}) select ${list} from json_populate_recordset(null::"${table}", ?)`, [JSON.stringify(rows)]);
+    await knex.raw(`insert into "${table}" (${list}) select ${list} from json_populate_recordset(null::"${table}", ?)`, [
+      JSON.stringify(rows),
+    ]);
   } else {
     const values = names.map((name) => `json_extract(value, '$.${name}')`).join(", ");
-    await knex.raw(`insert into \`${table}\` (${names.map((name) => `\`${name}\``).join(", ")}) select ${values} from json_each(?)`, [JSON.stringify(rows)]);
+    await knex.raw(`insert into \`${table}\` (${names.map((name) => `\`${name}\``).join(", ")}) select ${values} from json_each(?)`, [
+      JSON.stringify(rows),
+    ]);
   }
 }
 
@@ -219,7 +223,12 @@ export async function seedPlanData(orm: MikroORM, sizes: PlanDataSizes = DEFAULT
         onderwerpobjectidentificator:
           rnd() < 0.8
             ? { objectId: zaak, codeObjecttype: "zgw-Zaak", codeRegister: "openzaak", codeSoortObjectId: "uuid" }
-            : { objectId: zaakIdentificaties.get(zaak), codeObjecttype: "zaak", codeRegister: "openzaak", codeSoortObjectId: "identificatie" },
+            : {
+                objectId: zaakIdentificaties.get(zaak),
+                codeObjecttype: "zaak",
+                codeRegister: "openzaak",
+                codeSoortObjectId: "identificatie",
+              },
       });
     }
     if (vorige !== null) {
@@ -227,7 +236,12 @@ export async function seedPlanData(orm: MikroORM, sizes: PlanDataSizes = DEFAULT
       add(Onderwerpobject, {
         klantcontact: contact,
         wasKlantcontact: vorige,
-        onderwerpobjectidentificator: { objectId: uuidOf(Klantcontact, vorige), codeObjecttype: "klantcontact", codeRegister: "openklant", codeSoortObjectId: "uuid" },
+        onderwerpobjectidentificator: {
+          objectId: uuidOf(Klantcontact, vorige),
+          codeObjecttype: "klantcontact",
+          codeRegister: "openklant",
+          codeSoortObjectId: "uuid",
+        },
       });
     }
     if (rnd() < 0.02) {
@@ -238,7 +252,15 @@ export async function seedPlanData(orm: MikroORM, sizes: PlanDataSizes = DEFAULT
     }
     if (partijId === null) {
       const adres = `anoniem${contact}@example.nl`;
-      add(DigitaalAdres, { verstrektDoorBetrokkene: betrokkene, adres, zoekadres: zoekadres(SoortDigitaalAdres.EMAIL, adres), soortDigitaalAdres: SoortDigitaalAdres.EMAIL, isStandaardAdres: false, omschrijving: "", referentie: "" });
+      add(DigitaalAdres, {
+        verstrektDoorBetrokkene: betrokkene,
+        adres,
+        zoekadres: zoekadres(SoortDigitaalAdres.EMAIL, adres),
+        soortDigitaalAdres: SoortDigitaalAdres.EMAIL,
+        isStandaardAdres: false,
+        omschrijving: "",
+        referentie: "",
+      });
       keys.anoniemEmail ??= adres;
     }
     if (rnd() < 0.12 || partijId === null) {
@@ -255,7 +277,15 @@ export async function seedPlanData(orm: MikroORM, sizes: PlanDataSizes = DEFAULT
       // A contactverzoek: the number to call back, given by the betrokkene for this contact.
       if (partijId !== null && rnd() < 0.5) {
         const adres = `06${String(20_000_000 + contact).slice(-8)}`;
-        add(DigitaalAdres, { verstrektDoorBetrokkene: betrokkene, adres, zoekadres: zoekadres(SoortDigitaalAdres.TELEFOONNUMMER, adres), soortDigitaalAdres: SoortDigitaalAdres.TELEFOONNUMMER, isStandaardAdres: false, omschrijving: "Terugbelnummer", referentie: "" });
+        add(DigitaalAdres, {
+          verstrektDoorBetrokkene: betrokkene,
+          adres,
+          zoekadres: zoekadres(SoortDigitaalAdres.TELEFOONNUMMER, adres),
+          soortDigitaalAdres: SoortDigitaalAdres.TELEFOONNUMMER,
+          isStandaardAdres: false,
+          omschrijving: "Terugbelnummer",
+          referentie: "",
+        });
       }
       if (rnd() < 0.5) add(Toewijzing, { interneTaak: taak, actor: pick(afdelingen) });
       if (open) openTaakActoren.set(actor, (openTaakActoren.get(actor) ?? 0) + 1);
@@ -326,7 +356,15 @@ export async function seedPlanData(orm: MikroORM, sizes: PlanDataSizes = DEFAULT
     ];
     if (rnd() < 0.3) adressen.push([SoortDigitaalAdres.TELEFOONNUMMER, `020${String(1_000_000 + n).slice(-7)}`, false, "Werk"]);
     for (const [soort, adres, standaard, omschrijving] of adressen) {
-      add(DigitaalAdres, { verstrektDoorPartij: partij, adres, zoekadres: zoekadres(soort, adres), soortDigitaalAdres: soort, isStandaardAdres: standaard, omschrijving, referentie: "" });
+      add(DigitaalAdres, {
+        verstrektDoorPartij: partij,
+        adres,
+        zoekadres: zoekadres(soort, adres),
+        soortDigitaalAdres: soort,
+        isStandaardAdres: standaard,
+        omschrijving,
+        referentie: "",
+      });
     }
     if (n === VOORBEELD) {
       keys.partijUuid = uuidOf(Partij, partij);
@@ -343,7 +381,8 @@ export async function seedPlanData(orm: MikroORM, sizes: PlanDataSizes = DEFAULT
       zaakIdentificaties.set(zaak, `ZAAK-2026-${String(zaakNummer++).padStart(7, "0")}`);
       return zaak;
     });
-    const aantal = n === 1 ? sizes.langeHistorie : Math.max(n === VOORBEELD ? 5 : 0, Math.floor(rnd() * (2 * sizes.contactenPerPartij + 1)));
+    const aantal =
+      n === 1 ? sizes.langeHistorie : Math.max(n === VOORBEELD ? 5 : 0, Math.floor(rnd() * (2 * sizes.contactenPerPartij + 1)));
     let vorige: number | null = null;
     for (let c = 0; c < aantal; c++) {
       const contact = klantcontact(partij, now - rnd() * threeYears, vorige !== null && rnd() < 0.05 ? vorige : null, zaken);
@@ -367,8 +406,21 @@ export async function seedPlanData(orm: MikroORM, sizes: PlanDataSizes = DEFAULT
 
   // Parents before children; partij's own voorkeur links stay empty.
   const order: EntityName<object>[] = [
-    Actor, Categorie, Partij, PartijIdentificator, Klantcontact, Betrokkene, DigitaalAdres, ActorKlantcontact,
-    Onderwerpobject, Bijlage, InterneTaak, Toewijzing, Rekeningnummer, CategorieRelatie, Vertegenwoordiging,
+    Actor,
+    Categorie,
+    Partij,
+    PartijIdentificator,
+    Klantcontact,
+    Betrokkene,
+    DigitaalAdres,
+    ActorKlantcontact,
+    Onderwerpobject,
+    Bijlage,
+    InterneTaak,
+    Toewijzing,
+    Rekeningnummer,
+    CategorieRelatie,
+    Vertegenwoordiging,
   ];
   const connection = orm.em.getConnection() as AbstractSqlConnection;
   const rows: Record<string, number> = {};

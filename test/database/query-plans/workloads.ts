@@ -227,15 +227,31 @@ const REGISTREER_VRAAG = /* GraphQL */ `
   }
 `;
 
-const contact = (run: number) => ({ kanaal: "telefoon", onderwerp: `Vraag ${run}`, inhoud: "Vraag over de aanslag.", taal: "nld", vertrouwelijk: false });
+const contact = (run: number) => ({
+  kanaal: "telefoon",
+  onderwerp: `Vraag ${run}`,
+  inhoud: "Vraag over de aanslag.",
+  taal: "nld",
+  vertrouwelijk: false,
+});
 const bsnGroep = (objectId: string) => ({ codeObjecttype: "NATUURLIJK_PERSOON", codeSoortObjectId: "BSN", objectId, codeRegister: "BRP" });
 
 export const WORKLOADS: Workload[] = [
   { name: "klantbeeld op BSN", document: KLANTBEELD, variables: (d) => ({ soort: "BSN", objectId: d.bsn }), as: STAFF },
-  { name: "klantbeeld met lange historie", document: KLANTBEELD, variables: (d) => ({ soort: "BSN", objectId: d.langeHistorieBsn }), as: STAFF },
+  {
+    name: "klantbeeld met lange historie",
+    document: KLANTBEELD,
+    variables: (d) => ({ soort: "BSN", objectId: d.langeHistorieBsn }),
+    as: STAFF,
+  },
   { name: "klantbeeld met geheimhouding", document: KLANTBEELD, variables: (d) => ({ soort: "BSN", objectId: d.geheimBsn }), as: STAFF },
   { name: "klantbeeld op KvK-nummer", document: KLANTBEELD, variables: (d) => ({ soort: "KVK_NUMMER", objectId: d.kvkNummer }), as: STAFF },
-  { name: "klantbeeld op vestigingsnummer", document: KLANTBEELD, variables: (d) => ({ soort: "VESTIGINGSNUMMER", objectId: d.vestigingsnummer }), as: STAFF },
+  {
+    name: "klantbeeld op vestigingsnummer",
+    document: KLANTBEELD,
+    variables: (d) => ({ soort: "VESTIGINGSNUMMER", objectId: d.vestigingsnummer }),
+    as: STAFF,
+  },
   { name: "mijn klantbeeld", document: MIJN_KLANTBEELD, variables: () => ({}), as: ["burger"] },
   {
     name: "werkvoorraad van een medewerker en zijn afdeling",
@@ -246,14 +262,50 @@ export const WORKLOADS: Workload[] = [
   {
     name: "werkvoorraad op actoridentificator",
     document: WERKVOORRAAD,
-    variables: (d) => ({ filter: { actoridentificator: { objectId: d.actoridentificatorObjectId, codeObjecttype: "mdw" }, status: "TE_VERWERKEN" } }),
+    variables: (d) => ({
+      filter: { actoridentificator: { objectId: d.actoridentificatorObjectId, codeObjecttype: "mdw" }, status: "TE_VERWERKEN" },
+    }),
     as: STAFF,
   },
-  { name: "actor op actoridentificator", document: ACTOREN, variables: (d) => ({ filter: { actoridentificator: { objectId: d.actoridentificatorObjectId, codeObjecttype: "mdw", codeRegister: "msei", codeSoortObjectId: "email" } } }), as: STAFF },
-  { name: "zoeken op e-mailadres", document: DIGITALE_ADRESSEN, variables: (d) => ({ filter: { adres: d.email.toUpperCase() } }), as: EVERYONE },
-  { name: "zoeken op telefoonnummer", document: DIGITALE_ADRESSEN, variables: (d) => ({ filter: { adres: `+31 6 ${d.telefoonnummer.slice(2)}`, soortDigitaalAdres: "TELEFOONNUMMER" } }), as: STAFF },
-  { name: "klantcontacten op e-mailadres van een betrokkene", document: KLANTCONTACTEN, variables: (d) => ({ filter: { betrokkeneDigitaalAdres: { adres: d.anoniemEmail } } }), as: STAFF },
-  { name: "contactverzoeken op e-mailadres", document: INTERNE_TAKEN, variables: (d) => ({ filter: { betrokkeneDigitaalAdres: { adres: d.anoniemEmail, alleenZonderPartij: true } } }), as: STAFF },
+  {
+    name: "actor op actoridentificator",
+    document: ACTOREN,
+    variables: (d) => ({
+      filter: {
+        actoridentificator: {
+          objectId: d.actoridentificatorObjectId,
+          codeObjecttype: "mdw",
+          codeRegister: "msei",
+          codeSoortObjectId: "email",
+        },
+      },
+    }),
+    as: STAFF,
+  },
+  {
+    name: "zoeken op e-mailadres",
+    document: DIGITALE_ADRESSEN,
+    variables: (d) => ({ filter: { adres: d.email.toUpperCase() } }),
+    as: EVERYONE,
+  },
+  {
+    name: "zoeken op telefoonnummer",
+    document: DIGITALE_ADRESSEN,
+    variables: (d) => ({ filter: { adres: `+31 6 ${d.telefoonnummer.slice(2)}`, soortDigitaalAdres: "TELEFOONNUMMER" } }),
+    as: STAFF,
+  },
+  {
+    name: "klantcontacten op e-mailadres van een betrokkene",
+    document: KLANTCONTACTEN,
+    variables: (d) => ({ filter: { betrokkeneDigitaalAdres: { adres: d.anoniemEmail } } }),
+    as: STAFF,
+  },
+  {
+    name: "contactverzoeken op e-mailadres",
+    document: INTERNE_TAKEN,
+    variables: (d) => ({ filter: { betrokkeneDigitaalAdres: { adres: d.anoniemEmail, alleenZonderPartij: true } } }),
+    as: STAFF,
+  },
   {
     name: "_entities: 100 partijen",
     document: PARTIJ_ENTITIES,
@@ -269,31 +321,96 @@ export const WORKLOADS: Workload[] = [
   {
     name: "_entities: Zaak.klantcontacten van een initiator",
     document: ZAAK_ENTITIES,
-    variables: (d) => ({ r: [{ __typename: "Zaak", uuid: d.zaakUuid, identificatie: d.zaakIdentificatie }], initiatorPartij: d.partijUuid }),
+    variables: (d) => ({
+      r: [{ __typename: "Zaak", uuid: d.zaakUuid, identificatie: d.zaakIdentificatie }],
+      initiatorPartij: d.partijUuid,
+    }),
     as: STAFF,
   },
   { name: "partijen (lijst)", document: PARTIJEN, variables: () => ({}), as: EVERYONE },
-  { name: "partijen op soort", document: PARTIJEN, variables: () => ({ filter: { soortPartij: "ORGANISATIE", indicatieActief: true } }), as: STAFF },
-  { name: "partijen op BSN", document: PARTIJEN, variables: (d) => ({ filter: { partijIdentificator: { codeSoortObjectId: "BSN", objectId: d.bsn } } }), as: STAFF },
-  { name: "vestigingen van een KvK-nummer", document: PARTIJEN, variables: (d) => ({ filter: { subIdentificatorVan: { codeSoortObjectId: "KVK_NUMMER", objectId: d.kvkNummer } } }), as: STAFF },
+  {
+    name: "partijen op soort",
+    document: PARTIJEN,
+    variables: () => ({ filter: { soortPartij: "ORGANISATIE", indicatieActief: true } }),
+    as: STAFF,
+  },
+  {
+    name: "partijen op BSN",
+    document: PARTIJEN,
+    variables: (d) => ({ filter: { partijIdentificator: { codeSoortObjectId: "BSN", objectId: d.bsn } } }),
+    as: STAFF,
+  },
+  {
+    name: "vestigingen van een KvK-nummer",
+    document: PARTIJEN,
+    variables: (d) => ({ filter: { subIdentificatorVan: { codeSoortObjectId: "KVK_NUMMER", objectId: d.kvkNummer } } }),
+    as: STAFF,
+  },
   { name: "klantcontacten (lijst)", document: KLANTCONTACTEN, variables: () => ({}), as: EVERYONE },
-  { name: "klantcontacten van een partij", document: KLANTCONTACTEN, variables: (d) => ({ filter: { wasPartij: d.partijUuid } }), as: STAFF },
-  { name: "klantcontacten op BSN", document: KLANTCONTACTEN, variables: (d) => ({ filter: { wasPartijIdentificator: { codeSoortObjectId: "BSN", objectId: d.bsn } } }), as: STAFF },
+  {
+    name: "klantcontacten van een partij",
+    document: KLANTCONTACTEN,
+    variables: (d) => ({ filter: { wasPartij: d.partijUuid } }),
+    as: STAFF,
+  },
+  {
+    name: "klantcontacten op BSN",
+    document: KLANTCONTACTEN,
+    variables: (d) => ({ filter: { wasPartijIdentificator: { codeSoortObjectId: "BSN", objectId: d.bsn } } }),
+    as: STAFF,
+  },
   {
     name: "klantcontacten over een zaak",
     document: KLANTCONTACTEN,
-    variables: (d) => ({ filter: { onderwerpobjectidentificator: { objectId: d.zaakUuid, codeObjecttype: "zgw-Zaak", codeRegister: "openzaak" } } }),
+    variables: (d) => ({
+      filter: { onderwerpobjectidentificator: { objectId: d.zaakUuid, codeObjecttype: "zgw-Zaak", codeRegister: "openzaak" } },
+    }),
     as: STAFF,
   },
-  { name: "vervolgcontacten van een klantcontact", document: KLANTCONTACTEN, variables: (d) => ({ filter: { onderwerpobjectidentificator: { objectId: d.klantcontactUuid } } }), as: STAFF },
-  { name: "klantcontact op referentienummer", document: KLANTCONTACTEN, variables: (d) => ({ filter: { referentienummer: d.referentienummer } }), as: STAFF },
-  { name: "klantcontacten met een open taak", document: KLANTCONTACTEN, variables: () => ({ filter: { interneTaakStatus: "TE_VERWERKEN" } }), as: STAFF },
+  {
+    name: "vervolgcontacten van een klantcontact",
+    document: KLANTCONTACTEN,
+    variables: (d) => ({ filter: { onderwerpobjectidentificator: { objectId: d.klantcontactUuid } } }),
+    as: STAFF,
+  },
+  {
+    name: "klantcontact op referentienummer",
+    document: KLANTCONTACTEN,
+    variables: (d) => ({ filter: { referentienummer: d.referentienummer } }),
+    as: STAFF,
+  },
+  {
+    name: "klantcontacten met een open taak",
+    document: KLANTCONTACTEN,
+    variables: () => ({ filter: { interneTaakStatus: "TE_VERWERKEN" } }),
+    as: STAFF,
+  },
   { name: "klantcontact met alles erbij", document: KLANTCONTACT_DETAIL, variables: (d) => ({ uuid: d.klantcontactUuid }), as: STAFF },
   { name: "interne taken (lijst)", document: INTERNE_TAKEN, variables: () => ({}), as: STAFF },
-  { name: "interne taken op status, oudste eerst", document: INTERNE_TAKEN, variables: () => ({ filter: { status: "TE_VERWERKEN" }, volgorde: "OUDSTE_EERST" }), as: STAFF },
-  { name: "interne taken van een actor", document: INTERNE_TAKEN, variables: (d) => ({ filter: { toegewezenAanActor: d.actorUuid } }), as: STAFF },
-  { name: "nieuwe interne taken (ITA's poller)", document: INTERNE_TAKEN, variables: () => ({ filter: { toegewezenNa: "2026-11-01T00:00:00Z" }, volgorde: "OUDSTE_EERST" }), as: STAFF },
-  { name: "interne taak van een klantcontact", document: INTERNE_TAKEN, variables: (d) => ({ filter: { aanleidinggevendKlantcontact: d.klantcontactUuid } }), as: STAFF },
+  {
+    name: "interne taken op status, oudste eerst",
+    document: INTERNE_TAKEN,
+    variables: () => ({ filter: { status: "TE_VERWERKEN" }, volgorde: "OUDSTE_EERST" }),
+    as: STAFF,
+  },
+  {
+    name: "interne taken van een actor",
+    document: INTERNE_TAKEN,
+    variables: (d) => ({ filter: { toegewezenAanActor: d.actorUuid } }),
+    as: STAFF,
+  },
+  {
+    name: "nieuwe interne taken (ITA's poller)",
+    document: INTERNE_TAKEN,
+    variables: () => ({ filter: { toegewezenNa: "2026-11-01T00:00:00Z" }, volgorde: "OUDSTE_EERST" }),
+    as: STAFF,
+  },
+  {
+    name: "interne taak van een klantcontact",
+    document: INTERNE_TAKEN,
+    variables: (d) => ({ filter: { aanleidinggevendKlantcontact: d.klantcontactUuid } }),
+    as: STAFF,
+  },
   {
     name: "registreerKlantcontact: contactmoment (KISS)",
     document: REGISTREER,
@@ -326,7 +443,18 @@ export const WORKLOADS: Workload[] = [
           gevraagdeHandeling: "Terugbellen",
           toegewezenAanActoren: [
             { uuid: d.afdelingUuid },
-            { vindOfMaak: { naam: "Nieuwe Medewerker", soortActor: "MEDEWERKER", actoridentificator: { objectId: `nieuw${run}@gemeente.example.nl`, codeObjecttype: "mdw", codeRegister: "msei", codeSoortObjectId: "email" } } },
+            {
+              vindOfMaak: {
+                naam: "Nieuwe Medewerker",
+                soortActor: "MEDEWERKER",
+                actoridentificator: {
+                  objectId: `nieuw${run}@gemeente.example.nl`,
+                  codeObjecttype: "mdw",
+                  codeRegister: "msei",
+                  codeSoortObjectId: "email",
+                },
+              },
+            },
           ],
         },
       },
@@ -336,7 +464,9 @@ export const WORKLOADS: Workload[] = [
   {
     name: "registreerKlantcontact: eigen vraag (Mijn Omgeving)",
     document: REGISTREER_VRAAG,
-    variables: (d, run) => ({ input: { klantcontact: contact(run), betrokkenen: [{ rol: "KLANT", initiator: true, wasPartij: d.partijUuid }] } }),
+    variables: (d, run) => ({
+      input: { klantcontact: contact(run), betrokkenen: [{ rol: "KLANT", initiator: true, wasPartij: d.partijUuid }] },
+    }),
     as: ["burger"],
   },
 ];

@@ -1,8 +1,7 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from "@mikro-orm/migrations";
 
 /** Lists of interne taken are ordered by toegewezenOp now (work queues): indexes that serve that order. */
 export class Migration20261201123001 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`drop index "interne_taak_status_index";`);
     this.addSql(`create index "interne_taak_status_toegewezen_op_index" on "interne_taak" ("status", "toegewezen_op", "id");`);
@@ -14,5 +13,4 @@ export class Migration20261201123001 extends Migration {
     this.addSql(`drop index "interne_taak_status_toegewezen_op_index";`);
     this.addSql(`create index "interne_taak_status_index" on "interne_taak" ("status", "id");`);
   }
-
 }

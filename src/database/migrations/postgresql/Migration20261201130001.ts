@@ -1,4 +1,4 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from "@mikro-orm/migrations";
 
 /**
  * Composite indexes where a lookup by one foreign key wants the other one too (found by
@@ -7,7 +7,6 @@ import { Migration } from '@mikro-orm/migrations';
  * single-column index of its leading key, which it serves as well. Written by hand.
  */
 export class Migration20261201130001 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`drop index "betrokkene_was_partij_id_index";`);
     this.addSql(`create index "betrokkene_partij_klantcontact_index" on "betrokkene" ("was_partij_id", "had_klantcontact_id");`);
@@ -25,5 +24,4 @@ export class Migration20261201130001 extends Migration {
     this.addSql(`drop index "betrokkene_partij_klantcontact_index";`);
     this.addSql(`create index "betrokkene_was_partij_id_index" on "betrokkene" ("was_partij_id");`);
   }
-
 }

@@ -1,4 +1,4 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from "@mikro-orm/migrations";
 
 /**
  * Betrokkene carries its klantcontact's plaatsgevondenOp, so that the newest klantcontacten of one
@@ -7,25 +7,33 @@ import { Migration } from '@mikro-orm/migrations';
  * Triggers keep the copy true on every write path (the ORM does not map the column).
  */
 export class Migration20261201140000 extends Migration {
-
   override async up(): Promise<void> {
-    this.addSql('alter table `betrokkene` add column `klantcontact_plaatsgevonden_op` datetime null;');
-    this.addSql('update `betrokkene` set `klantcontact_plaatsgevonden_op` = (select k.`plaatsgevonden_op` from `klantcontact` k where k.`id` = `betrokkene`.`had_klantcontact_id`);');
+    this.addSql("alter table `betrokkene` add column `klantcontact_plaatsgevonden_op` datetime null;");
+    this.addSql(
+      "update `betrokkene` set `klantcontact_plaatsgevonden_op` = (select k.`plaatsgevonden_op` from `klantcontact` k where k.`id` = `betrokkene`.`had_klantcontact_id`);",
+    );
     // replaces (was_partij_id, had_klantcontact_id): it serves the same lookups
-    this.addSql('drop index `betrokkene_partij_klantcontact_index`;');
-    this.addSql('create index `betrokkene_partij_klantcontact_volgorde_index` on `betrokkene` (`was_partij_id`, `klantcontact_plaatsgevonden_op`, `had_klantcontact_id`);');
-    this.addSql('create trigger `betrokkene_neemt_plaatsgevonden_op_over` after insert on `betrokkene` begin update `betrokkene` set `klantcontact_plaatsgevonden_op` = (select k.`plaatsgevonden_op` from `klantcontact` k where k.`id` = new.`had_klantcontact_id`) where `id` = new.`id`; end;');
-    this.addSql('create trigger `betrokkene_houdt_plaatsgevonden_op` after update of `had_klantcontact_id`, `klantcontact_plaatsgevonden_op` on `betrokkene` begin update `betrokkene` set `klantcontact_plaatsgevonden_op` = (select k.`plaatsgevonden_op` from `klantcontact` k where k.`id` = new.`had_klantcontact_id`) where `id` = new.`id`; end;');
-    this.addSql('create trigger `klantcontact_geeft_plaatsgevonden_op_door` after update of `plaatsgevonden_op` on `klantcontact` begin update `betrokkene` set `klantcontact_plaatsgevonden_op` = new.`plaatsgevonden_op` where `had_klantcontact_id` = new.`id`; end;');
+    this.addSql("drop index `betrokkene_partij_klantcontact_index`;");
+    this.addSql(
+      "create index `betrokkene_partij_klantcontact_volgorde_index` on `betrokkene` (`was_partij_id`, `klantcontact_plaatsgevonden_op`, `had_klantcontact_id`);",
+    );
+    this.addSql(
+      "create trigger `betrokkene_neemt_plaatsgevonden_op_over` after insert on `betrokkene` begin update `betrokkene` set `klantcontact_plaatsgevonden_op` = (select k.`plaatsgevonden_op` from `klantcontact` k where k.`id` = new.`had_klantcontact_id`) where `id` = new.`id`; end;",
+    );
+    this.addSql(
+      "create trigger `betrokkene_houdt_plaatsgevonden_op` after update of `had_klantcontact_id`, `klantcontact_plaatsgevonden_op` on `betrokkene` begin update `betrokkene` set `klantcontact_plaatsgevonden_op` = (select k.`plaatsgevonden_op` from `klantcontact` k where k.`id` = new.`had_klantcontact_id`) where `id` = new.`id`; end;",
+    );
+    this.addSql(
+      "create trigger `klantcontact_geeft_plaatsgevonden_op_door` after update of `plaatsgevonden_op` on `klantcontact` begin update `betrokkene` set `klantcontact_plaatsgevonden_op` = new.`plaatsgevonden_op` where `had_klantcontact_id` = new.`id`; end;",
+    );
   }
 
   override async down(): Promise<void> {
-    this.addSql('drop trigger `klantcontact_geeft_plaatsgevonden_op_door`;');
-    this.addSql('drop trigger `betrokkene_houdt_plaatsgevonden_op`;');
-    this.addSql('drop trigger `betrokkene_neemt_plaatsgevonden_op_over`;');
-    this.addSql('drop index `betrokkene_partij_klantcontact_volgorde_index`;');
-    this.addSql('create index `betrokkene_partij_klantcontact_index` on `betrokkene` (`was_partij_id`, `had_klantcontact_id`);');
-    this.addSql('alter table `betrokkene` drop column `klantcontact_plaatsgevonden_op`;');
+    this.addSql("drop trigger `klantcontact_geeft_plaatsgevonden_op_door`;");
+    this.addSql("drop trigger `betrokkene_houdt_plaatsgevonden_op`;");
+    this.addSql("drop trigger `betrokkene_neemt_plaatsgevonden_op_over`;");
+    this.addSql("drop index `betrokkene_partij_klantcontact_volgorde_index`;");
+    this.addSql("create index `betrokkene_partij_klantcontact_index` on `betrokkene` (`was_partij_id`, `had_klantcontact_id`);");
+    this.addSql("alter table `betrokkene` drop column `klantcontact_plaatsgevonden_op`;");
   }
-
 }
