@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { parse, print, visit, type FieldNode } from "graphql";
 import { DEMO } from "../../src/database/demo-data";
 import { KlantbeeldOpIdentificatorDocument, ZaakMetKlantcontactenDocument } from "../generated/supergraph";
+import { KLANTBEELD } from "../federation/klantbeeld-query";
 import { zaken } from "../federation/zaken-fixtures";
 import { FederatedTestApp } from "../support/gateway";
 
@@ -9,33 +10,6 @@ import { FederatedTestApp } from "../support/gateway";
  * The operations the limits are calibrated on: what real clients send, which must pass, and the
  * abusive operations of issue 7, which must be refused.
  */
-
-/** The README's "klantbeeld in one query", as a client sends it to the router. */
-export const README_KLANTBEELD = /* GraphQL */ `
-  query Klantbeeld {
-    partijen(filter: { partijIdentificator: { codeSoortObjectId: BSN, objectId: "${DEMO.bsn}" } }, first: 1) {
-      edges {
-        node {
-          partijIdentificatie { ... on Persoon { volledigeNaam } }
-          digitaleAdressen { adres soortDigitaalAdres isStandaardAdres }
-          klantcontacten(first: 20) {
-            edges {
-              node {
-                kanaal onderwerp inhoud plaatsgevondenOp
-                hadBetrokkenActoren { naam }
-                gingOverOnderwerpobjecten { zaak { identificatie omschrijving status { statustype { omschrijving } } } }
-              }
-            }
-          }
-          interneTaken(filter: { status: TE_VERWERKEN }) {
-            edges { node { gevraagdeHandeling toegewezenAanActoren { naam } } }
-          }
-          zaken { identificatie omschrijving status { statustype { omschrijving } } }
-        }
-      }
-    }
-  }
-`;
 
 export interface RouterFetch {
   query: string;
@@ -68,7 +42,7 @@ export async function captureRouterFetches(): Promise<RouterFetches> {
       return fetches[0].query;
     };
     const klantbeeldVariables = { soort: "BSN" as const, objectId: DEMO.bsn };
-    const readme = await fetchOf(() => router.query(README_KLANTBEELD));
+    const readme = await fetchOf(() => router.query(KLANTBEELD));
     const klantbeeld = await fetchOf(() => router.query(KlantbeeldOpIdentificatorDocument, klantbeeldVariables));
     const zaakKlantcontacten = await fetchOf(() =>
       router.query(ZaakMetKlantcontactenDocument, { uuid: DEMO.zaken.parkeervergunning.uuid }),
