@@ -68,6 +68,11 @@ export class Observability {
   }
 
   private finish(request: ObservedRequest): void {
+    // The explorer's page is no GraphQL request: neither counted nor logged as one.
+    if (request.servedPage) {
+      request.span?.span.end();
+      return;
+    }
     const durationSeconds = (performance.now() - request.startedAt) / 1000;
     const errorCodes = request.errorCodes().map((code) => this.labels.errorCode(code));
     const operation = this.labels.operation(request.operationName);

@@ -26,6 +26,8 @@ export class ObservedRequest {
   private httpStatus: number | undefined = undefined;
   private refusal: { codes: string[] } | undefined = undefined;
   private errorBody: string | undefined = undefined;
+  /** The answer was the explorer's HTML page (a browser's GET of /graphql), not a GraphQL response. */
+  servedPage = false;
 
   constructor(
     traceparent: string | undefined,
@@ -42,6 +44,7 @@ export class ObservedRequest {
   /** Apollo's answer over HTTP. An answer without the plugin (the request was refused before it ran) tells its errors in its body. */
   answeredOverHttp(response: HTTPGraphQLResponse): void {
     this.httpStatus = response.status ?? 200;
+    this.servedPage = response.headers.get("content-type")?.startsWith("text/html") ?? false;
     if (this.httpStatus >= 400 && response.body.kind === "complete") this.errorBody = response.body.string;
   }
 

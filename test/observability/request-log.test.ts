@@ -102,6 +102,15 @@ describe(`request log (${dialect})`, () => {
     ]);
   });
 
+  it("writes none for the explorer's page, which is no GraphQL request", async () => {
+    const before = requestLines().length;
+    const page = await server.fetch("/graphql", { headers: { accept: "text/html" } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    await server.graphql("query NaDePagina { partijen(first: 1) { edges { node { uuid } } } }");
+    expect(requestLines().slice(before)).toMatchObject([{ operation: "NaDePagina" }]);
+  });
+
   it("writes none with LOG_REQUESTS=false", async () => {
     const quiet = await TestServer.start({ LOG_REQUESTS: "false" });
     try {
