@@ -29,6 +29,9 @@ export interface ObservabilityOptions {
  */
 export class Observability {
   private readonly labels = new RequestLabels();
+  /** Requests that `observe` runs and has not yet accounted for; `close` waits for them. */
+  private underWay = 0;
+  private whenIdle: (() => void) | undefined = undefined;
 
   constructor(
     readonly tracing: Tracing | undefined,
@@ -57,6 +60,7 @@ export class Observability {
     const traceparent = headers.traceparent;
     const span = this.tracing?.startOperation(headers);
     const request = new ObservedRequest(typeof traceparent === "string" ? traceparent : undefined, span);
+    this.underWay++;
     try {
       return await (span ? this.tracing!.within(span, () => handle(request)) : handle(request));
     } catch (err) {
@@ -64,6 +68,7 @@ export class Observability {
       throw err;
     } finally {
       this.finish(request);
+      if (--this.underWay === 0) this.whenIdle?.();
     }
   }
 
@@ -100,7 +105,13 @@ export class Observability {
     }
   }
 
+  /**
+   * After the HTTP server has drained: a request's answer can reach its client (and end the drain)
+   * a moment before its line is written and its span ended, so that is waited for, and the last
+   * lines of a stopping process are its own.
+   */
   async close(): Promise<void> {
+    if (this.underWay > 0) await new Promise<void>((resolve) => (this.whenIdle = resolve));
     await this.tracing?.shutdown();
   }
 }
