@@ -1,5 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { ApolloServer, HeaderMap, type ApolloServerOptionsWithSchema, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer, type ApolloServerOptionsWithSchema, type ApolloServerPlugin } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -20,6 +20,7 @@ import { formatError, httpStatusFromErrors } from "./error-mapping";
 import { EXPLORER_PATH, serveExplorerAsset } from "./explorer/assets";
 import { subgraphExplorer } from "./explorer/subgraph-explorer";
 import { FailureLog } from "./failure-log";
+import { apolloHeadersOf, sendApolloResponse } from "./apollo-http";
 import { readJsonBody } from "./http-body";
 import { HttpError, INTERNAL_ERROR, methodNotAllowed, sendError, sendJson, UNKNOWN_PATH } from "./http-errors";
 import { withLimits, type LimitsEnvironment } from "./limits/limits";
@@ -146,12 +147,8 @@ export async function startHttpServer(
     const method = req.method;
     if (method !== "GET" && method !== "POST") throw methodNotAllowed(method);
     const body = method === "POST" ? await readJsonBody(req) : undefined;
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-    }
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method, headers, search, body },
+      httpGraphQLRequest: { method, headers: apolloHeadersOf(req), search, body },
       // Before any SQL: a refused request gets its 401 without the database being touched.
       context: async () => {
         const principal = await authenticator.principalOf({ headers: req.headers, query: documentOf(method, body, search) });
@@ -159,15 +156,7 @@ export async function startHttpServer(
       },
     });
     observed.answeredOverHttp(response);
-    res.statusCode = response.status ?? 200;
-    for (const [name, value] of response.headers) res.setHeader(name, value);
-    if (response.body.kind === "complete") {
-      res.setHeader("content-length", Buffer.byteLength(response.body.string));
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    await sendApolloResponse(res, response);
   }
 
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -11,11 +11,13 @@ export function developmentClientOf(auth: AuthConfig): ClientConfig | undefined 
 
 /**
  * `Bearer <token>` of the development client, signed anew on every call (every scope, valid for
- * AUTH_TOKEN_MAX_AGE from now), for the explorer page to fill in. The user named in the audit
- * log for what is done through it is "explorer".
+ * AUTH_TOKEN_MAX_AGE from now): for the explorer page to fill in, and for the demo router's calls
+ * without a token of their own. `user` is who the audit log names for what is done through it.
  */
-export function developmentAuthorization(client: ClientConfig): () => Promise<string> {
+export function developmentAuthorization(
+  client: ClientConfig,
+  user: { userId: string; userRepresentation: string } = { userId: "explorer", userRepresentation: "API explorer" },
+): () => Promise<string> {
   const secret = client.secret as string;
-  return async () =>
-    `Bearer ${await signToken(client.clientId, secret, { scopes: [], burger: undefined, userId: "explorer", userRepresentation: "API explorer" })}`;
+  return async () => `Bearer ${await signToken(client.clientId, secret, { scopes: [], burger: undefined, ...user })}`;
 }

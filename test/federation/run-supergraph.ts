@@ -1,16 +1,16 @@
 import "reflect-metadata";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { DEV_CLIENT_ID, loadOrCreateDevClient } from "../../src/auth/dev-client";
-import { signToken } from "../../src/auth/token-cli";
 import { ConfigError, loadConfig, type ConfigProblem } from "../../src/config";
 import { EXPLORER_PATH, serveExplorerAsset } from "../../src/explorer/assets";
 import { developmentAuthorization } from "../../src/explorer/development-token";
 import { explorerLandingPage } from "../../src/explorer/page";
+import { apolloHeadersOf, sendApolloResponse } from "../../src/apollo-http";
 import { readJsonBody } from "../../src/http-body";
 import { HttpError, INTERNAL_ERROR, methodNotAllowed, sendError, UNKNOWN_PATH } from "../../src/http-errors";
 import { apolloLogger, createLogger, logProcessWarnings, type Logger } from "../../src/logger";
@@ -59,6 +59,7 @@ async function main(logger: Logger, apolloLogs: Logger) {
 
   const devClient = config.auth.clients.length === 0 ? loadOrCreateDevClient(config.auth.devClientFile).client : undefined;
   const routerSecret = config.auth.routerSecret;
+  const demoAuthorization = devClient && developmentAuthorization(devClient, { userId: "demo", userRepresentation: "Demo" });
   const gateway = new ApolloGateway({
     supergraphSdl: await composeSupergraphForApolloGateway(),
     logger: apolloLogger(apolloLogs),
@@ -70,10 +71,7 @@ async function main(logger: Logger, apolloLogs: Logger) {
           url: subgraphUrls[name],
           async willSendRequest({ request, context }) {
             if (name !== "klantinteracties") return;
-            const authorization =
-              context.authorization ??
-              (devClient &&
-                `Bearer ${await signToken(devClient.clientId, devClient.secret as string, { scopes: [], burger: undefined, userId: "demo", userRepresentation: "Demo" })}`);
+            const authorization = context.authorization ?? (await demoAuthorization?.());
             if (authorization) request.http?.headers.set("authorization", authorization);
             if (routerSecret) request.http?.headers.set(routerSecret.header, routerSecret.secret);
             if (context.traceparent) request.http?.headers.set("traceparent", context.traceparent);
@@ -154,19 +152,11 @@ async function listen(
     if (pathname !== "/graphql" && pathname !== "/graphql/") throw UNKNOWN_PATH;
     const method = req.method;
     if (method !== "GET" && method !== "POST") throw methodNotAllowed(method);
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-    }
     const response = await router.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method, headers, search, body: method === "POST" ? await readJsonBody(req) : undefined },
+      httpGraphQLRequest: { method, headers: apolloHeadersOf(req), search, body: method === "POST" ? await readJsonBody(req) : undefined },
       context: async () => ({ authorization: req.headers.authorization, traceparent: single(req.headers.traceparent) }),
     });
-    res.statusCode = response.status ?? 200;
-    for (const [name, value] of response.headers) res.setHeader(name, value);
-    if (response.body.kind === "complete") return void res.end(response.body.string);
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    await sendApolloResponse(res, response);
   }
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
     respond(req, res).catch((err: unknown) => {
